@@ -1,0 +1,194 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { authMethodOf, fetchToken, normalizeBaseUrl } from '../nodes/SigningHub/transport/auth';
+import { ENDPOINTS } from '../nodes/SigningHub/transport/endpoints';
+
+const loginModes = ['userLogin', 'enterpriseScope'];
+
+export class SigningHubApi implements ICredentialType {
+	name = 'signingHubApi';
+
+	displayName = 'SigningHub API';
+
+	icon: Icon = { light: 'file:signinghub.svg', dark: 'file:signinghub.dark.svg' };
+
+	documentationUrl = 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Authentication',
+			name: 'authMethod',
+			type: 'options',
+			default: 'userLogin',
+			options: [
+				{
+					name: 'Access Token',
+					value: 'accessToken',
+					description: 'Paste a bearer token that belongs to the document owner',
+				},
+				{
+					name: 'Enterprise Admin on Behalf of a User',
+					value: 'enterpriseScope',
+					description: "An enterprise admin's login that acts for another user of the enterprise (SigningHub's scope)",
+				},
+				{
+					name: 'User Login',
+					value: 'userLogin',
+					description: "The integration's client ID and secret plus the document owner's email and password",
+				},
+			],
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.signinghub.com',
+			placeholder: 'https://api.signinghub.com',
+			description:
+				'The SigningHub API address: the Ascertia cloud, a regional install (e.g. https://api.signinghub.co.za) or your on-premises "API Address (Public)"',
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			default: 'v4',
+			options: [
+				{ name: 'V3 (SigningHub 7.7.9 and Earlier)', value: 'v3' },
+				{ name: 'V4 (SigningHub 7.7.9 and Later)', value: 'v4' },
+			],
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authMethod: ['accessToken'] } },
+			description: 'A bearer token of the document owner. It is used as is and never renewed.',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: { show: { authMethod: loginModes } },
+			description: "The integration's Application Name, under Enterprise Settings > Integrations in SigningHub",
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authMethod: loginModes } },
+			description: "The integration's API Key, under Enterprise Settings > Integrations in SigningHub",
+		},
+		{
+			displayName: 'Email',
+			name: 'username',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+			displayOptions: { show: { authMethod: loginModes } },
+			description: 'For User Login, the document owner; for an enterprise admin, the admin',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authMethod: loginModes } },
+		},
+		{
+			displayName: 'Act as User',
+			name: 'scope',
+			type: 'string',
+			placeholder: 'owner@example.com',
+			default: '',
+			required: true,
+			displayOptions: { show: { authMethod: ['enterpriseScope'] } },
+			description:
+				"Email of the enterprise user to act for, usually the documents' owner. The admin's role needs the application integration privilege.",
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSslIssues',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to connect even if the SSL certificate cannot be verified, e.g. an on-premises SigningHub with an internal certificate authority',
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Refresh Token',
+			name: 'refreshToken',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Session Expires At',
+			name: 'sessionExpiresAt',
+			type: 'hidden',
+			default: 0,
+		},
+		{
+			displayName: 'Token Identity',
+			name: 'tokenIdentity',
+			type: 'hidden',
+			default: '',
+		},
+	];
+
+	/**
+	 * n8n calls this when the session token is empty, after a 401, and on a credential test,
+	 * and stores what it returns in the credential, so every execution reuses the token.
+	 * Access Token mode has nothing to fetch: it only checks the base URL.
+	 */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		if (authMethodOf(credentials) === 'accessToken') {
+			normalizeBaseUrl(credentials.baseUrl);
+			return {};
+		}
+		return await fetchToken(this, credentials);
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization:
+					'=Bearer {{$credentials.authMethod === "accessToken" ? $credentials.accessToken : $credentials.sessionToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
+			url: `={{$credentials.apiVersion === "v3" ? "${ENDPOINTS.v3.probe}" : "${ENDPOINTS.v4.probe}"}}`,
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+		},
+	};
+}

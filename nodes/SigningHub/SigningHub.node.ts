@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { operationProperties } from './actions/operations';
+import { optionsProperty } from './actions/options';
+import { router } from './actions/router';
+
+export class SigningHub implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SigningHub',
+		name: 'signingHub',
+		icon: { light: 'file:signinghub.svg', dark: 'file:signinghub.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage document workflows in SigningHub (Ascertia), e.g. complete a package\'s workflow early',
+		defaults: {
+			name: 'SigningHub',
+		},
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'signingHubApi',
+				required: true,
+			},
+		],
+		properties: [...operationProperties(), optionsProperty],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,135 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { SigningHubClient, SigningHubError } from '../transport';
+import { RequestFailure } from '../transport';
+import { readOptions } from './options';
+import { findOperation } from './operations';
+import { InvalidInputError } from './types';
+
+interface ItemFailure {
+	message: string;
+	description: string;
+	httpCode: number | null;
+	signingHubMessage: string | null;
+	attempts: number;
+	/** Whether the user's input or configuration is at fault, rather than SigningHub's answer. */
+	input: boolean;
+}
+
+function toItemFailure(error: unknown): ItemFailure {
+	if (error instanceof InvalidInputError) {
+		return { message: error.message, description: error.description, httpCode: null, signingHubMessage: null, attempts: 0, input: true };
+	}
+	if (error instanceof SigningHubError) {
+		return {
+			message: error.message,
+			description: error.description,
+			httpCode: error.httpCode,
+			signingHubMessage: error.signingHubMessage,
+			attempts: error instanceof RequestFailure ? error.attempts : 0,
+			input: !(error instanceof RequestFailure),
+		};
+	}
+	return {
+		message: (error as Error)?.message ?? 'Unknown error',
+		description: 'An unexpected error happened in the SigningHub node. If it persists, report it with the steps that lead to it.',
+		httpCode: null,
+		signingHubMessage: null,
+		attempts: 0,
+		input: false,
+	};
+}
+
+function toNodeError(context: IExecuteFunctions, failure: ItemFailure, itemIndex: number) {
+	const message = `${failure.message} [item ${itemIndex}]`;
+	if (failure.httpCode === null) {
+		return new NodeOperationError(context.getNode(), message, { itemIndex, description: failure.description });
+	}
+	return new NodeApiError(context.getNode(), { message, description: failure.description } as JsonObject, {
+		message,
+		description: failure.description,
+		httpCode: String(failure.httpCode),
+		itemIndex,
+	});
+}
+
+async function forEachConcurrently(count: number, limit: number, work: (index: number) => Promise<void>) {
+	let next = 0;
+	const worker = async () => {
+		while (next < count) await work(next++);
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+}
+
+const cancelledFailure: ItemFailure = {
+	message: 'The execution was cancelled before this item was sent',
+	description: 'Run the workflow again for the items that were not processed.',
+	httpCode: null,
+	signingHubMessage: null,
+	attempts: 0,
+	input: false,
+};
+
+/**
+ * Runs the chosen operation for every input item, several at a time, and returns exactly
+ * one output item per input item, in input order and paired to it: the operation's result,
+ * or `{error: {...}}` when the node continues on failure (n8n routes such items to the error
+ * output when that is enabled). A bad value fails its item before anything is sent.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = findOperation(resource, operationName);
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+	}
+	const options = readOptions(this);
+	const continueOnFail = this.continueOnFail();
+
+	let client: SigningHubClient | undefined;
+	let setupFailure: unknown;
+	try {
+		client = await SigningHubClient.create(this, options);
+	} catch (error) {
+		setupFailure = error;
+	}
+
+	const results: INodeExecutionData[] = new Array(items.length);
+	const failures = new Map<number, ItemFailure>();
+	const cancelSignal = this.getExecutionCancelSignal?.();
+
+	await forEachConcurrently(items.length, options.parallelRequests, async (itemIndex) => {
+		if (!continueOnFail && failures.size > 0) return;
+		try {
+			if (setupFailure) throw setupFailure;
+			if (cancelSignal?.aborted) {
+				failures.set(itemIndex, cancelledFailure);
+				return;
+			}
+			const input = operation.prepare(this, itemIndex);
+			const json = await operation.execute(client as SigningHubClient, input as never, options);
+			results[itemIndex] = { json, pairedItem: { item: itemIndex } };
+		} catch (error) {
+			failures.set(itemIndex, toItemFailure(error));
+		}
+	});
+
+	if (failures.size > 0 && !continueOnFail) {
+		const itemIndex = Math.min(...failures.keys());
+		throw toNodeError(this, failures.get(itemIndex) as ItemFailure, itemIndex);
+	}
+	for (const [itemIndex, failure] of failures) {
+		const error: IDataObject = {
+			message: failure.message,
+			description: failure.description,
+			httpCode: failure.httpCode,
+			signingHubMessage: failure.signingHubMessage,
+			...operation.identify(this, itemIndex),
+			attempts: failure.attempts,
+		};
+		results[itemIndex] = { json: { error }, pairedItem: { item: itemIndex } };
+	}
+	return [results];
+}

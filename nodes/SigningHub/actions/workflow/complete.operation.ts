@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { RequestFailure, type SigningHubClient } from '../../transport';
+import type { NodeOptions } from '../options';
+import { packageIdProperty, readPackageId, rawPackageId } from '../packageId';
+import type { Operation } from '../types';
+
+/** Answers that prove the package exists and is ours: worth asking whether it is already completed. */
+function mayBeAlreadyCompleted(error: unknown): boolean {
+	return error instanceof RequestFailure && error.httpCode !== 401 && error.httpCode !== 404;
+}
+
+async function isCompleted(client: SigningHubClient, packageId: number): Promise<boolean> {
+	try {
+		const details = (await client.request({
+			method: 'GET',
+			path: client.endpoints.workflowDetails(packageId),
+			action: `read the workflow of package ${packageId}`,
+		})) as IDataObject;
+		const workflow = (details?.workflow ?? {}) as IDataObject;
+		return [details?.package_status, workflow.workflow_status].some(
+			(status) => String(status ?? '').toUpperCase() === 'COMPLETED',
+		);
+	} catch {
+		return false;
+	}
+}
+
+export const completeWorkflow: Operation<number> = {
+	resource: 'workflow',
+	value: 'complete',
+	name: 'Complete',
+	description: "End a package's signing workflow now: recipients who have not signed yet are no longer asked to",
+	action: 'Complete a workflow',
+	properties: [packageIdProperty('The ID of the package whose workflow to complete, e.g. 123')],
+	identify: (context: IExecuteFunctions, itemIndex: number) => ({ packageId: rawPackageId(context, itemIndex) }),
+	prepare: readPackageId,
+	async execute(client: SigningHubClient, packageId: number, options: NodeOptions): Promise<IDataObject> {
+		const failure = await client
+			.request({
+				method: 'POST',
+				path: client.endpoints.completeWorkflow(packageId),
+				action: `complete package ${packageId}`,
+			})
+			.then(
+				() => undefined,
+				(error: unknown) => error,
+			);
+		if (failure === undefined) return { packageId, completed: true };
+		if (options.alreadyCompletedAsSuccess && mayBeAlreadyCompleted(failure) && (await isCompleted(client, packageId))) {
+			return { packageId, completed: true, alreadyCompleted: true };
+		}
+		throw failure;
+	},
+};

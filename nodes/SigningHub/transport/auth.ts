@@ -1,0 +1,206 @@
+import { createHash } from 'crypto';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { describeNetworkFailure, parseBody, SigningHubError, signingHubMessageOf } from './errors';
+import { TOKEN_PATH } from './endpoints';
+
+export type AuthMethod = 'accessToken' | 'userLogin' | 'enterpriseScope';
+
+/** What preAuthentication stores in the credential (hidden fields). */
+export interface StoredToken extends IDataObject {
+	sessionToken: string;
+	refreshToken: string;
+	/** Epoch milliseconds after which the token must not be used. */
+	sessionExpiresAt: number;
+	/** Which login the stored refresh token belongs to, so an edited credential never reuses it. */
+	tokenIdentity: string;
+}
+
+const LOGIN_TIMEOUT_MS = 30_000;
+/** Tokens are renewed this long before SigningHub says they expire. */
+export const TOKEN_EXPIRY_MARGIN_MS = 60_000;
+
+function configError(message: string, description: string): SigningHubError {
+	return new SigningHubError({ message, description, httpCode: null, signingHubMessage: null, transient: false });
+}
+
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Checks the base URL before anything is sent, and drops trailing slashes. */
+export function normalizeBaseUrl(raw: unknown): string {
+	const text = typeof raw === 'string' ? raw.trim() : '';
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw configError(
+			`The base URL "${text}" is not a valid URL`,
+			'Set the SigningHub credential\'s Base URL to the API address, e.g. https://api.signinghub.com.',
+		);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw configError(
+			`The base URL must start with https:// (it starts with ${url.protocol}//)`,
+			'Set the SigningHub credential\'s Base URL to the API address, e.g. https://api.signinghub.com.',
+		);
+	}
+	if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname)) {
+		throw configError(
+			`The base URL uses plain http:// to ${url.hostname}, which would send passwords and tokens unencrypted`,
+			"Use https://. Plain http:// is only accepted for a SigningHub on this machine (localhost or 127.0.0.1). For an internal certificate authority, turn on 'Ignore SSL Issues' instead.",
+		);
+	}
+	if (url.search || url.hash || url.username || url.password) {
+		throw configError(
+			'The base URL must not contain a query, a fragment or a user name',
+			'Set the SigningHub credential\'s Base URL to the API address only, e.g. https://api.signinghub.com.',
+		);
+	}
+	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+export function authMethodOf(credentials: ICredentialDataDecryptedObject): AuthMethod {
+	const method = credentials.authMethod;
+	return method === 'userLogin' || method === 'enterpriseScope' ? method : 'accessToken';
+}
+
+function required(credentials: ICredentialDataDecryptedObject, field: string, label: string): string {
+	const value = credentials[field];
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw configError(`The SigningHub credential has no ${label}`, `Open the credential and fill in '${label}'.`);
+	}
+	return value.trim();
+}
+
+export function tokenIdentityOf(credentials: ICredentialDataDecryptedObject): string {
+	const parts = [authMethodOf(credentials), credentials.baseUrl, credentials.clientId, credentials.username, credentials.scope];
+	return createHash('sha256').update(parts.map((part) => String(part ?? '')).join('\n')).digest('hex').slice(0, 32);
+}
+
+function describeLoginFailure(status: number, body: unknown, headers: IDataObject): SigningHubError {
+	const parsed = parseBody(body);
+	const oauthError =
+		parsed && typeof parsed === 'object' && typeof (parsed as IDataObject).error === 'string'
+			? String((parsed as IDataObject).error)
+			: '';
+	const signingHubMessage = signingHubMessageOf(parsed);
+	const said = signingHubMessage ? `: ${signingHubMessage}` : ` (HTTP ${status})`;
+	const base = { httpCode: status, signingHubMessage, transient: false };
+	if (status === 403 && headers['x-otp'] !== undefined) {
+		return new SigningHubError({
+			...base,
+			message: 'SigningHub asks this user for a one-time password (two-factor login)',
+			description:
+				'Two-factor login cannot run unattended. Use an integration user without two-factor login, an enterprise admin acting on behalf of the user, or an access token.',
+		});
+	}
+	if (oauthError === 'account_disabled' || /disabled/i.test(signingHubMessage ?? '')) {
+		return new SigningHubError({
+			...base,
+			message: `SigningHub refused the login: the account is disabled${said}`,
+			description: 'Ask your SigningHub enterprise admin to enable the account, or use the credentials of an active user.',
+		});
+	}
+	if (oauthError === 'invalid_client' || /client/i.test(signingHubMessage ?? '')) {
+		return new SigningHubError({
+			...base,
+			message: `SigningHub rejected the client ID or client secret${said}`,
+			description:
+				"Check 'Client ID' (the integration's Application Name) and 'Client Secret' (its API Key) under Enterprise Settings > Integrations in SigningHub.",
+		});
+	}
+	if (oauthError === 'invalid_scope' || /scope/i.test(signingHubMessage ?? '')) {
+		return new SigningHubError({
+			...base,
+			message: `SigningHub refused to let this admin act for the user${said}`,
+			description:
+				"Check 'Act as User': it must be the email of a registered user of the same enterprise, and the admin's enterprise role needs the application integration privilege.",
+		});
+	}
+	if (oauthError === 'invalid_grant' || (status >= 400 && status < 500 && signingHubMessage)) {
+		return new SigningHubError({
+			...base,
+			message: `SigningHub rejected the login${said}`,
+			description: "Check the email and password in the SigningHub credential.",
+		});
+	}
+	return new SigningHubError({
+		...base,
+		transient: status === 429 || status >= 500,
+		message: `The base URL did not answer like a SigningHub API (HTTP ${status} from ${TOKEN_PATH})`,
+		description:
+			'Set Base URL to the SigningHub API address (e.g. https://api.signinghub.com), not the web app address, and check the SigningHub service is up.',
+	});
+}
+
+async function requestToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	baseUrl: string,
+	form: Record<string, string>,
+): Promise<StoredToken> {
+	let networkError: unknown;
+	const response = (await helper.helpers
+		.httpRequest({
+			method: 'POST',
+			url: `${baseUrl}${TOKEN_PATH}`,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			body: new URLSearchParams(form).toString(),
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: LOGIN_TIMEOUT_MS,
+			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+		})
+		.catch((error: unknown) => {
+			networkError = error;
+			return undefined;
+		})) as { statusCode: number; body: unknown; headers: IDataObject } | undefined;
+	if (!response) throw new SigningHubError(describeNetworkFailure(networkError, baseUrl, LOGIN_TIMEOUT_MS));
+	const body = parseBody(response.body) as IDataObject | string;
+	if (response.statusCode !== 200 || typeof body !== 'object' || typeof body.access_token !== 'string') {
+		throw describeLoginFailure(response.statusCode, response.body, response.headers ?? {});
+	}
+	const lifetimeSeconds = Number(body.expires_in) > 0 ? Number(body.expires_in) : 3600;
+	return {
+		sessionToken: body.access_token,
+		refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : '',
+		sessionExpiresAt: Date.now() + lifetimeSeconds * 1000,
+		tokenIdentity: tokenIdentityOf(credentials),
+	};
+}
+
+/**
+ * Gets a token for the login modes: with the stored refresh token when it belongs to this
+ * same login, else with the password grant (plus `scope` when an admin acts for a user).
+ */
+export async function fetchToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<StoredToken> {
+	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+	const client = {
+		client_id: required(credentials, 'clientId', 'Client ID'),
+		client_secret: required(credentials, 'clientSecret', 'Client Secret'),
+	};
+	const refreshToken = typeof credentials.refreshToken === 'string' ? credentials.refreshToken : '';
+	if (refreshToken && credentials.tokenIdentity === tokenIdentityOf(credentials)) {
+		const refreshed = await requestToken(helper, credentials, baseUrl, {
+			grant_type: 'refresh_token',
+			...client,
+			refresh_token: refreshToken,
+		}).catch((error: SigningHubError) => error);
+		if (!(refreshed instanceof Error)) return refreshed;
+		// A refused refresh token (expired, revoked) falls back to a fresh login; no answer at all does not.
+		if (refreshed.httpCode === null) throw refreshed;
+	}
+	const form: Record<string, string> = {
+		grant_type: 'password',
+		...client,
+		username: required(credentials, 'username', 'Email'),
+		password: required(credentials, 'password', 'Password'),
+	};
+	if (authMethodOf(credentials) === 'enterpriseScope') {
+		form.scope = required(credentials, 'scope', 'Act as User');
+	}
+	return await requestToken(helper, credentials, baseUrl, form);
+}

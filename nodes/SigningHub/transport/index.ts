@@ -1,0 +1,213 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { authMethodOf, normalizeBaseUrl, TOKEN_EXPIRY_MARGIN_MS, tokenIdentityOf, type AuthMethod } from './auth';
+import { ENDPOINTS, type ApiVersion, type EndpointTable } from './endpoints';
+import {
+	describeHttpFailure,
+	describeNetworkFailure,
+	findSigningHubError,
+	parseBody,
+	SigningHubError,
+	type FailureDetails,
+} from './errors';
+
+export { ENDPOINTS } from './endpoints';
+export { SigningHubError } from './errors';
+
+export const CREDENTIAL_TYPE = 'signingHubApi';
+
+export interface TransportOptions {
+	/** Tries per request, counting the first; only transient failures are tried again. */
+	maxAttempts: number;
+	/** Milliseconds one try may take. */
+	requestTimeout: number;
+}
+
+export interface RequestSpec {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject;
+	/** Words for error messages, e.g. "complete package 123". */
+	action: string;
+}
+
+/** A request that failed for good, with how many tries it took. */
+export class RequestFailure extends SigningHubError {
+	readonly attempts: number;
+
+	constructor(details: FailureDetails, attempts: number) {
+		super(details);
+		this.attempts = attempts;
+	}
+}
+
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 10_000;
+const RETRY_AFTER_CAP_MS = 30_000;
+
+/** Exponential backoff with jitter, or SigningHub's Retry-After (seconds or HTTP date) up to a cap. */
+export function retryDelayMs(attempt: number, retryAfter: unknown, now = Date.now(), random = Math.random()): number {
+	if (typeof retryAfter === 'string' && retryAfter.trim() !== '') {
+		const seconds = Number(retryAfter);
+		const asked = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - now;
+		if (Number.isFinite(asked)) return Math.min(Math.max(asked, 0), RETRY_AFTER_CAP_MS);
+	}
+	const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+	return Math.round(ceiling / 2 + (ceiling / 2) * random);
+}
+
+interface RawResponse {
+	statusCode: number;
+	body: unknown;
+	headers: IDataObject;
+}
+
+/**
+ * One per execution: holds the decrypted credential, so every item shares one token, and
+ * owns URLs, tokens, retries and the mapping of SigningHub's answers. Login and renewal go
+ * through n8n's preAuthentication, which stores the token in the credential; while one
+ * request logs in, the others wait for it, so a run logs in at most once per token.
+ */
+export class SigningHubClient {
+	readonly apiVersion: ApiVersion;
+
+	private readonly baseUrl: string;
+
+	private readonly authMethod: AuthMethod;
+
+	private pendingLogin: Promise<void> | undefined;
+
+	private loginFailure: SigningHubError | undefined;
+
+	private constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly credentials: ICredentialDataDecryptedObject,
+		private readonly options: TransportOptions,
+	) {
+		this.baseUrl = normalizeBaseUrl(credentials.baseUrl);
+		this.apiVersion = credentials.apiVersion === 'v4' ? 'v4' : 'v3';
+		this.authMethod = authMethodOf(credentials);
+		if (this.usesLogin && !this.storedTokenUsable()) credentials.sessionToken = '';
+	}
+
+	static async create(context: IExecuteFunctions, options: TransportOptions): Promise<SigningHubClient> {
+		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+		return new SigningHubClient(context, credentials, options);
+	}
+
+	get endpoints(): EndpointTable {
+		return ENDPOINTS[this.apiVersion];
+	}
+
+	private get usesLogin(): boolean {
+		return this.authMethod !== 'accessToken';
+	}
+
+	private storedTokenUsable(): boolean {
+		const expiresAt = Number(this.credentials.sessionExpiresAt);
+		return (
+			this.credentials.tokenIdentity === tokenIdentityOf(this.credentials) &&
+			(!expiresAt || expiresAt - TOKEN_EXPIRY_MARGIN_MS > Date.now())
+		);
+	}
+
+	/** Sends a request, renewing the token once after a 401 and retrying transient failures. */
+	async request(spec: RequestSpec): Promise<unknown> {
+		let attempts = 0;
+		let renewed = false;
+		for (;;) {
+			attempts++;
+			let failure: FailureDetails;
+			let retryAfter: unknown;
+			try {
+				const { response, usedToken } = await this.send(spec);
+				if (response.statusCode >= 200 && response.statusCode < 300) return parseBody(response.body);
+				if (response.statusCode === 401 && this.usesLogin && !renewed) {
+					renewed = true;
+					this.discardToken(usedToken);
+					continue;
+				}
+				failure = describeHttpFailure(response.statusCode, response.body, spec.action, this.authMethod);
+				retryAfter = response.headers?.['retry-after'];
+			} catch (error) {
+				failure = findSigningHubError(error) ?? describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout);
+			}
+			if (this.cancelled()) {
+				throw new RequestFailure({ ...failure, transient: false, message: 'The execution was cancelled', description: 'The request was stopped because the execution was cancelled.' }, attempts);
+			}
+			if (!failure.transient || attempts >= this.options.maxAttempts) throw new RequestFailure(failure, attempts);
+			await sleep(retryDelayMs(attempts, retryAfter));
+		}
+	}
+
+	private cancelled(): boolean {
+		return this.context.getExecutionCancelSignal?.()?.aborted === true;
+	}
+
+	private discardToken(usedToken: string) {
+		if (this.credentials.sessionToken === usedToken) this.credentials.sessionToken = '';
+	}
+
+	/** Sends once; the first request without a token logs in while the others wait for it. */
+	private async send(spec: RequestSpec): Promise<{ response: RawResponse; usedToken: string }> {
+		for (;;) {
+			if (this.loginFailure) throw this.loginFailure;
+			if (!this.usesLogin || this.credentials.sessionToken !== '') {
+				const usedToken = String(this.credentials.sessionToken ?? '');
+				return { response: await this.sendWithCredential(spec), usedToken };
+			}
+			if (this.pendingLogin) {
+				await this.pendingLogin;
+				continue;
+			}
+			const sent = this.sendWithCredential(spec);
+			this.pendingLogin = sent.then(
+				() => undefined,
+				(error) => {
+					const loginError = findSigningHubError(error);
+					if (loginError && !loginError.transient && this.credentials.sessionToken === '') this.loginFailure = loginError;
+				},
+			);
+			try {
+				const response = await sent;
+				return { response, usedToken: String(this.credentials.sessionToken) };
+			} finally {
+				this.pendingLogin = undefined;
+			}
+		}
+	}
+
+	private async sendWithCredential(spec: RequestSpec): Promise<RawResponse> {
+		const node = this.context.getNode();
+		const reference = node.credentials?.[CREDENTIAL_TYPE];
+		return (await this.context.helpers.httpRequestWithAuthentication.call(
+			this.context,
+			CREDENTIAL_TYPE,
+			{
+				method: spec.method,
+				url: `${this.baseUrl}${spec.path}`,
+				headers: { Accept: 'application/json' },
+				body: spec.body,
+				json: spec.body !== undefined,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: this.options.requestTimeout,
+				skipSslCertificateValidation: this.credentials.ignoreSslIssues === true,
+			},
+			{
+				credentialsDecrypted: {
+					id: reference?.id ?? '',
+					name: reference?.name ?? '',
+					type: CREDENTIAL_TYPE,
+					data: this.credentials,
+				},
+			},
+		)) as RawResponse;
+	}
+}

