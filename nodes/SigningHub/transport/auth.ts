@@ -117,7 +117,7 @@ function describeLoginFailure(status: number, body: unknown, headers: IDataObjec
 				"Check 'Act as User': it must be the email of a registered user of the same enterprise, and the admin's enterprise role needs the application integration privilege.",
 		});
 	}
-	if (oauthError === 'invalid_grant' || (status >= 400 && status < 500 && signingHubMessage)) {
+	if (oauthError === 'invalid_grant' || ([400, 401, 403].includes(status) && signingHubMessage)) {
 		return new SigningHubError({
 			...base,
 			message: `SigningHub rejected the login${said}`,
@@ -170,6 +170,19 @@ async function requestToken(
 }
 
 /**
+ * n8n's request helpers drop the cause of an error thrown in preAuthentication (its error
+ * classes overwrite `cause`), so the login failure is kept here, keyed on the very
+ * credential object that n8n passed to preAuthentication and the transport shares.
+ */
+const loginFailures = new WeakMap<object, SigningHubError>();
+
+export function takeLoginFailure(credentials: object): SigningHubError | undefined {
+	const failure = loginFailures.get(credentials);
+	loginFailures.delete(credentials);
+	return failure;
+}
+
+/**
  * Gets a token for the login modes: with the stored refresh token when it belongs to this
  * same login, else with the password grant (plus `scope` when an admin acts for a user).
  */
@@ -177,6 +190,13 @@ export async function fetchToken(
 	helper: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<StoredToken> {
+	return await obtainToken(helper, credentials).catch(async (error: SigningHubError) => {
+		loginFailures.set(credentials, error);
+		return await Promise.reject(error);
+	});
+}
+
+async function obtainToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<StoredToken> {
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 	const client = {
 		client_id: required(credentials, 'clientId', 'Client ID'),

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { authMethodOf, normalizeBaseUrl, TOKEN_EXPIRY_MARGIN_MS, tokenIdentityOf, type AuthMethod } from './auth';
+import { authMethodOf, normalizeBaseUrl, takeLoginFailure, TOKEN_EXPIRY_MARGIN_MS, tokenIdentityOf, type AuthMethod } from './auth';
 import { ENDPOINTS, type ApiVersion, type EndpointTable } from './endpoints';
 import {
 	describeHttpFailure,
@@ -136,7 +136,7 @@ export class SigningHubClient {
 				failure = describeHttpFailure(response.statusCode, response.body, spec.action, this.authMethod);
 				retryAfter = response.headers?.['retry-after'];
 			} catch (error) {
-				failure = findSigningHubError(error) ?? describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout);
+				failure = error as SigningHubError;
 			}
 			if (this.cancelled()) {
 				throw new RequestFailure({ ...failure, transient: false, message: 'The execution was cancelled', description: 'The request was stopped because the execution was cancelled.' }, attempts);
@@ -169,9 +169,8 @@ export class SigningHubClient {
 			const sent = this.sendWithCredential(spec);
 			this.pendingLogin = sent.then(
 				() => undefined,
-				(error) => {
-					const loginError = findSigningHubError(error);
-					if (loginError && !loginError.transient && this.credentials.sessionToken === '') this.loginFailure = loginError;
+				(error: SigningHubError) => {
+					if (!error.transient && this.credentials.sessionToken === '') this.loginFailure = error;
 				},
 			);
 			try {
@@ -183,10 +182,12 @@ export class SigningHubClient {
 		}
 	}
 
+	/** Sends through n8n (which logs in when the token is empty); rejects with a SigningHubError only. */
 	private async sendWithCredential(spec: RequestSpec): Promise<RawResponse> {
 		const node = this.context.getNode();
 		const reference = node.credentials?.[CREDENTIAL_TYPE];
-		return (await this.context.helpers.httpRequestWithAuthentication.call(
+		return await this.context.helpers.httpRequestWithAuthentication
+			.call(
 			this.context,
 			CREDENTIAL_TYPE,
 			{
@@ -208,6 +209,15 @@ export class SigningHubClient {
 					data: this.credentials,
 				},
 			},
-		)) as RawResponse;
+		)
+			.then(
+				(response) => response as RawResponse,
+				async (error: unknown) =>
+					await Promise.reject(
+						takeLoginFailure(this.credentials) ??
+							findSigningHubError(error) ??
+							new SigningHubError(describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout)),
+					),
+			);
 	}
 }

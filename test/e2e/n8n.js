@@ -1,0 +1,137 @@
+// Runs the packed package inside a real, pinned n8n through its CLI, the way a user's n8n
+// loads it after an install from the Community Nodes screen.
+const { execFileSync, spawn } = require('node:child_process');
+const { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
+const { createServer } = require('node:net');
+const { tmpdir } = require('node:os');
+const { join, resolve } = require('node:path');
+
+const { installN8n } = require('./install-n8n');
+
+const repoRoot = resolve(__dirname, '../..');
+const PACKAGE_NAME = 'n8n-nodes-signinghub';
+const NODE_TYPE = `${PACKAGE_NAME}.signingHub`;
+
+let packed;
+/** `npm pack` of the built package (dist/ must be built), once per process. */
+function packTarball() {
+	if (!packed) {
+		const dir = mkdtempSync(join(tmpdir(), 'signinghub-pack-'));
+		execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+		packed = join(dir, readdirSync(dir).find((name) => name.endsWith('.tgz')));
+	}
+	return packed;
+}
+
+async function freePort() {
+	return await new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+class N8nSandbox {
+	/** A fresh n8n user folder with the package installed, for one pinned n8n version. */
+	static async create(version = process.env.N8N_TEST_VERSION || '2.8.4') {
+		const install = installN8n(version);
+		const userFolder = mkdtempSync(join(tmpdir(), `signinghub-n8n-${version}-`));
+		const packageDir = join(userFolder, '.n8n/nodes/node_modules', PACKAGE_NAME);
+		mkdirSync(packageDir, { recursive: true });
+		execFileSync('tar', ['xzf', packTarball(), '-C', packageDir, '--strip-components=1']);
+		return new N8nSandbox(install, userFolder, await freePort());
+	}
+
+	constructor(install, userFolder, brokerPort) {
+		this.install = install;
+		this.version = install.version;
+		this.userFolder = userFolder;
+		this.brokerPort = brokerPort;
+	}
+
+	env(extra = {}) {
+		const env = {
+			PATH: `${this.install.nodeBin}:${process.env.PATH}`,
+			HOME: process.env.HOME,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: 'signinghub-e2e-encryption-key',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_LOG_LEVEL: 'info',
+			N8N_LOG_FORMAT: 'json',
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			N8N_SECURE_COOKIE: 'false',
+			...extra,
+		};
+		return env;
+	}
+
+	/** Runs an n8n CLI command; resolves with its exit code and output, never rejects on exit codes. */
+	cli(args, extraEnv) {
+		return new Promise((resolveRun, reject) => {
+			const child = spawn(join(this.install.nodeBin, 'node'), [this.install.n8nBin, ...args], {
+				cwd: this.userFolder,
+				env: this.env(extraEnv),
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk) => (stdout += chunk));
+			child.stderr.on('data', (chunk) => (stderr += chunk));
+			child.on('error', reject);
+			child.on('close', (code) => resolveRun({ code, stdout, stderr }));
+		});
+	}
+
+	async importJson(kind, list) {
+		const file = join(this.userFolder, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		writeFileSync(file, JSON.stringify(list));
+		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
+		rmSync(file);
+		if (result.code !== 0) throw new Error(`n8n import:${kind} failed (${result.code}): ${result.stdout}${result.stderr}`);
+	}
+
+	async importCredentials(credentials) {
+		await this.importJson('credentials', credentials);
+	}
+
+	async importWorkflows(workflows) {
+		await this.importJson('workflow', workflows);
+	}
+
+	/**
+	 * Executes a workflow and returns the exit code, the whole output (for secret scans) and
+	 * the execution n8n printed: the last log line whose message is a JSON document.
+	 */
+	async execute(workflowId) {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const output = `${result.stdout}\n${result.stderr}`;
+		let execution;
+		for (const line of output.split('\n')) {
+			if (!line.startsWith('{')) continue;
+			try {
+				const message = JSON.parse(line).message;
+				if (typeof message === 'string' && message.trimStart().startsWith('{')) execution = JSON.parse(message);
+			} catch {
+				// a log line that is not JSON, or whose message is plain text
+			}
+		}
+		return { code: result.code, output, execution };
+	}
+
+	cleanup() {
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+/** The items a node put on one of its outputs (0: main, 1: error output). */
+function nodeOutput(execution, nodeName, output = 0) {
+	const runs = execution?.data?.resultData?.runData?.[nodeName];
+	if (!runs) return undefined;
+	return (runs[0].data?.main?.[output] ?? []).map((item) => item);
+}
+
+module.exports = { N8nSandbox, nodeOutput, packTarball, NODE_TYPE, PACKAGE_NAME };

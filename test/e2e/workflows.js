@@ -1,0 +1,69 @@
+// Builders for the credentials and workflows the end-to-end tests import into n8n.
+const { NODE_TYPE } = require('./n8n');
+
+const CLIENT_SECRET = 'sim-client-secret-4f9a';
+
+function credential(id, data) {
+	return { id, name: `SigningHub ${id}`, type: 'signingHubApi', data };
+}
+
+/** A User Login (or, with `scope`, enterprise admin) credential against the simulator. */
+function loginCredential(id, baseUrl, { user = 'owner@example.com', password = 'owner-pass-7c1e', scope, apiVersion = 'v3', clientSecret = CLIENT_SECRET } = {}) {
+	return credential(id, {
+		authMethod: scope ? 'enterpriseScope' : 'userLogin',
+		baseUrl,
+		apiVersion,
+		clientId: `client-${id}`,
+		clientSecret,
+		username: user,
+		password,
+		...(scope ? { scope } : {}),
+	});
+}
+
+function tokenCredential(id, baseUrl, accessToken, apiVersion = 'v3') {
+	return credential(id, { authMethod: 'accessToken', baseUrl, apiVersion, accessToken });
+}
+
+/**
+ * A workflow whose manual trigger feeds one branch per entry: a Code node that emits the
+ * branch's items, then a SigningHub node. Branches run one after the other.
+ */
+function workflow(id, branches) {
+	const nodes = [{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
+	const connections = { Start: { main: [[]] } };
+	branches.forEach((branch, index) => {
+		const itemsName = `${branch.name} items`;
+		const y = index * 200;
+		nodes.push({
+			id: `${id}-items-${index}`,
+			name: itemsName,
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [250, y],
+			parameters: { jsCode: `return ${JSON.stringify(branch.items.map((json) => ({ json })))};` },
+		});
+		nodes.push({
+			id: `${id}-sh-${index}`,
+			name: branch.name,
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [500, y],
+			...(branch.onError ? { onError: branch.onError } : {}),
+			credentials: { signingHubApi: { id: branch.credential, name: `SigningHub ${branch.credential}` } },
+			parameters: {
+				resource: 'workflow',
+				operation: 'complete',
+				packageId: branch.packageId ?? '={{ $json.id }}',
+				options: branch.options ?? {},
+			},
+		});
+		connections.Start.main[0].push({ node: itemsName, type: 'main', index: 0 });
+		connections[itemsName] = { main: [[{ node: branch.name, type: 'main', index: 0 }]] };
+	});
+	return { id, name: id, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
+}
+
+const ids = (from, count) => Array.from({ length: count }, (_, i) => ({ id: from + i }));
+
+module.exports = { CLIENT_SECRET, credential, loginCredential, tokenCredential, workflow, ids };

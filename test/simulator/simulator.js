@@ -1,0 +1,326 @@
+// A SigningHub API simulator for tests: plain Node, no dependencies, loopback only.
+// It follows ../../../shared/reference/signinghub-api.md; where the reference is silent it
+// makes the assumptions listed in README.md beside this file.
+const { randomBytes } = require('node:crypto');
+const { createServer } = require('node:http');
+
+const DEFAULT_SCENARIO = {
+	clients: [{ id: 'n8n-integration', secret: 'sim-client-secret-4f9a' }],
+	users: [
+		{ email: 'owner@example.com', password: 'owner-pass-7c1e', enterprise: 'acme' },
+		{ email: 'colleague@example.com', password: 'colleague-pass-2b8d', enterprise: 'acme' },
+		{ email: 'admin@example.com', password: 'admin-pass-9e3f', enterprise: 'acme', admin: true, integration: true },
+		{ email: 'plain-admin@example.com', password: 'plain-admin-pass-5a6b', enterprise: 'acme', admin: true },
+		{ email: 'disabled@example.com', password: 'disabled-pass-8d2c', enterprise: 'acme', disabled: true },
+		{ email: 'otp@example.com', password: 'otp-pass-1f4e', enterprise: 'acme', twoFactor: true },
+		{ email: 'outsider@globex.example', password: 'outsider-pass-3c7a', enterprise: 'globex' },
+	],
+	/** Packages with explicit owners and states. */
+	packages: [],
+	/** Every other ID in this range exists too, owned by `owner` and in progress. */
+	packageRange: { from: 1, to: 100_000, owner: 'owner@example.com' },
+	tokenLifetimeSeconds: 86_399,
+	/** Added to every API answer (not to /_sim control calls). */
+	latencyMs: 0,
+};
+
+const json = (status, body, headers = {}) => ({ status, body: body === undefined ? '' : JSON.stringify(body), headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+const message = (status, text) => json(status, { Message: text });
+const oauthError = (status, error, description, headers) => json(status, { error, error_description: description }, headers);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const newToken = (prefix) => `${prefix}.${randomBytes(24).toString('base64url')}`;
+
+class SigningHubSimulator {
+	constructor(scenario = {}) {
+		this.reset(scenario);
+		this.server = createServer((req, res) => this.handle(req, res));
+		this.sockets = new Set();
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+	}
+
+	reset(scenario = {}) {
+		this.scenario = { ...DEFAULT_SCENARIO, ...scenario };
+		this.users = new Map(this.scenario.users.map((user) => [user.email.toLowerCase(), { ...user }]));
+		this.packages = new Map(this.scenario.packages.map((p) => [Number(p.id), { status: 'IN_PROGRESS', ...p, id: Number(p.id) }]));
+		this.accessTokens = new Map();
+		this.refreshTokens = new Map();
+		/** Every token ever issued, so tests can prove none leaked. */
+		this.issued = [];
+		this.faults = [];
+		this.log = [];
+		this.seq = 0;
+	}
+
+	async start(port = 0) {
+		await new Promise((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+		this.url = `http://127.0.0.1:${this.server.address().port}`;
+		return this.url;
+	}
+
+	async stop() {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise((resolve) => this.server.close(resolve));
+	}
+
+	/** Rules checked in order before (or, with `after: true`, after) a request is handled. */
+	addFaults(...rules) {
+		for (const rule of rules) this.faults.push({ times: Infinity, ...rule, used: 0 });
+	}
+
+	/** Expires every access token (or only those of one client); the refresh tokens stay valid. */
+	expireTokens({ refreshTokensToo = false, clientId } = {}) {
+		for (const token of this.accessTokens.values()) if (!clientId || token.clientId === clientId) token.expiresAt = 0;
+		if (refreshTokensToo) this.refreshTokens.clear();
+	}
+
+	packageOf(id) {
+		id = Number(id);
+		if (this.packages.has(id)) return this.packages.get(id);
+		const range = this.scenario.packageRange;
+		if (range && id >= range.from && id <= range.to) {
+			const created = { id, owner: range.owner, status: 'IN_PROGRESS' };
+			this.packages.set(id, created);
+			return created;
+		}
+		return undefined;
+	}
+
+	async handle(req, res) {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const body = Buffer.concat(chunks).toString('utf8');
+		const url = new URL(req.url, 'http://simulator');
+		if (url.pathname.startsWith('/_sim/')) return this.control(req, res, url, body);
+
+		const entry = { seq: ++this.seq, at: Date.now(), method: req.method, path: url.pathname, bodyBytes: Buffer.byteLength(body) };
+		this.log.push(entry);
+		if (this.scenario.latencyMs) await sleep(this.scenario.latencyMs);
+
+		// An expireTokens rule expires every access token, before or after the request is handled.
+		const fault = this.takeFault(req.method, url.pathname, false);
+		if (fault?.kind === 'expireTokens') this.expireTokens(fault);
+		else if (fault) return this.answerFault(res, entry, fault);
+
+		const answer = this.route(req, url, body, entry);
+		const after = this.takeFault(req.method, url.pathname, true);
+		if (after?.kind === 'expireTokens') this.expireTokens(after);
+		else if (after) return this.answerFault(res, entry, after);
+		entry.status = answer.status;
+		res.writeHead(answer.status, answer.headers);
+		res.end(answer.body);
+	}
+
+	takeFault(method, path, after) {
+		const rule = this.faults.find(
+			(candidate) =>
+				Boolean(candidate.after) === after &&
+				candidate.used < candidate.times &&
+				(!candidate.method || candidate.method === method) &&
+				new RegExp(candidate.path ?? '.*').test(path),
+		);
+		if (rule) rule.used++;
+		return rule;
+	}
+
+	async answerFault(res, entry, fault) {
+		entry.fault = fault.name ?? fault.kind;
+		if (fault.delayMs) await sleep(fault.delayMs);
+
+		if (fault.kind === 'drop') {
+			entry.status = 'dropped';
+			res.socket.destroy();
+			return;
+		}
+		entry.status = fault.status;
+		const headers = { ...(fault.headers ?? {}) };
+		let text;
+		if (fault.kind === 'html') {
+			headers['content-type'] = 'text/html';
+			text = `<html><head><title>${fault.status} Bad Gateway</title></head><body><h1>${fault.status}</h1><p>nginx</p></body></html>`;
+		} else if (fault.kind === 'invalidJson') {
+			headers['content-type'] = 'application/json';
+			text = '{"Message": "truncated';
+		} else {
+			headers['content-type'] = 'application/json; charset=utf-8';
+			text = fault.body === undefined ? '' : JSON.stringify(fault.body);
+		}
+		res.writeHead(fault.status, headers);
+		res.end(text);
+	}
+
+	route(req, url, body, entry) {
+		if (req.method === 'POST' && url.pathname === '/authenticate') return this.authenticate(req, body, entry);
+		// The web app, not the API: what a user gets who pastes the wrong address.
+		if (url.pathname.startsWith('/web/')) {
+			return { status: 200, body: '<!doctype html><html><body>SigningHub web app</body></html>', headers: { 'content-type': 'text/html' } };
+		}
+		const about = url.pathname.match(/^\/(v3|v4)\/about$/);
+		if (about && req.method === 'GET') return json(200, { installation_name: 'SigningHub Simulator', version: '10.0.0', build: 'sim' });
+
+		const routes = [
+			['POST', /^\/v3\/packages\/([^/]+)\/complete$/, 'complete'],
+			['POST', /^\/v4\/enterprise\/packages\/([^/]+)\/complete$/, 'complete'],
+			['GET', /^\/(?:v3|v4)\/packages\/([^/]+)\/workflow$/, 'details'],
+			['GET', /^\/(?:v3|v4)\/packages\/([A-Z_]+)\/(\d+)\/(\d+)$/, 'list'],
+		];
+		for (const [method, pattern, name] of routes) {
+			const match = url.pathname.match(pattern);
+			if (!match || method !== req.method) continue;
+			const user = this.authorize(req, entry);
+			if (user.status) return user;
+			if (name === 'list') return this.list(user, match[1]);
+			return this[name](user, match[1]);
+		}
+		return message(404, 'No HTTP resource was found that matches the request URI');
+	}
+
+	authorize(req, entry) {
+		const header = req.headers.authorization ?? '';
+		const token = this.accessTokens.get(header.replace(/^Bearer\s+/i, ''));
+		if (!token) return message(401, 'Request authorization denied');
+		entry.actingUser = token.user;
+		entry.tokenId = token.id;
+		entry.clientId = token.clientId;
+		if (token.expiresAt <= Date.now()) return message(401, 'User authentication required');
+		const user = this.users.get(token.user);
+		if (!user || user.disabled) return message(403, 'Account is disabled');
+		return user;
+	}
+
+	ownedPackage(user, rawId) {
+		if (!/^\d+$/.test(rawId)) return message(404, 'Document not found');
+		const pkg = this.packageOf(rawId);
+		if (!pkg) return message(404, 'Document not found');
+		if (pkg.owner.toLowerCase() !== user.email.toLowerCase()) return message(400, 'You are not authorized to view this document');
+		return pkg;
+	}
+
+	complete(user, rawId) {
+		const pkg = this.ownedPackage(user, rawId);
+		if ('body' in pkg) return pkg;
+		if (pkg.status === 'COMPLETED') return message(400, 'Document workflow is already completed');
+		if (pkg.status === 'DRAFT') return message(400, 'Document is still in draft state');
+		if (pkg.status === 'DECLINED') return message(400, 'Document is declined');
+		pkg.status = 'COMPLETED';
+		pkg.completedBy = user.email;
+		return { status: 200, body: '', headers: {} };
+	}
+
+	details(user, rawId) {
+		const pkg = this.ownedPackage(user, rawId);
+		if ('body' in pkg) return pkg;
+		return json(200, {
+			package_id: pkg.id,
+			package_name: `Package ${pkg.id}`,
+			package_owner: pkg.owner,
+			owner_name: pkg.owner.split('@')[0],
+			package_status: pkg.status,
+			workflow: { workflow_type: 'SERIAL', workflow_mode: 'ONLY_OTHERS', continue_on_decline: false, workflow_status: pkg.status, read_only: false },
+			documents: [],
+		});
+	}
+
+	list(user, status) {
+		const owned = [...this.packages.values()].filter((p) => p.owner === user.email && (status === 'ALL' || p.status === status));
+		return json(200, owned.map((p) => ({ package_id: p.id, package_status: p.status })), { 'x-total-records': String(owned.length) });
+	}
+
+	authenticate(req, body, entry) {
+		const form = Object.fromEntries(new URLSearchParams(body));
+		entry.clientId = form.client_id;
+		entry.grantType = form.grant_type;
+		entry.username = form.username;
+		entry.scope = form.scope;
+		if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+			return oauthError(400, 'invalid_request', 'Content type must be application/x-www-form-urlencoded');
+		}
+		const client = this.scenario.clients.find((c) => c.id === form.client_id);
+		if (!client || client.secret !== form.client_secret) return oauthError(400, 'invalid_client', 'Invalid client credentials');
+
+		let actingAs;
+		if (form.grant_type === 'password') {
+			const user = this.users.get(String(form.username ?? '').toLowerCase());
+			if (!user || user.password !== form.password) return oauthError(400, 'invalid_grant', 'Invalid username or password');
+			if (user.disabled) return oauthError(403, 'account_disabled', 'Account is disabled');
+			if (user.twoFactor) {
+				return oauthError(403, 'otp_required', 'Two factor authentication is required', {
+					'x-otp': newToken('otp'),
+					'x-mobile-number': '+44*******321',
+				});
+			}
+			actingAs = user.email;
+			if (form.scope) {
+				if (!user.admin || !user.integration) return oauthError(400, 'invalid_scope', 'User is not authorized to use scope');
+				const target = this.users.get(String(form.scope).toLowerCase());
+				if (!target || target.enterprise !== user.enterprise) return oauthError(400, 'invalid_scope', 'Scope user not found in the enterprise');
+				actingAs = target.email;
+			}
+		} else if (form.grant_type === 'refresh_token') {
+			const stored = this.refreshTokens.get(form.refresh_token);
+			if (!stored || stored.clientId !== client.id) return oauthError(400, 'invalid_grant', 'Invalid refresh token');
+			this.refreshTokens.delete(form.refresh_token);
+			actingAs = stored.user;
+		} else if (form.grant_type === 'client_credentials') {
+			actingAs = null;
+		} else {
+			return oauthError(400, 'unsupported_grant_type', 'Grant type is not supported');
+		}
+
+		const accessToken = newToken('sim-at');
+		const id = `t${this.accessTokens.size + 1}`;
+		this.accessTokens.set(accessToken, { id, user: actingAs, clientId: client.id, expiresAt: Date.now() + this.scenario.tokenLifetimeSeconds * 1000 });
+		this.issued.push(accessToken);
+		entry.issuedTokenId = id;
+		const answer = { access_token: accessToken, token_type: 'bearer', expires_in: this.scenario.tokenLifetimeSeconds };
+		if (actingAs) {
+			answer.refresh_token = newToken('sim-rt');
+			this.refreshTokens.set(answer.refresh_token, { user: actingAs, clientId: client.id });
+			this.issued.push(answer.refresh_token);
+		}
+		return json(200, answer);
+	}
+
+	/** Control API for scripts that run the simulator in another process. */
+	control(req, res, url, body) {
+		const reply = (status, value) => {
+			res.writeHead(status, { 'content-type': 'application/json' });
+			res.end(JSON.stringify(value ?? {}));
+		};
+		const input = body ? JSON.parse(body) : {};
+		switch (`${req.method} ${url.pathname}`) {
+			case 'GET /_sim/log':
+				return reply(200, this.log);
+			case 'POST /_sim/reset':
+				this.reset(input);
+				return reply(200);
+			case 'POST /_sim/faults':
+				this.addFaults(...(Array.isArray(input) ? input : [input]));
+				return reply(200);
+			case 'POST /_sim/expire-tokens':
+				this.expireTokens(input);
+				return reply(200);
+			case 'POST /_sim/packages':
+				for (const p of input) this.packages.set(Number(p.id), { status: 'IN_PROGRESS', ...p, id: Number(p.id) });
+				return reply(200);
+			case 'GET /_sim/packages':
+				return reply(200, [...this.packages.values()]);
+			default:
+				return reply(404, { error: 'unknown control call' });
+		}
+	}
+
+	tokenRequests() {
+		return this.log.filter((entry) => entry.path === '/authenticate');
+	}
+}
+
+module.exports = { SigningHubSimulator, DEFAULT_SCENARIO };
+
+if (require.main === module) {
+	const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+	const simulator = new SigningHubSimulator({ latencyMs: Number(arg('--latency') ?? 0) });
+	simulator.start(Number(arg('--port') ?? 0)).then((url) => console.log(JSON.stringify({ url })));
+}
