@@ -77,8 +77,24 @@ export function isTransientStatus(status: number): boolean {
 	return TRANSIENT_STATUSES.has(status);
 }
 
-function quoted(signingHubMessage: string | null, status: number): string {
-	return signingHubMessage ? `: ${signingHubMessage}` : ` (HTTP ${status})`;
+/** What to do about an error answer of a resource endpoint, by what SigningHub said. */
+function adviceFor(status: number, signingHubMessage: string | null): string {
+	const said = signingHubMessage ?? '';
+	if (/account is disabled/i.test(said)) {
+		return 'Ask your SigningHub enterprise admin to enable the account, or use the credentials of an active user.';
+	}
+	if (/not authori[sz]ed/i.test(said)) {
+		return "The credential acts for a user who does not own this package. Use the package owner's login, or an enterprise admin with 'Enterprise Admin on Behalf of a User' and the owner's email in 'Act as User'.";
+	}
+	if (status === 404) {
+		return 'Check the package ID: the package may have been deleted, or belong to another user or enterprise.';
+	}
+	if (isTransientStatus(status) || status >= 500) {
+		return signingHubMessage
+			? 'SigningHub had a problem on its side. Try again later; if it keeps failing, contact your SigningHub administrator.'
+			: `SigningHub, or a proxy in front of it, answered HTTP ${status} without a SigningHub error in the body. Try again later, and check the base URL if it keeps failing.`;
+	}
+	return 'Check that the package is in a state that allows this, and that the credential acts for its owner.';
 }
 
 /** Maps an error answer of a resource endpoint to a failure a user can act on. */
@@ -89,7 +105,7 @@ export function describeHttpFailure(
 	authMethod: string,
 ): FailureDetails {
 	const signingHubMessage = signingHubMessageOf(body);
-	const said = quoted(signingHubMessage, status);
+	const said = signingHubMessage ? `: ${signingHubMessage}` : ` (HTTP ${status})`;
 	const base = { httpCode: status, signingHubMessage, transient: isTransientStatus(status) };
 	if (status === 401) {
 		return {
@@ -101,45 +117,7 @@ export function describeHttpFailure(
 					: 'SigningHub refused a freshly issued token. Check that the user may still use the API and that the API version in the credential matches your SigningHub.',
 		};
 	}
-	if (/account is disabled/i.test(signingHubMessage ?? '')) {
-		return {
-			...base,
-			message: `The SigningHub account is disabled${said}`,
-			description:
-				'Ask your SigningHub enterprise admin to enable the account, or use the credentials of an active user.',
-		};
-	}
-	if (/not authori[sz]ed/i.test(signingHubMessage ?? '')) {
-		return {
-			...base,
-			message: `SigningHub refused to ${action}${said}`,
-			description:
-				"The token acts for a user who does not own this package. Use the package owner's login, or an enterprise admin with 'Enterprise Admin on Behalf of a User' and the owner's email in 'Act as User'.",
-		};
-	}
-	if (status === 404) {
-		return {
-			...base,
-			message: `SigningHub could not find the package to ${action}${said}`,
-			description:
-				'Check the package ID: the package may have been deleted, or belong to another user or enterprise.',
-		};
-	}
-	if (base.transient || status >= 500) {
-		return {
-			...base,
-			message: `SigningHub failed to ${action}${said}`,
-			description: signingHubMessage
-				? 'SigningHub had a problem on its side. Try again later; if it keeps failing, contact your SigningHub administrator.'
-				: `SigningHub, or a proxy in front of it, answered HTTP ${status} with no SigningHub error in the body. Try again later, and check the base URL if it keeps failing.`,
-		};
-	}
-	return {
-		...base,
-		message: `SigningHub refused to ${action}${said}`,
-		description:
-			'Check that the package is in a state that allows this, and that the credential acts for its owner.',
-	};
+	return { ...base, message: `Could not ${action}${said}`, description: adviceFor(status, signingHubMessage) };
 }
 
 const NETWORK_HINTS: Record<string, string> = {

@@ -40,7 +40,7 @@ export const completeWorkflow: Operation<number> = {
 			.request({
 				method: 'POST',
 				path: client.endpoints.completeWorkflow(packageId),
-				action: `complete package ${packageId}`,
+				action: `complete the workflow of package ${packageId}`,
 			})
 			.then(
 				() => undefined,

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every check and test: lint, build, unit tests, then the end-to-end suite in each pinned
+# real n8n (installed once into a reusable cache) against the SigningHub simulator.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -d node_modules ] || npm ci --no-audit --no-fund
+npm run lint
+npm run build
+
+# Install the pinned n8n versions first, so their (one-off) install shows its own progress.
+node test/e2e/install-n8n.js $(node -e 'console.log(require("./test/e2e/versions").versionsUnderTest().join(" "))') >/dev/null
+
+report="$(mktemp)"
+status=0
+npx jest --runInBand --json --outputFile="$report" "$@" || status=$?
+node -e '
+const r = require(process.argv[1]);
+console.log(`\nTests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+' "$report"
+rm -f "$report"
+exit "$status"

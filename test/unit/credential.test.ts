@@ -1,0 +1,109 @@
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+
+import { SigningHubApi } from '../../credentials/SigningHubApi.credentials';
+import { takeLoginFailure, tokenIdentityOf } from '../../nodes/SigningHub/transport/auth';
+
+type Answer = { statusCode: number; body: unknown; headers?: Record<string, string> };
+
+/** A fake of n8n's request helper that records the forms sent to /authenticate. */
+function helperAnswering(...answers: Array<Answer | Error>) {
+	const sent: Array<Record<string, string>> = [];
+	const helper = {
+		helpers: {
+			httpRequest: async (options: IHttpRequestOptions) => {
+				sent.push(Object.fromEntries(new URLSearchParams(String(options.body))));
+				const answer = answers.shift();
+				if (!answer) throw new Error('unexpected request');
+				if (answer instanceof Error) throw answer;
+				return { headers: {}, ...answer };
+			},
+		},
+	} as unknown as IHttpRequestHelper;
+	return { helper, sent };
+}
+
+const token = (name: string) => ({ statusCode: 200, body: { access_token: `at-${name}`, refresh_token: `rt-${name}`, expires_in: 86399 } });
+
+const login = (extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject => ({
+	authMethod: 'userLogin',
+	baseUrl: 'https://api.signinghub.com/',
+	apiVersion: 'v3',
+	clientId: 'app',
+	clientSecret: 'secret',
+	username: 'owner@example.com',
+	password: 'pw',
+	sessionToken: '',
+	refreshToken: '',
+	...extra,
+});
+
+const credential = new SigningHubApi();
+const preAuthenticate = async (helper: IHttpRequestHelper, data: ICredentialDataDecryptedObject) =>
+	await credential.preAuthentication.call(helper, data);
+
+describe('SigningHubApi credential', () => {
+	it('keeps the contract names', () => {
+		expect(credential.name).toBe('signingHubApi');
+		expect(credential.properties.map((p) => p.name)).toEqual(
+			expect.arrayContaining(['baseUrl', 'apiVersion', 'authMethod', 'accessToken', 'clientId', 'clientSecret', 'username', 'password', 'scope']),
+		);
+		const session = credential.properties.find((p) => p.name === 'sessionToken');
+		expect(session?.typeOptions).toMatchObject({ expirable: true, password: true });
+	});
+
+	it('Access Token mode never calls /authenticate', async () => {
+		const { helper, sent } = helperAnswering();
+		expect(await preAuthenticate(helper, { authMethod: 'accessToken', baseUrl: 'https://api.signinghub.com', accessToken: 'x' })).toEqual({});
+		expect(sent).toHaveLength(0);
+	});
+
+	it('logs in with the password grant and stores the token set', async () => {
+		const { helper, sent } = helperAnswering(token('1'));
+		const data = login();
+		const stored = await preAuthenticate(helper, data);
+		expect(sent).toEqual([{ grant_type: 'password', client_id: 'app', client_secret: 'secret', username: 'owner@example.com', password: 'pw' }]);
+		expect(stored).toMatchObject({ sessionToken: 'at-1', refreshToken: 'rt-1', tokenIdentity: tokenIdentityOf(data) });
+		expect(Number(stored.sessionExpiresAt)).toBeGreaterThan(Date.now() + 86_000_000);
+	});
+
+	it('sends scope for an enterprise admin acting for a user', async () => {
+		const { helper, sent } = helperAnswering(token('1'));
+		await preAuthenticate(helper, login({ authMethod: 'enterpriseScope', scope: 'owner@example.com', username: 'admin@example.com' }));
+		expect(sent[0]).toMatchObject({ grant_type: 'password', username: 'admin@example.com', scope: 'owner@example.com' });
+	});
+
+	it('renews with the refresh token of the same login, and falls back to a login when it is refused', async () => {
+		const data = login({ refreshToken: 'rt-old' });
+		data.tokenIdentity = tokenIdentityOf(data);
+		const { helper, sent } = helperAnswering({ statusCode: 400, body: { error: 'invalid_grant', error_description: 'Invalid refresh token' } }, token('2'));
+		expect(await preAuthenticate(helper, data)).toMatchObject({ sessionToken: 'at-2' });
+		expect(sent.map((form) => form.grant_type)).toEqual(['refresh_token', 'password']);
+		expect(sent[0]).toMatchObject({ refresh_token: 'rt-old' });
+	});
+
+	it('never uses a refresh token of another login (the credential was edited)', async () => {
+		const data = login({ refreshToken: 'rt-of-someone-else', tokenIdentity: 'another-login' });
+		const { helper, sent } = helperAnswering(token('3'));
+		await preAuthenticate(helper, data);
+		expect(sent.map((form) => form.grant_type)).toEqual(['password']);
+	});
+
+	it.each([
+		[{ statusCode: 400, body: { error: 'invalid_client', error_description: 'Invalid client credentials' } }, /client ID or client secret/],
+		[{ statusCode: 403, body: { error: 'account_disabled', error_description: 'Account is disabled' } }, /account is disabled/],
+		[{ statusCode: 403, body: {}, headers: { 'x-otp': 'otp-token', 'x-mobile-number': '+44***' } }, /two-factor/],
+		[{ statusCode: 200, body: '<html>web app</html>' }, /did not answer like a SigningHub API/],
+	])('explains a failed login %#', async (answer, message) => {
+		const { helper } = helperAnswering(answer);
+		const data = login();
+		await expect(preAuthenticate(helper, data)).rejects.toThrow(message);
+		expect(takeLoginFailure(data)?.message).toMatch(message);
+		expect(takeLoginFailure(data)).toBeUndefined();
+	});
+
+	it('refuses a login over plain http to another host before sending anything', async () => {
+		const { helper, sent } = helperAnswering();
+		await expect(preAuthenticate(helper, login({ baseUrl: 'http://signinghub.example.com' }))).rejects.toThrow(/plain http/);
+		expect(sent).toHaveLength(0);
+	});
+});

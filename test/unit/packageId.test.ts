@@ -1,0 +1,31 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { readPackageId } from '../../nodes/SigningHub/actions/packageId';
+import { InvalidInputError } from '../../nodes/SigningHub/actions/types';
+
+const contextWith = (value: unknown) => ({ getNodeParameter: () => value }) as unknown as IExecuteFunctions;
+const read = (value: unknown) => readPackageId(contextWith(value), 0);
+
+describe('readPackageId', () => {
+	it.each([
+		[123, 123],
+		['123', 123],
+		[' 42 ', 42],
+		[1e3, 1000],
+		['9007199254740991', 9007199254740991],
+	])('accepts %p as %p', (given, expected) => {
+		expect(read(given)).toBe(expected);
+	});
+
+	it.each(['', '   ', null, undefined, 'abc', -1, '-1', 0, '0', '000', 1.5, '1.5', '12/../13', '12?x=1', '1e3', '0x10', '12 13', '9007199254740993', {}, [], true])(
+		'refuses %p before any request',
+		(given) => {
+			expect(() => read(given)).toThrow(InvalidInputError);
+		},
+	);
+
+	it('says what to do', () => {
+		expect(() => read('12/../13')).toThrow('Package ID must be a positive whole number, not "12/../13"');
+		expect(() => read('')).toThrow('Package ID is empty');
+	});
+});

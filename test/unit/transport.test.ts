@@ -1,0 +1,111 @@
+import { normalizeBaseUrl } from '../../nodes/SigningHub/transport/auth';
+import { ENDPOINTS } from '../../nodes/SigningHub/transport/endpoints';
+import { describeHttpFailure, describeNetworkFailure, signingHubMessageOf } from '../../nodes/SigningHub/transport/errors';
+import { retryDelayMs } from '../../nodes/SigningHub/transport';
+
+describe('normalizeBaseUrl', () => {
+	it.each([
+		['https://api.signinghub.com', 'https://api.signinghub.com'],
+		['https://api.signinghub.com///', 'https://api.signinghub.com'],
+		[' https://sh-api.keysign.eu/ ', 'https://sh-api.keysign.eu'],
+		['https://api.example.internal/signinghub/', 'https://api.example.internal/signinghub'],
+		['http://localhost:3000/', 'http://localhost:3000'],
+		['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+		['http://[::1]:8080', 'http://[::1]:8080'],
+	])('accepts %p', (given, expected) => {
+		expect(normalizeBaseUrl(given)).toBe(expected);
+	});
+
+	it.each([
+		['api.signinghub.com', /not a valid URL/],
+		['ftp://api.signinghub.com', /must start with https/],
+		['file:///etc/passwd', /must start with https/],
+		['http://api.signinghub.com', /plain http/],
+		['http://10.0.0.5', /plain http/],
+		['https://api.signinghub.com?x=1', /query/],
+		['https://user:pw@api.signinghub.com', /user name/],
+		['', /not a valid URL/],
+	])('refuses %p', (given, message) => {
+		expect(() => normalizeBaseUrl(given)).toThrow(message);
+	});
+});
+
+describe('ENDPOINTS', () => {
+	it('puts the documented v3 path and the unconfirmed v4 path in one table', () => {
+		expect(ENDPOINTS.v3.completeWorkflow(123)).toBe('/v3/packages/123/complete');
+		expect(ENDPOINTS.v4.completeWorkflow(123)).toBe('/v4/enterprise/packages/123/complete');
+		expect(ENDPOINTS.v3.workflowDetails(5)).toBe('/v3/packages/5/workflow');
+	});
+});
+
+describe('signingHubMessageOf', () => {
+	it.each([
+		[{ Message: 'Document not found' }, 'Document not found'],
+		['{"Message":"Account is disabled"}', 'Account is disabled'],
+		[{ error: 'invalid_grant', error_description: 'Invalid username or password' }, 'Invalid username or password'],
+		[{ Error: 'otp_required', Message: 'OTP needed' }, 'OTP needed'],
+		['<html><body>502 Bad Gateway</body></html>', null],
+		['{"Message": "truncated', null],
+		['', null],
+		[undefined, null],
+	])('reads %p', (body, expected) => {
+		expect(signingHubMessageOf(body)).toBe(expected);
+	});
+});
+
+describe('describeHttpFailure', () => {
+	const action = 'complete package 1';
+	it('marks only 429, 502, 503 and 504 as worth retrying', () => {
+		const transient = [400, 401, 403, 404, 409, 429, 500, 502, 503, 504].filter(
+			(status) => describeHttpFailure(status, {}, action, 'userLogin').transient,
+		);
+		expect(transient).toEqual([429, 502, 503, 504]);
+	});
+
+	it('explains ownership errors with the scope fix', () => {
+		const failure = describeHttpFailure(400, { Message: 'You are not authorized to view this document' }, action, 'userLogin');
+		expect(failure).toMatchObject({ httpCode: 400, signingHubMessage: 'You are not authorized to view this document' });
+		expect(failure.description).toMatch(/Act as User/);
+	});
+
+	it('tells an access-token user to paste a fresh token', () => {
+		expect(describeHttpFailure(401, { Message: 'Request authorization denied' }, action, 'accessToken').description).toMatch(/fresh token/);
+	});
+
+	it('keeps the status of a non-JSON body', () => {
+		expect(describeHttpFailure(502, '<html>proxy</html>', action, 'userLogin')).toMatchObject({
+			httpCode: 502,
+			signingHubMessage: null,
+			message: `Could not ${action} (HTTP 502)`,
+		});
+	});
+});
+
+describe('describeNetworkFailure', () => {
+	it('treats refused and reset connections and timeouts as transient, certificate errors not', () => {
+		expect(describeNetworkFailure({ code: 'ECONNREFUSED' }, 'https://x').transient).toBe(true);
+		expect(describeNetworkFailure({ cause: { code: 'ECONNRESET' } }, 'https://x').transient).toBe(true);
+		expect(describeNetworkFailure(new Error('timeout of 100ms exceeded'), 'https://x', 100).message).toMatch(/within 100 ms/);
+		const tls = describeNetworkFailure({ code: 'SELF_SIGNED_CERT_IN_CHAIN' }, 'https://x');
+		expect(tls.transient).toBe(false);
+		expect(tls.description).toMatch(/Ignore SSL Issues/);
+	});
+});
+
+describe('retryDelayMs', () => {
+	it('honours Retry-After in seconds and as an HTTP date, within a cap', () => {
+		const now = Date.parse('2026-11-29T12:00:00Z');
+		expect(retryDelayMs(1, '2', now)).toBe(2000);
+		expect(retryDelayMs(1, 'Sun, 29 Nov 2026 12:00:05 GMT', now)).toBe(5000);
+		expect(retryDelayMs(1, '3600', now)).toBe(30_000);
+		expect(retryDelayMs(1, '-5', now)).toBe(0);
+	});
+
+	it('backs off exponentially with jitter when SigningHub gives no hint', () => {
+		expect(retryDelayMs(1, undefined, 0, 0)).toBe(250);
+		expect(retryDelayMs(1, undefined, 0, 1)).toBe(500);
+		expect(retryDelayMs(3, undefined, 0, 1)).toBe(2000);
+		expect(retryDelayMs(10, undefined, 0, 1)).toBe(10_000);
+		expect(retryDelayMs(2, 'soon', 0, 0.5)).toBe(750);
+	});
+});
