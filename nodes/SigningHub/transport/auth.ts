@@ -21,7 +21,7 @@ const LOGIN_TIMEOUT_MS = 30_000;
 export const TOKEN_EXPIRY_MARGIN_MS = 60_000;
 
 function configError(message: string, description: string): SigningHubError {
-	return new SigningHubError({ message, description, httpCode: null, signingHubMessage: null, transient: false });
+	return new SigningHubError({ reason: 'config', message, description, httpCode: null, signingHubMessage: null, transient: false });
 }
 
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -85,7 +85,7 @@ function describeLoginFailure(status: number, body: unknown, headers: IDataObjec
 			: '';
 	const signingHubMessage = signingHubMessageOf(parsed);
 	const said = signingHubMessage ? `: ${signingHubMessage}` : ` (HTTP ${status})`;
-	const base = { httpCode: status, signingHubMessage, transient: false };
+	const base = { reason: 'login' as const, httpCode: status, signingHubMessage, transient: false };
 	if (status === 403 && headers['x-otp'] !== undefined) {
 		return new SigningHubError({
 			...base,

@@ -1,7 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+/** Why a request failed, for code that reacts to it (the user reads message and description). */
+export type FailureReason = 'config' | 'login' | 'token' | 'ownership' | 'disabled' | 'notFound' | 'refused' | 'unavailable' | 'network' | 'tls' | 'cancelled';
+
 /** What went wrong, in words for the user, without any secret in it. */
 export interface FailureDetails {
+	reason: FailureReason;
 	message: string;
 	description: string;
 	/** HTTP status SigningHub answered with, or null when no answer came. */
@@ -15,6 +19,8 @@ export interface FailureDetails {
 export class SigningHubError extends Error implements FailureDetails {
 	override readonly name = 'SigningHubError';
 
+	readonly reason: FailureReason;
+
 	readonly description: string;
 
 	readonly httpCode: number | null;
@@ -25,6 +31,7 @@ export class SigningHubError extends Error implements FailureDetails {
 
 	constructor(details: FailureDetails) {
 		super(details.message);
+		this.reason = details.reason;
 		this.description = details.description;
 		this.httpCode = details.httpCode;
 		this.signingHubMessage = details.signingHubMessage;
@@ -77,25 +84,23 @@ export function isTransientStatus(status: number): boolean {
 	return TRANSIENT_STATUSES.has(status);
 }
 
-/** What to do about an error answer of a resource endpoint, by what SigningHub said. */
-function adviceFor(status: number, signingHubMessage: string | null): string {
+function reasonFor(status: number, signingHubMessage: string | null): FailureReason {
 	const said = signingHubMessage ?? '';
-	if (/account is disabled/i.test(said)) {
-		return 'Ask your SigningHub enterprise admin to enable the account, or use the credentials of an active user.';
-	}
-	if (/not authori[sz]ed/i.test(said)) {
-		return "The credential acts for a user who does not own this package. Use the package owner's login, or an enterprise admin with 'Enterprise Admin on Behalf of a User' and the owner's email in 'Act as User'.";
-	}
-	if (status === 404) {
-		return 'Check the package ID: the package may have been deleted, or belong to another user or enterprise.';
-	}
-	if (isTransientStatus(status) || status >= 500) {
-		return signingHubMessage
-			? 'SigningHub had a problem on its side. Try again later; if it keeps failing, contact your SigningHub administrator.'
-			: `SigningHub, or a proxy in front of it, answered HTTP ${status} without a SigningHub error in the body. Try again later, and check the base URL if it keeps failing.`;
-	}
-	return 'Check that the package is in a state that allows this, and that the credential acts for its owner.';
+	if (status === 401) return 'token';
+	if (/account is disabled/i.test(said)) return 'disabled';
+	if (/not authori[sz]ed/i.test(said)) return 'ownership';
+	if (status === 404) return 'notFound';
+	if (isTransientStatus(status) || status >= 500) return 'unavailable';
+	return 'refused';
 }
+
+const ADVICE: Partial<Record<FailureReason, string>> = {
+	disabled: 'Ask your SigningHub enterprise admin to enable the account, or use the credentials of an active user.',
+	ownership:
+		"The credential acts for a user who does not own this package. Use the package owner's login, or an enterprise admin with 'Enterprise Admin on Behalf of a User' and the owner's email in 'Act as User'.",
+	notFound: 'Check the package ID: the package may have been deleted, or belong to another user or enterprise.',
+	refused: 'Check that the package is in a state that allows this, and that the credential acts for its owner.',
+};
 
 /** Maps an error answer of a resource endpoint to a failure a user can act on. */
 export function describeHttpFailure(
@@ -106,8 +111,9 @@ export function describeHttpFailure(
 ): FailureDetails {
 	const signingHubMessage = signingHubMessageOf(body);
 	const said = signingHubMessage ? `: ${signingHubMessage}` : ` (HTTP ${status})`;
-	const base = { httpCode: status, signingHubMessage, transient: isTransientStatus(status) };
-	if (status === 401) {
+	const reason = reasonFor(status, signingHubMessage);
+	const base = { reason, httpCode: status, signingHubMessage, transient: isTransientStatus(status) };
+	if (reason === 'token') {
 		return {
 			...base,
 			message: `SigningHub did not accept the access token${said}`,
@@ -117,7 +123,16 @@ export function describeHttpFailure(
 					: 'SigningHub refused a freshly issued token. Check that the user may still use the API and that the API version in the credential matches your SigningHub.',
 		};
 	}
-	return { ...base, message: `Could not ${action}${said}`, description: adviceFor(status, signingHubMessage) };
+	if (reason === 'unavailable') {
+		return {
+			...base,
+			message: `Could not ${action}${said}`,
+			description: signingHubMessage
+				? 'SigningHub had a problem on its side. Try again later; if it keeps failing, contact your SigningHub administrator.'
+				: `SigningHub, or a proxy in front of it, answered HTTP ${status} without a SigningHub error in the body. Try again later, and check the base URL if it keeps failing.`,
+		};
+	}
+	return { ...base, message: `Could not ${action}${said}`, description: ADVICE[reason] ?? ADVICE.refused ?? '' };
 }
 
 const NETWORK_HINTS: Record<string, string> = {
@@ -139,6 +154,7 @@ export function describeNetworkFailure(error: unknown, baseUrl: string, timeoutM
 	if (TLS_CODES.test(code)) {
 		return {
 			...base,
+			reason: 'tls',
 			transient: false,
 			message: `The certificate of ${baseUrl} is not trusted (${code})`,
 			description:
@@ -148,6 +164,7 @@ export function describeNetworkFailure(error: unknown, baseUrl: string, timeoutM
 	const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED' || /timeout/i.test(code);
 	return {
 		...base,
+		reason: 'network',
 		transient: true,
 		message: timedOut
 			? `SigningHub did not answer within ${timeoutMs ?? 'the allowed'} ms`

@@ -139,7 +139,10 @@ export class SigningHubClient {
 				failure = error as SigningHubError;
 			}
 			if (this.cancelled()) {
-				throw new RequestFailure({ ...failure, transient: false, message: 'The execution was cancelled', description: 'The request was stopped because the execution was cancelled.' }, attempts);
+				throw new RequestFailure(
+					{ ...failure, reason: 'cancelled', transient: false, message: 'The execution was cancelled', description: 'The request was stopped because the execution was cancelled.' },
+					attempts,
+				);
 			}
 			if (!failure.transient || attempts >= this.options.maxAttempts) throw new RequestFailure(failure, attempts);
 			await sleep(retryDelayMs(attempts, retryAfter));

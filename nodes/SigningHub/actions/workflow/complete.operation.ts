@@ -5,9 +5,13 @@ import type { NodeOptions } from '../options';
 import { packageIdProperty, readPackageId, rawPackageId } from '../packageId';
 import type { Operation } from '../types';
 
-/** Answers that prove the package exists and is ours: worth asking whether it is already completed. */
+/**
+ * Failures after which the package may in fact be completed: SigningHub refused it for its
+ * state (the reference does not say how it answers an already completed package), or the
+ * outcome is unknown (no answer, or SigningHub unavailable after retries).
+ */
 function mayBeAlreadyCompleted(error: unknown): boolean {
-	return error instanceof RequestFailure && error.httpCode !== 401 && error.httpCode !== 404;
+	return error instanceof RequestFailure && ['refused', 'unavailable', 'network'].includes(error.reason);
 }
 
 async function isCompleted(client: SigningHubClient, packageId: number): Promise<boolean> {

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// `npm run demo`: the package end to end. Builds (via npm), installs a pinned n8n once, starts
+// the SigningHub simulator, imports examples/complete-workflows.json and runs it in n8n,
+// then prints what came out of each output. Set SIGNINGHUB_BASE_URL (and the variables
+// below) to run the same workflow against a real SigningHub instead of the simulator.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const { SigningHubSimulator } = require('./simulator/simulator');
+const { N8nSandbox, nodeOutput } = require('./e2e/n8n');
+
+const env = process.env;
+
+async function target() {
+	if (env.SIGNINGHUB_BASE_URL) {
+		const data = {
+			baseUrl: env.SIGNINGHUB_BASE_URL,
+			apiVersion: env.SIGNINGHUB_API_VERSION || 'v3',
+			authMethod: env.SIGNINGHUB_ACCESS_TOKEN ? 'accessToken' : env.SIGNINGHUB_SCOPE ? 'enterpriseScope' : 'userLogin',
+			accessToken: env.SIGNINGHUB_ACCESS_TOKEN,
+			clientId: env.SIGNINGHUB_CLIENT_ID,
+			clientSecret: env.SIGNINGHUB_CLIENT_SECRET,
+			username: env.SIGNINGHUB_USERNAME,
+			password: env.SIGNINGHUB_PASSWORD,
+			scope: env.SIGNINGHUB_SCOPE,
+			ignoreSslIssues: env.SIGNINGHUB_IGNORE_SSL_ISSUES === 'true',
+		};
+		const packageIds = (env.SIGNINGHUB_PACKAGE_IDS || '').split(',').map((id) => id.trim()).filter(Boolean);
+		if (packageIds.length === 0) throw new Error('Set SIGNINGHUB_PACKAGE_IDS to the comma-separated package IDs to complete.');
+		return { data, packageIds, label: `SigningHub at ${data.baseUrl}`, stop: async () => {} };
+	}
+	const simulator = new SigningHubSimulator({
+		packages: [
+			{ id: 101, owner: 'owner@example.com', status: 'IN_PROGRESS' },
+			{ id: 102, owner: 'owner@example.com', status: 'COMPLETED' },
+			{ id: 103, owner: 'colleague@example.com', status: 'IN_PROGRESS' },
+		],
+	});
+	const url = await simulator.start();
+	const data = {
+		baseUrl: url,
+		apiVersion: 'v3',
+		authMethod: 'userLogin',
+		clientId: 'n8n-integration',
+		clientSecret: 'sim-client-secret-4f9a',
+		username: 'owner@example.com',
+		password: 'owner-pass-7c1e',
+	};
+	return { data, packageIds: null, label: `the SigningHub simulator at ${url}`, simulator, stop: () => simulator.stop() };
+}
+
+function show(items, describe) {
+	if (!items || items.length === 0) return console.log('  (none)');
+	for (const item of items) console.log(`  item ${item.pairedItem?.item ?? '?'}: ${describe(item.json)}`);
+}
+
+async function main() {
+	const version = env.N8N_VERSION || '2.8.4';
+	const where = await target();
+	console.log(`Preparing n8n ${version} (the first run installs it, a few minutes)...`);
+	const n8n = await N8nSandbox.create(version);
+	try {
+		const example = JSON.parse(readFileSync(join(__dirname, '../examples/complete-workflows.json'), 'utf8'));
+		example.id = 'signinghubDemo';
+		const codeNode = example.nodes.find((node) => node.name === 'Packages to complete');
+		if (where.packageIds) codeNode.parameters.jsCode = `return ${JSON.stringify(where.packageIds.map((packageId) => ({ json: { packageId } })))};`;
+		await n8n.importCredentials([{ id: 'signinghub-example', name: 'SigningHub account', type: 'signingHubApi', data: where.data }]);
+		await n8n.importWorkflows([example]);
+		console.log(`Running "${example.name}" in n8n ${version} against ${where.label}...\n`);
+		const run = await n8n.execute(example.id);
+		if (!run.execution) throw new Error(`n8n did not run the workflow (exit code ${run.code}):\n${run.output.slice(-3000)}`);
+
+		console.log('Input items:');
+		show(nodeOutput(run.execution, 'Packages to complete').map((item, index) => ({ ...item, pairedItem: { item: index } })), (json) => `packageId ${JSON.stringify(json.packageId)}`);
+		console.log('\nSuccess output:');
+		show(nodeOutput(run.execution, 'Complete workflow', 0), (json) => `package ${json.packageId} completed${json.alreadyCompleted ? ' (it already was)' : ''}    ${JSON.stringify(json)}`);
+		console.log('\nError output:');
+		show(nodeOutput(run.execution, 'Complete workflow', 1), ({ error }) => `${error.message}\n      what to do: ${error.description}\n      ${JSON.stringify({ error })}`);
+		if (where.simulator) {
+			const calls = where.simulator.log.map((entry) => `${entry.method} ${entry.path} -> ${entry.status}`);
+			console.log(`\nRequests the simulator saw:\n  ${calls.join('\n  ')}`);
+		}
+		console.log(`\nn8n finished with status "${run.execution.status}".`);
+	} finally {
+		n8n.cleanup();
+		await where.stop();
+	}
+}
+
+main().catch((error) => {
+	console.error(error.message);
+	process.exit(1);
+});
