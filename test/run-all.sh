@@ -15,7 +15,7 @@ report="$(mktemp)"
 status=0
 npx jest --runInBand --json --outputFile="$report" "$@" || status=$?
 node -e '
-const r = require(process.argv[1]);
+const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 console.log(`\nTests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
 ' "$report"
 rm -f "$report"

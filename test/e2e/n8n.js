@@ -122,6 +122,59 @@ class N8nSandbox {
 		return { code: result.code, output, execution };
 	}
 
+	/**
+	 * Starts `n8n start` on a free loopback port and signs in as the owner, for what only the
+	 * editor's REST API offers (the credential Test button). Returns a small REST client.
+	 */
+	async startServer() {
+		const port = await freePort();
+		const child = spawn(join(this.install.nodeBin, 'node'), [this.install.n8nBin, 'start'], {
+			cwd: this.userFolder,
+			env: this.env({ N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		const base = `http://127.0.0.1:${port}`;
+		const stop = async () => {
+			if (child.exitCode === null) child.kill('SIGTERM');
+			await new Promise((r) => (child.exitCode !== null ? r() : child.on('close', r)));
+		};
+		let cookie = '';
+		const request = async (method, path, body) => {
+			const response = await fetch(`${base}${path}`, {
+				method,
+				headers: { 'content-type': 'application/json', 'browser-id': 'signinghub-e2e', cookie },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const setCookie = response.headers.get('set-cookie');
+			if (setCookie) cookie = setCookie.split(';')[0];
+			const text = await response.text();
+			if (!response.ok) throw Object.assign(new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`), { status: response.status });
+			return JSON.parse(text).data;
+		};
+		// The REST routes come up after the health check does: retry the owner setup until they are there.
+		const deadline = Date.now() + 180_000;
+		for (;;) {
+			try {
+				await request('POST', '/rest/owner/setup', { email: 'owner@n8n.test', firstName: 'Test', lastName: 'Owner', password: 'Owner-pass-9x' });
+				break;
+			} catch (error) {
+				if (child.exitCode !== null || Date.now() > deadline || (error.status && error.status !== 404 && error.status !== 503)) {
+					await stop();
+					throw new Error(`n8n start did not come up: ${error.message}\n${output.slice(-3000)}`);
+				}
+				await new Promise((r) => setTimeout(r, 500));
+			}
+		}
+		return {
+			request,
+			output: () => output,
+			stop,
+		};
+	}
+
 	cleanup() {
 		rmSync(this.userFolder, { recursive: true, force: true });
 	}

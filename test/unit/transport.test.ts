@@ -64,7 +64,7 @@ describe('describeHttpFailure', () => {
 
 	it('explains ownership errors with the scope fix', () => {
 		const failure = describeHttpFailure(400, { Message: 'You are not authorized to view this document' }, action, 'userLogin');
-		expect(failure).toMatchObject({ httpCode: 400, signingHubMessage: 'You are not authorized to view this document' });
+		expect(failure).toMatchObject({ responseStatus: 400, signingHubMessage: 'You are not authorized to view this document' });
 		expect(failure.description).toMatch(/Act as User/);
 	});
 
@@ -74,7 +74,7 @@ describe('describeHttpFailure', () => {
 
 	it('keeps the status of a non-JSON body', () => {
 		expect(describeHttpFailure(502, '<html>proxy</html>', action, 'userLogin')).toMatchObject({
-			httpCode: 502,
+			responseStatus: 502,
 			signingHubMessage: null,
 			message: `Could not ${action} (HTTP 502)`,
 		});

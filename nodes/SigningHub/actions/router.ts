@@ -10,7 +10,7 @@ import { InvalidInputError } from './types';
 interface ItemFailure {
 	message: string;
 	description: string;
-	httpCode: number | null;
+	responseStatus: number | null;
 	signingHubMessage: string | null;
 	attempts: number;
 	/** Whether the user's input or configuration is at fault, rather than SigningHub's answer. */
@@ -19,13 +19,13 @@ interface ItemFailure {
 
 function toItemFailure(error: unknown): ItemFailure {
 	if (error instanceof InvalidInputError) {
-		return { message: error.message, description: error.description, httpCode: null, signingHubMessage: null, attempts: 0, input: true };
+		return { message: error.message, description: error.description, responseStatus: null, signingHubMessage: null, attempts: 0, input: true };
 	}
 	if (error instanceof SigningHubError) {
 		return {
 			message: error.message,
 			description: error.description,
-			httpCode: error.httpCode,
+			responseStatus: error.responseStatus,
 			signingHubMessage: error.signingHubMessage,
 			attempts: error instanceof RequestFailure ? error.attempts : 0,
 			input: !(error instanceof RequestFailure),
@@ -34,7 +34,7 @@ function toItemFailure(error: unknown): ItemFailure {
 	return {
 		message: (error as Error)?.message ?? 'Unknown error',
 		description: 'An unexpected error happened in the SigningHub node. If it persists, report it with the steps that lead to it.',
-		httpCode: null,
+		responseStatus: null,
 		signingHubMessage: null,
 		attempts: 0,
 		input: false,
@@ -43,13 +43,13 @@ function toItemFailure(error: unknown): ItemFailure {
 
 function toNodeError(context: IExecuteFunctions, failure: ItemFailure, itemIndex: number) {
 	const message = `${failure.message} [item ${itemIndex}]`;
-	if (failure.httpCode === null) {
+	if (failure.responseStatus === null) {
 		return new NodeOperationError(context.getNode(), message, { itemIndex, description: failure.description });
 	}
 	return new NodeApiError(context.getNode(), { message, description: failure.description } as JsonObject, {
 		message,
 		description: failure.description,
-		httpCode: String(failure.httpCode),
+		httpCode: String(failure.responseStatus),
 		itemIndex,
 	});
 }
@@ -65,7 +65,7 @@ async function forEachConcurrently(count: number, limit: number, work: (index: n
 const cancelledFailure: ItemFailure = {
 	message: 'The execution was cancelled before this item was sent',
 	description: 'Run the workflow again for the items that were not processed.',
-	httpCode: null,
+	responseStatus: null,
 	signingHubMessage: null,
 	attempts: 0,
 	input: false,
@@ -124,7 +124,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const error: IDataObject = {
 			message: failure.message,
 			description: failure.description,
-			httpCode: failure.httpCode,
+			httpCode: failure.responseStatus,
 			signingHubMessage: failure.signingHubMessage,
 			...operation.identify(this, itemIndex),
 			attempts: failure.attempts,

@@ -21,7 +21,7 @@ const LOGIN_TIMEOUT_MS = 30_000;
 export const TOKEN_EXPIRY_MARGIN_MS = 60_000;
 
 function configError(message: string, description: string): SigningHubError {
-	return new SigningHubError({ reason: 'config', message, description, httpCode: null, signingHubMessage: null, transient: false });
+	return new SigningHubError({ reason: 'config', message, description, responseStatus: null, signingHubMessage: null, transient: false });
 }
 
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -85,7 +85,7 @@ function describeLoginFailure(status: number, body: unknown, headers: IDataObjec
 			: '';
 	const signingHubMessage = signingHubMessageOf(parsed);
 	const said = signingHubMessage ? `: ${signingHubMessage}` : ` (HTTP ${status})`;
-	const base = { reason: 'login' as const, httpCode: status, signingHubMessage, transient: false };
+	const base = { reason: 'login' as const, responseStatus: status, signingHubMessage, transient: false };
 	if (status === 403 && headers['x-otp'] !== undefined) {
 		return new SigningHubError({
 			...base,
@@ -211,7 +211,7 @@ async function obtainToken(helper: IHttpRequestHelper, credentials: ICredentialD
 		}).catch((error: SigningHubError) => error);
 		if (!(refreshed instanceof Error)) return refreshed;
 		// A refused refresh token (expired, revoked) falls back to a fresh login; no answer at all does not.
-		if (refreshed.httpCode === null) throw refreshed;
+		if (refreshed.responseStatus === null) throw refreshed;
 	}
 	const form: Record<string, string> = {
 		grant_type: 'password',

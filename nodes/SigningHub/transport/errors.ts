@@ -8,8 +8,11 @@ export interface FailureDetails {
 	reason: FailureReason;
 	message: string;
 	description: string;
-	/** HTTP status SigningHub answered with, or null when no answer came. */
-	httpCode: number | null;
+	/**
+	 * HTTP status SigningHub answered with, or null when no answer came. Not named like the
+	 * fields n8n's NodeApiError reads, which would swap our message for a generic one.
+	 */
+	responseStatus: number | null;
 	/** SigningHub's own text from the error body, or null. */
 	signingHubMessage: string | null;
 	/** Whether trying the same request again may succeed. */
@@ -23,7 +26,7 @@ export class SigningHubError extends Error implements FailureDetails {
 
 	readonly description: string;
 
-	readonly httpCode: number | null;
+	readonly responseStatus: number | null;
 
 	readonly signingHubMessage: string | null;
 
@@ -33,7 +36,7 @@ export class SigningHubError extends Error implements FailureDetails {
 		super(details.message);
 		this.reason = details.reason;
 		this.description = details.description;
-		this.httpCode = details.httpCode;
+		this.responseStatus = details.responseStatus;
 		this.signingHubMessage = details.signingHubMessage;
 		this.transient = details.transient;
 	}
@@ -112,7 +115,7 @@ export function describeHttpFailure(
 	const signingHubMessage = signingHubMessageOf(body);
 	const said = signingHubMessage ? `: ${signingHubMessage}` : ` (HTTP ${status})`;
 	const reason = reasonFor(status, signingHubMessage);
-	const base = { reason, httpCode: status, signingHubMessage, transient: isTransientStatus(status) };
+	const base = { reason, responseStatus: status, signingHubMessage, transient: isTransientStatus(status) };
 	if (reason === 'token') {
 		return {
 			...base,
@@ -150,7 +153,7 @@ const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i;
 /** Maps an error that came with no HTTP answer (refused, reset, timed out, TLS). */
 export function describeNetworkFailure(error: unknown, baseUrl: string, timeoutMs?: number): FailureDetails {
 	const code = networkCodeOf(error);
-	const base = { httpCode: null, signingHubMessage: null };
+	const base = { responseStatus: null, signingHubMessage: null };
 	if (TLS_CODES.test(code)) {
 		return {
 			...base,

@@ -1,0 +1,79 @@
+// The credential's Test button, through n8n's own REST API in a running n8n.
+const { SigningHubSimulator } = require('../simulator/simulator');
+const { N8nSandbox } = require('./n8n');
+const { CLIENT_SECRET, loginCredential, tokenCredential } = require('./workflows');
+const { versionsUnderTest } = require('./versions');
+
+jest.setTimeout(10 * 60 * 1000);
+
+describe.each(versionsUnderTest())('credential Test button in n8n %s', (version) => {
+	const simulator = new SigningHubSimulator();
+	let n8n;
+	let server;
+	let url;
+	const results = {};
+
+	beforeAll(async () => {
+		url = await simulator.start();
+		const credentials = {
+			'login-ok': loginCredential('t-login-ok', url),
+			'scope-ok': loginCredential('t-scope-ok', url, { user: 'admin@example.com', password: 'admin-pass-9e3f', scope: 'owner@example.com', apiVersion: 'v4' }),
+			'wrong-password': loginCredential('t-wrong-password', url, { password: 'nope-4b2a' }),
+			'bad-secret': loginCredential('t-bad-secret', url, { clientSecret: 'wrong-secret-7f1c' }),
+			disabled: loginCredential('t-disabled', url, { user: 'disabled@example.com', password: 'disabled-pass-8d2c' }),
+			otp: loginCredential('t-otp', url, { user: 'otp@example.com', password: 'otp-pass-1f4e' }),
+			'web-app': loginCredential('t-web-app', `${url}/web`),
+			insecure: loginCredential('t-insecure', 'http://signinghub.example.com'),
+			'token-bad': tokenCredential('t-token-bad', url, 'sim-at.expired-or-made-up-2c4d'),
+		};
+		simulator.reset({ clients: Object.values(credentials).map((c) => ({ id: c.data.clientId, secret: CLIENT_SECRET })).filter((c) => c.id) });
+		n8n = await N8nSandbox.create(version);
+		server = await n8n.startServer();
+		for (const [name, credential] of Object.entries(credentials)) {
+			const created = await server.request('POST', '/rest/credentials', { name: credential.name, type: credential.type, data: credential.data });
+			results[name] = await server.request('POST', '/rest/credentials/test', {
+				credentials: { id: created.id, name: credential.name, type: credential.type, data: credential.data },
+			});
+		}
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+		await simulator.stop();
+		n8n?.cleanup();
+	});
+
+	test('a working login and a working enterprise scope pass', () => {
+		expect(results['login-ok']).toMatchObject({ status: 'OK' });
+		expect(results['scope-ok']).toMatchObject({ status: 'OK' });
+		const probes = simulator.log.filter((e) => ['client-t-login-ok', 'client-t-scope-ok'].includes(e.clientId) && e.path !== '/authenticate');
+		expect(probes.map((e) => `${e.path} ${e.status} ${e.actingUser}`).sort()).toEqual([
+			'/v3/packages/ALL/1/1 200 owner@example.com',
+			'/v4/packages/ALL/1/1 200 owner@example.com',
+		]);
+	});
+
+	test.each([
+		['wrong-password', /rejected the login: Invalid username or password/],
+		['bad-secret', /client ID or client secret: Invalid client credentials/],
+		['disabled', /account is disabled/],
+		['otp', /two-factor/],
+		['web-app', /did not answer like a SigningHub API/],
+		['insecure', /plain http:\/\/ to signinghub\.example\.com/],
+	])('%s fails with a message that says why', (name, message) => {
+		expect(results[name].status).toBe('Error');
+		expect(results[name].message).toMatch(message);
+	});
+
+	test('an access token SigningHub does not know fails the test', () => {
+		expect(results['token-bad'].status).toBe('Error');
+		expect(simulator.log.filter((e) => e.path === '/authenticate' && e.clientId === undefined)).toHaveLength(0);
+	});
+
+	test('the answers carry no secret', () => {
+		const text = JSON.stringify(results) + server.output();
+		for (const secret of [CLIENT_SECRET, 'owner-pass-7c1e', 'admin-pass-9e3f', 'nope-4b2a', 'wrong-secret-7f1c', ...simulator.issued]) {
+			expect(text.includes(secret) ? secret : null).toBeNull();
+		}
+	});
+});
