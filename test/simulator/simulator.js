@@ -67,7 +67,7 @@ class SigningHubSimulator {
 
 	/** Rules checked in order before (or, with `after: true`, after) a request is handled. */
 	addFaults(...rules) {
-		for (const rule of rules) this.faults.push({ times: Infinity, ...rule, used: 0 });
+		for (const rule of rules) this.faults.push({ times: Infinity, ...rule, used: 0, pattern: new RegExp(rule.path ?? '.*') });
 	}
 
 	/** Expires every access token (or only those of one client); the refresh tokens stay valid. */
@@ -119,7 +119,7 @@ class SigningHubSimulator {
 				Boolean(candidate.after) === after &&
 				candidate.used < candidate.times &&
 				(!candidate.method || candidate.method === method) &&
-				new RegExp(candidate.path ?? '.*').test(path),
+				candidate.pattern.test(path),
 		);
 		if (rule) rule.used++;
 		return rule;
