@@ -1,10 +1,10 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
@@ -174,15 +174,14 @@ export class SigningHubApi implements ICredentialType {
 		return await fetchToken(this, credentials);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization:
-					'=Bearer {{$credentials.authMethod === "accessToken" ? $credentials.accessToken : $credentials.sessionToken}}',
-			},
-		},
-	};
+	/** A function rather than an expression: n8n evaluates credential expressions on every request. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const token = authMethodOf(credentials) === 'accessToken' ? credentials.accessToken : credentials.sessionToken;
+		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${String(token)}` } };
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

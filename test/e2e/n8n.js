@@ -50,6 +50,12 @@ class N8nSandbox {
 		this.version = install.version;
 		this.userFolder = userFolder;
 		this.brokerPort = brokerPort;
+		this.children = new Set();
+	}
+
+	/** Process IDs of the n8n CLI commands running now (for memory sampling). */
+	runningPids() {
+		return [...this.children].map((child) => child.pid);
 	}
 
 	env(extra = {}) {
@@ -77,12 +83,16 @@ class N8nSandbox {
 				env: this.env(extraEnv),
 				stdio: ['ignore', 'pipe', 'pipe'],
 			});
+			this.children.add(child);
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (chunk) => (stdout += chunk));
 			child.stderr.on('data', (chunk) => (stderr += chunk));
 			child.on('error', reject);
-			child.on('close', (code) => resolveRun({ code, stdout, stderr }));
+			child.on('close', (code) => {
+				this.children.delete(child);
+				resolveRun({ code, stdout, stderr });
+			});
 		});
 	}
 

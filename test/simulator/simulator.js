@@ -89,9 +89,12 @@ class SigningHubSimulator {
 	}
 
 	async handle(req, res) {
-		const chunks = [];
-		for await (const chunk of req) chunks.push(chunk);
-		const body = Buffer.concat(chunks).toString('utf8');
+		const body = await new Promise((resolve, reject) => {
+			const chunks = [];
+			req.on('data', (chunk) => chunks.push(chunk));
+			req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+			req.on('error', reject);
+		});
 		const url = new URL(req.url, 'http://simulator');
 		if (url.pathname.startsWith('/_sim/')) return this.control(req, res, url, body);
 

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readPackageId } from '../../nodes/SigningHub/actions/packageId';
+import { itemParameter, readPackageId } from '../../nodes/SigningHub/actions/packageId';
 import { InvalidInputError } from '../../nodes/SigningHub/actions/types';
 
-const contextWith = (value: unknown) => ({ getNodeParameter: () => value }) as unknown as IExecuteFunctions;
+const contextWith = (value: unknown) =>
+	({ getNode: () => ({ parameters: { packageId: value } }), getNodeParameter: () => value }) as unknown as IExecuteFunctions;
 const read = (value: unknown) => readPackageId(contextWith(value), 0);
 
 describe('readPackageId', () => {
@@ -28,4 +29,29 @@ describe('readPackageId', () => {
 		expect(() => read('12/../13')).toThrow('Package ID must be a positive whole number, not "12/../13"');
 		expect(() => read('')).toThrow('Package ID is empty');
 	});
+});
+
+describe('itemParameter', () => {
+	const context = (raw: string, json: object) =>
+		({
+			getNode: () => ({ parameters: { packageId: raw } }),
+			getInputData: () => [{ json: {} }, { json }],
+			getNodeParameter: () => 'evaluated by n8n',
+		}) as unknown as IExecuteFunctions;
+
+	it.each([
+		['={{ $json.id }}', { id: 7 }, 7],
+		['={{$json.id}}', { id: '8' }, '8'],
+		['= {{ $json.deal.packageId }} ', { deal: { packageId: 9 } }, 9],
+		['={{ $json.missing.deeper }}', { id: 1 }, undefined],
+	])('reads the plain field reference %p straight from the item', (raw, json, expected) => {
+		expect(itemParameter(context(raw, json), 'packageId', 1)).toEqual(expected);
+	});
+
+	it.each(['={{ $json.id + 1 }}', '={{ $json["id"] }}', "={{ $('Other').item.json.id }}", '=pkg-{{ $json.id }}', '123'])(
+		'leaves anything else, like %p, to n8n',
+		(raw) => {
+			expect(itemParameter(context(raw, { id: 7 }), 'packageId', 1)).toBe('evaluated by n8n');
+		},
+	);
 });

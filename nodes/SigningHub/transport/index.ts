@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -85,6 +86,8 @@ export class SigningHubClient {
 
 	private loginFailure: SigningHubError | undefined;
 
+	private readonly credentialsDecrypted: ICredentialsDecrypted;
+
 	private constructor(
 		private readonly context: IExecuteFunctions,
 		private readonly credentials: ICredentialDataDecryptedObject,
@@ -94,6 +97,9 @@ export class SigningHubClient {
 		this.apiVersion = credentials.apiVersion === 'v4' ? 'v4' : 'v3';
 		this.authMethod = authMethodOf(credentials);
 		if (this.usesLogin && !this.storedTokenUsable()) credentials.sessionToken = '';
+		const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+		// Handed to n8n with every request: n8n's preAuthentication writes the token into `data`.
+		this.credentialsDecrypted = { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials };
 	}
 
 	static async create(context: IExecuteFunctions, options: TransportOptions): Promise<SigningHubClient> {
@@ -187,8 +193,6 @@ export class SigningHubClient {
 
 	/** Sends through n8n (which logs in when the token is empty); rejects with a SigningHubError only. */
 	private async sendWithCredential(spec: RequestSpec): Promise<RawResponse> {
-		const node = this.context.getNode();
-		const reference = node.credentials?.[CREDENTIAL_TYPE];
 		return await this.context.helpers.httpRequestWithAuthentication
 			.call(
 			this.context,
@@ -204,14 +208,7 @@ export class SigningHubClient {
 				timeout: this.options.requestTimeout,
 				skipSslCertificateValidation: this.credentials.ignoreSslIssues === true,
 			},
-			{
-				credentialsDecrypted: {
-					id: reference?.id ?? '',
-					name: reference?.name ?? '',
-					type: CREDENTIAL_TYPE,
-					data: this.credentials,
-				},
-			},
+			{ credentialsDecrypted: this.credentialsDecrypted },
 		)
 			.then(
 				(response) => response as RawResponse,
