@@ -9,7 +9,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { authMethodOf, fetchToken, normalizeBaseUrl } from '../nodes/SigningHub/transport/auth';
+import { authMethodOf, preAuthenticate } from '../nodes/SigningHub/transport/auth';
 import { ENDPOINTS } from '../nodes/SigningHub/transport/endpoints';
 
 const loginModes = ['userLogin', 'enterpriseScope'];
@@ -162,16 +162,11 @@ export class SigningHubApi implements ICredentialType {
 	];
 
 	/**
-	 * n8n calls this when the session token is empty, after a 401, and on a credential test,
-	 * and stores what it returns in the credential, so every execution reuses the token.
-	 * Access Token mode has nothing to fetch: it only checks the base URL.
+	 * n8n calls this when the session token is empty and on a credential test, and stores
+	 * what it returns in the credential, so every execution reuses the token.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		if (authMethodOf(credentials) === 'accessToken') {
-			normalizeBaseUrl(credentials.baseUrl);
-			return {};
-		}
-		return await fetchToken(this, credentials);
+		return await preAuthenticate(this, credentials);
 	}
 
 	/** A function rather than an expression: n8n evaluates credential expressions on every request. */

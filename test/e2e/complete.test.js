@@ -92,6 +92,9 @@ describe.each(versionsUnderTest())('Complete Workflow in n8n %s', (version) => {
 				{ name: 'Already completed strict', credential: 'login-v3', items: [{ id: 7002 }], onError: 'continueRegularOutput', options: { alreadyCompletedAsSuccess: false } },
 				{ name: 'Draft', credential: 'login-v3', items: [{ id: 7101 }], onError: 'continueRegularOutput' },
 				{ name: 'HTML error', credential: 'login-v3', items: [{ id: 8001 }], onError: 'continueRegularOutput' },
+				{ name: 'Nested field', credential: 'login-v3', items: [{ deal: { packageId: 6201 } }], packageId: '={{ $json.deal.packageId }}' },
+				{ name: 'Expression', credential: 'login-v3', items: [{ ref: 'pkg-6202' }, { ref: 'pkg-x' }], packageId: "={{ $json.ref.replace('pkg-', '') }}", onError: 'continueRegularOutput' },
+				{ name: 'Fixed ID', credential: 'login-v3', items: [{}], packageId: '6203' },
 				{ name: 'Renewal', credential: 'renew', items: ids(9001, 10), onError: 'continueRegularOutput', options: { parallelRequests: 1 } },
 			]),
 			workflow('wfReuse', [{ name: 'Reuse', credential: 'login-v3', items: ids(1101, 2) }]),
@@ -240,6 +243,14 @@ describe.each(versionsUnderTest())('Complete Workflow in n8n %s', (version) => {
 		const [item] = json(main('HTML error'));
 		expect(item.error).toMatchObject({ httpCode: 500, signingHubMessage: null, packageId: 8001 });
 		expect(item.error.message).toMatch(/HTTP 500/);
+	});
+
+	test('package IDs come from nested fields, from any expression, or as a fixed value', () => {
+		expect(json(main('Nested field'))).toEqual([{ packageId: 6201, completed: true }]);
+		const [done, bad] = json(main('Expression'));
+		expect(done).toEqual({ packageId: 6202, completed: true });
+		expect(bad.error).toMatchObject({ packageId: 'x', httpCode: null });
+		expect(json(main('Fixed ID'))).toEqual([{ packageId: 6203, completed: true }]);
 	});
 
 	test('a token that expires mid-run is renewed once with the refresh token and the request retried', () => {

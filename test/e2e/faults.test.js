@@ -47,10 +47,11 @@ describe.each(versionsUnderTest())('fault suite in n8n %s', (version) => {
 	let run;
 	let items;
 	let renewRun;
+	let flakyRun;
 
 	beforeAll(async () => {
 		const url = await simulator.start();
-		const credentials = [loginCredential('faults', url), loginCredential('always-401', url)];
+		const credentials = [loginCredential('faults', url), loginCredential('always-401', url), loginCredential('flaky-login', url)];
 		simulator.reset({ clients: credentials.map((c) => ({ id: c.data.clientId, secret: CLIENT_SECRET })) });
 		for (const [id, fault] of faults) simulator.addFaults({ ...fault.rule, name: fault.name, path: `/packages/${id}/complete$` });
 		simulator.addFaults({ kind: 'expireTokens', clientId: 'client-faults', path: `/packages/${EXPIRY_PACKAGE}/complete$`, after: true, times: 1 });
@@ -62,12 +63,16 @@ describe.each(versionsUnderTest())('fault suite in n8n %s', (version) => {
 		await n8n.importWorkflows([
 			workflow('wfFaults', [{ name: 'Faults', credential: 'faults', items: ids(FIRST, COUNT), onError: 'continueRegularOutput', options }]),
 			workflow('wfAlways401', [{ name: 'Always 401', credential: 'always-401', items: ids(30001, 1), onError: 'continueRegularOutput' }]),
+			workflow('wfFlakyLogin', [{ name: 'Flaky login', credential: 'flaky-login', items: ids(31001, 20), onError: 'continueRegularOutput', options: { parallelRequests: 10 } }]),
 		]);
 		run = await n8n.execute('wfFaults');
 		items = nodeOutput(run.execution, 'Faults');
 		const logStart = simulator.log.length;
 		renewRun = await n8n.execute('wfAlways401');
 		renewRun.log = simulator.log.slice(logStart);
+		simulator.faults.forEach((rule) => (rule.used = rule.times)); // the faults above are spent
+		simulator.addFaults({ status: 503, kind: 'html', path: '^/authenticate$', times: 1, name: 'login unavailable' });
+		flakyRun = await n8n.execute('wfFlakyLogin');
 	});
 
 	afterAll(async () => {
@@ -142,8 +147,15 @@ describe.each(versionsUnderTest())('fault suite in n8n %s', (version) => {
 		expect(renewRun.log.filter((e) => e.path === '/authenticate').map((e) => e.grantType)).toEqual(['password', 'refresh_token']);
 	});
 
+	test('a login that fails for a passing reason is retried, and the items waiting for it share its outcome', () => {
+		const items = nodeOutput(flakyRun.execution, 'Flaky login').map((i) => i.json);
+		expect(items).toEqual(ids(31001, 20).map(({ id }) => ({ packageId: id, completed: true })));
+		const logins = simulator.log.filter((e) => e.path === '/authenticate' && e.clientId === 'client-flaky-login');
+		expect(logins.map((e) => e.status)).toEqual([503, 200]);
+	});
+
 	test('no secret in any output or log', () => {
-		const everything = [run.output, renewRun.output, JSON.stringify(simulator.log)].join('\n');
+		const everything = [run.output, renewRun.output, flakyRun.output, JSON.stringify(simulator.log)].join('\n');
 		for (const secret of [CLIENT_SECRET, ...DEFAULT_SCENARIO.users.map((u) => u.password), ...simulator.issued]) {
 			expect(everything.includes(secret) ? secret : null).toBeNull();
 		}

@@ -99,6 +99,7 @@ class SigningHubSimulator {
 		if (url.pathname.startsWith('/_sim/')) return this.control(req, res, url, body);
 
 		const entry = { seq: ++this.seq, at: Date.now(), method: req.method, path: url.pathname, bodyBytes: Buffer.byteLength(body) };
+		if (url.pathname === '/authenticate') entry.clientId = new URLSearchParams(body).get('client_id') ?? undefined;
 		this.log.push(entry);
 		if (this.scenario.latencyMs) await sleep(this.scenario.latencyMs);
 

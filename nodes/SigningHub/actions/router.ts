@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { SigningHubClient, SigningHubError } from '../transport';
-import { RequestFailure } from '../transport';
+import { RequestFailure, SigningHubClient, SigningHubError } from '../transport';
 import { readOptions } from './options';
 import { findOperation } from './operations';
 import { InvalidInputError } from './types';

@@ -124,9 +124,16 @@ function describeLoginFailure(status: number, body: unknown, headers: IDataObjec
 			description: "Check the email and password in the SigningHub credential.",
 		});
 	}
+	if (status === 429 || status >= 500) {
+		return new SigningHubError({
+			...base,
+			transient: true,
+			message: `SigningHub could not log in now${said}`,
+			description: 'SigningHub, or a proxy in front of it, is unavailable or busy. Try again later; if it keeps failing, check the base URL and the SigningHub service.',
+		});
+	}
 	return new SigningHubError({
 		...base,
-		transient: status === 429 || status >= 500,
 		message: `The base URL did not answer like a SigningHub API (HTTP ${status} from ${TOKEN_PATH})`,
 		description:
 			'Set Base URL to the SigningHub API address (e.g. https://api.signinghub.com), not the web app address, and check the SigningHub service is up.',
@@ -155,7 +162,7 @@ async function requestToken(
 			networkError = error;
 			return undefined;
 		})) as { statusCode: number; body: unknown; headers: IDataObject } | undefined;
-	if (!response) throw new SigningHubError(describeNetworkFailure(networkError, baseUrl, LOGIN_TIMEOUT_MS));
+	if (!response) throw new SigningHubError({ ...describeNetworkFailure(networkError, baseUrl, LOGIN_TIMEOUT_MS), reason: 'login' });
 	const body = parseBody(response.body) as IDataObject | string;
 	if (response.statusCode !== 200 || typeof body !== 'object' || typeof body.access_token !== 'string') {
 		throw describeLoginFailure(response.statusCode, response.body, response.headers ?? {});
@@ -183,19 +190,27 @@ export function takeLoginFailure(credentials: object): SigningHubError | undefin
 }
 
 /**
- * Gets a token for the login modes: with the stored refresh token when it belongs to this
- * same login, else with the password grant (plus `scope` when an admin acts for a user).
+ * The credential's preAuthentication: the login modes get a token (see obtainToken); Access
+ * Token mode has nothing to fetch and only checks the base URL. A failure is also kept for
+ * the transport, see takeLoginFailure.
  */
-export async function fetchToken(
-	helper: IHttpRequestHelper,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<StoredToken> {
-	return await obtainToken(helper, credentials).catch(async (error: SigningHubError) => {
+export async function preAuthenticate(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	const fetching = authMethodOf(credentials) === 'accessToken' ? checkBaseUrl(credentials) : obtainToken(helper, credentials);
+	return await fetching.catch(async (error: SigningHubError) => {
 		loginFailures.set(credentials, error);
 		return await Promise.reject(error);
 	});
 }
 
+async function checkBaseUrl(credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	normalizeBaseUrl(credentials.baseUrl);
+	return {};
+}
+
+/**
+ * Gets a token for the login modes: with the stored refresh token when it belongs to this
+ * same login, else with the password grant (plus `scope` when an admin acts for a user).
+ */
 async function obtainToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<StoredToken> {
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 	const client = {

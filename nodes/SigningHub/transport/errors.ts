@@ -1,6 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** Why a request failed, for code that reacts to it (the user reads message and description). */
+/**
+ * Why a request failed, for code that reacts to it (the user reads message and description).
+ * 'login' and 'config' failures happened before the request itself was sent.
+ */
 export type FailureReason = 'config' | 'login' | 'token' | 'ownership' | 'disabled' | 'notFound' | 'refused' | 'unavailable' | 'network' | 'tls' | 'cancelled';
 
 /** What went wrong, in words for the user, without any secret in it. */
@@ -42,18 +45,6 @@ export class SigningHubError extends Error implements FailureDetails {
 	}
 }
 
-/** n8n wraps errors thrown inside its request helpers; find ours in the cause chain. */
-export function findSigningHubError(error: unknown): SigningHubError | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current; depth++) {
-		if ((current as Error).name === 'SigningHubError' && 'transient' in (current as object)) {
-			return current as SigningHubError;
-		}
-		current = (current as { cause?: unknown }).cause;
-	}
-	return undefined;
-}
-
 export function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	const text = body.trim();
@@ -87,7 +78,7 @@ export function isTransientStatus(status: number): boolean {
 	return TRANSIENT_STATUSES.has(status);
 }
 
-function reasonFor(status: number, signingHubMessage: string | null): FailureReason {
+function reasonFor(status: number, signingHubMessage: string | null): keyof typeof ADVICE | 'token' | 'unavailable' {
 	const said = signingHubMessage ?? '';
 	if (status === 401) return 'token';
 	if (/account is disabled/i.test(said)) return 'disabled';
@@ -97,7 +88,7 @@ function reasonFor(status: number, signingHubMessage: string | null): FailureRea
 	return 'refused';
 }
 
-const ADVICE: Partial<Record<FailureReason, string>> = {
+const ADVICE: Record<'disabled' | 'ownership' | 'notFound' | 'refused', string> = {
 	disabled: 'Ask your SigningHub enterprise admin to enable the account, or use the credentials of an active user.',
 	ownership:
 		"The credential acts for a user who does not own this package. Use the package owner's login, or an enterprise admin with 'Enterprise Admin on Behalf of a User' and the owner's email in 'Act as User'.",
@@ -135,7 +126,7 @@ export function describeHttpFailure(
 				: `SigningHub, or a proxy in front of it, answered HTTP ${status} without a SigningHub error in the body. Try again later, and check the base URL if it keeps failing.`,
 		};
 	}
-	return { ...base, message: `Could not ${action}${said}`, description: ADVICE[reason] ?? ADVICE.refused ?? '' };
+	return { ...base, message: `Could not ${action}${said}`, description: ADVICE[reason] };
 }
 
 const NETWORK_HINTS: Record<string, string> = {

@@ -4,6 +4,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
+	IHttpRequestOptions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -12,7 +13,6 @@ import { ENDPOINTS, type ApiVersion, type EndpointTable } from './endpoints';
 import {
 	describeHttpFailure,
 	describeNetworkFailure,
-	findSigningHubError,
 	parseBody,
 	SigningHubError,
 	type FailureDetails,
@@ -82,7 +82,8 @@ export class SigningHubClient {
 
 	private readonly authMethod: AuthMethod;
 
-	private pendingLogin: Promise<void> | undefined;
+	/** The login under way, resolving to its failure, if any. */
+	private pendingLogin: Promise<SigningHubError | undefined> | undefined;
 
 	private loginFailure: SigningHubError | undefined;
 
@@ -163,7 +164,10 @@ export class SigningHubClient {
 		if (this.credentials.sessionToken === usedToken) this.credentials.sessionToken = '';
 	}
 
-	/** Sends once; the first request without a token logs in while the others wait for it. */
+	/**
+	 * Sends once. Without a token, the first request logs in (n8n calls preAuthentication)
+	 * while the others wait and share its outcome: one login however many run at once.
+	 */
 	private async send(spec: RequestSpec): Promise<{ response: RawResponse; usedToken: string }> {
 		for (;;) {
 			if (this.loginFailure) throw this.loginFailure;
@@ -172,14 +176,17 @@ export class SigningHubClient {
 				return { response: await this.sendWithCredential(spec), usedToken };
 			}
 			if (this.pendingLogin) {
-				await this.pendingLogin;
+				const failure = await this.pendingLogin;
+				if (failure) throw failure;
 				continue;
 			}
 			const sent = this.sendWithCredential(spec);
 			this.pendingLogin = sent.then(
 				() => undefined,
 				(error: SigningHubError) => {
-					if (!error.transient && this.credentials.sessionToken === '') this.loginFailure = error;
+					if (this.credentials.sessionToken !== '') return undefined;
+					if (!error.transient) this.loginFailure = error;
+					return error;
 				},
 			);
 			try {
@@ -193,31 +200,28 @@ export class SigningHubClient {
 
 	/** Sends through n8n (which logs in when the token is empty); rejects with a SigningHubError only. */
 	private async sendWithCredential(spec: RequestSpec): Promise<RawResponse> {
-		return await this.context.helpers.httpRequestWithAuthentication
-			.call(
-			this.context,
-			CREDENTIAL_TYPE,
-			{
-				method: spec.method,
-				url: `${this.baseUrl}${spec.path}`,
-				headers: { Accept: 'application/json' },
-				body: spec.body,
-				json: spec.body !== undefined,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				timeout: this.options.requestTimeout,
-				skipSslCertificateValidation: this.credentials.ignoreSslIssues === true,
-			},
-			{ credentialsDecrypted: this.credentialsDecrypted },
-		)
-			.then(
-				(response) => response as RawResponse,
-				async (error: unknown) =>
-					await Promise.reject(
-						takeLoginFailure(this.credentials) ??
-							findSigningHubError(error) ??
-							new SigningHubError(describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout)),
-					),
-			);
+		const options: IHttpRequestOptions = {
+			method: spec.method,
+			url: `${this.baseUrl}${spec.path}`,
+			headers: { Accept: 'application/json' },
+			body: spec.body,
+			json: spec.body !== undefined,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: this.options.requestTimeout,
+			skipSslCertificateValidation: this.credentials.ignoreSslIssues === true,
+		};
+		const sending = this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted: this.credentialsDecrypted,
+		}) as Promise<RawResponse>;
+		return await sending.catch(async (error: unknown) => await Promise.reject(this.asSigningHubError(error)));
+	}
+
+	/** n8n's error classes drop the cause of an error from preAuthentication: see takeLoginFailure. */
+	private asSigningHubError(error: unknown): SigningHubError {
+		return (
+			takeLoginFailure(this.credentials) ??
+			new SigningHubError(describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout))
+		);
 	}
 }
