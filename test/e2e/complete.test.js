@@ -41,9 +41,12 @@ describe.each(versionsUnderTest())('Complete Workflow in n8n %s', (version) => {
 			loginCredential('renew', url),
 			loginCredential('outputs', url),
 			loginCredential('stop', url),
+			loginCredential('short-lived', url),
 		];
 		simulator.reset({
-			clients: credentials.map((c) => ({ id: c.data.clientId, secret: CLIENT_SECRET })).concat({ id: 'client-mint', secret: CLIENT_SECRET }),
+			clients: credentials
+				.map((c) => ({ id: c.data.clientId, secret: CLIENT_SECRET, ...(c.id === 'short-lived' ? { tokenLifetimeSeconds: 30 } : {}) }))
+				.concat({ id: 'client-mint', secret: CLIENT_SECRET }),
 			packages: [
 				{ id: 7001, owner: 'owner@example.com', status: 'COMPLETED' },
 				{ id: 7002, owner: 'owner@example.com', status: 'COMPLETED' },
@@ -97,15 +100,19 @@ describe.each(versionsUnderTest())('Complete Workflow in n8n %s', (version) => {
 				{ name: 'Fixed ID', credential: 'login-v3', items: [{}], packageId: '6203' },
 				{ name: 'Renewal', credential: 'renew', items: ids(9001, 10), onError: 'continueRegularOutput', options: { parallelRequests: 1 } },
 			]),
-			workflow('wfReuse', [{ name: 'Reuse', credential: 'login-v3', items: ids(1101, 2) }]),
+			workflow('wfReuse', [
+				{ name: 'Reuse', credential: 'login-v3', items: ids(1101, 2) },
+				{ name: 'Short-lived token', credential: 'short-lived', items: ids(1111, 2) },
+			]),
 			workflow('wfErrorOutput', [
 				{ name: 'Error output', credential: 'outputs', onError: 'continueErrorOutput', items: [{ id: 1201, ref: 'a' }, { id: 'x', ref: 'b' }, { id: 999999998, ref: 'c' }] },
 			]),
 			workflow('wfStopInput', [{ name: 'Stop input', credential: 'stop', items: [{ id: 1301 }, { id: 'oops' }, { id: 1302 }], options: { parallelRequests: 1 } }]),
 			workflow('wfStopApi', [{ name: 'Stop API', credential: 'stop', items: [{ id: 999999997 }] }]),
+			workflow('wfShortAgain', [{ name: 'Short-lived again', credential: 'short-lived', items: ids(1121, 2) }]),
 		]);
 
-		for (const id of ['wfMain', 'wfReuse', 'wfErrorOutput', 'wfStopInput', 'wfStopApi']) {
+		for (const id of ['wfMain', 'wfReuse', 'wfErrorOutput', 'wfStopInput', 'wfStopApi', 'wfShortAgain']) {
 			const logStart = simulator.log.length;
 			const run = await n8n.execute(id);
 			runs[id] = { ...run, log: simulator.log.slice(logStart) };
@@ -265,7 +272,13 @@ describe.each(versionsUnderTest())('Complete Workflow in n8n %s', (version) => {
 	test('a stored token is reused by the next execution: no token request', () => {
 		expect(runs.wfReuse.code).toBe(0);
 		expect(json(nodeOutput(runs.wfReuse.execution, 'Reuse'))).toEqual([{ packageId: 1101, completed: true }, { packageId: 1102, completed: true }]);
-		expect(runs.wfReuse.log.filter((e) => e.path === '/authenticate')).toHaveLength(0);
+		expect(runs.wfReuse.log.filter((e) => e.path === '/authenticate' && e.clientId === 'client-login-v3')).toHaveLength(0);
+	});
+
+	test('a stored token about to expire is renewed with the refresh token before use, not after a 401', () => {
+		expect(json(nodeOutput(runs.wfShortAgain.execution, 'Short-lived again'))).toEqual([{ packageId: 1121, completed: true }, { packageId: 1122, completed: true }]);
+		expect(tokenRequests('short-lived').map((e) => e.grantType)).toEqual(['password', 'refresh_token']);
+		expect(logOf('short-lived').filter((e) => e.status === 401)).toHaveLength(0);
 	});
 
 	test('Continue (using error output) puts error items on the second output next to the input fields', () => {

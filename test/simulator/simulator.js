@@ -275,10 +275,11 @@ class SigningHubSimulator {
 
 		const accessToken = newToken('sim-at');
 		const id = `t${this.accessTokens.size + 1}`;
-		this.accessTokens.set(accessToken, { id, user: actingAs, clientId: client.id, expiresAt: Date.now() + this.scenario.tokenLifetimeSeconds * 1000 });
+		const lifetime = client.tokenLifetimeSeconds ?? this.scenario.tokenLifetimeSeconds;
+		this.accessTokens.set(accessToken, { id, user: actingAs, clientId: client.id, expiresAt: Date.now() + lifetime * 1000 });
 		this.issued.push(accessToken);
 		entry.issuedTokenId = id;
-		const answer = { access_token: accessToken, token_type: 'bearer', expires_in: this.scenario.tokenLifetimeSeconds };
+		const answer = { access_token: accessToken, token_type: 'bearer', expires_in: lifetime };
 		if (actingAs) {
 			answer.refresh_token = newToken('sim-rt');
 			this.refreshTokens.set(answer.refresh_token, { user: actingAs, clientId: client.id });
