@@ -12,13 +12,11 @@ interface ItemFailure {
 	responseStatus: number | null;
 	signingHubMessage: string | null;
 	attempts: number;
-	/** Whether the user's input or configuration is at fault, rather than SigningHub's answer. */
-	input: boolean;
 }
 
 function toItemFailure(error: unknown): ItemFailure {
 	if (error instanceof InvalidInputError) {
-		return { message: error.message, description: error.description, responseStatus: null, signingHubMessage: null, attempts: 0, input: true };
+		return { message: error.message, description: error.description, responseStatus: null, signingHubMessage: null, attempts: 0 };
 	}
 	if (error instanceof SigningHubError) {
 		return {
@@ -27,7 +25,6 @@ function toItemFailure(error: unknown): ItemFailure {
 			responseStatus: error.responseStatus,
 			signingHubMessage: error.signingHubMessage,
 			attempts: error instanceof RequestFailure ? error.attempts : 0,
-			input: !(error instanceof RequestFailure),
 		};
 	}
 	return {
@@ -36,7 +33,6 @@ function toItemFailure(error: unknown): ItemFailure {
 		responseStatus: null,
 		signingHubMessage: null,
 		attempts: 0,
-		input: false,
 	};
 }
 
@@ -67,7 +63,6 @@ const cancelledFailure: ItemFailure = {
 	responseStatus: null,
 	signingHubMessage: null,
 	attempts: 0,
-	input: false,
 };
 
 /**
