@@ -203,7 +203,8 @@ export class SigningHubClient {
 		const options: IHttpRequestOptions = {
 			method: spec.method,
 			url: `${this.baseUrl}${spec.path}`,
-			headers: { Accept: 'application/json' },
+			// An empty POST says so: without a length, Node sends it chunked, in two packets.
+			headers: spec.body === undefined && spec.method !== 'GET' ? { Accept: 'application/json', 'Content-Length': '0' } : { Accept: 'application/json' },
 			body: spec.body,
 			json: spec.body !== undefined,
 			returnFullResponse: true,
