@@ -4,7 +4,7 @@ import type { Operation, Resource } from './types';
 import { completeWorkflow } from './workflow/complete.operation';
 
 /** Every operation of the node. Adding one: write its file, then list it here. */
-export const OPERATIONS: Array<Operation<never>> = [completeWorkflow as Operation<never>];
+const OPERATIONS: Array<Operation<never>> = [completeWorkflow as Operation<never>];
 
 const RESOURCE_NAMES: Record<Resource, string> = {
 	workflow: 'Workflow',

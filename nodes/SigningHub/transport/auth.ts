@@ -7,7 +7,7 @@ import { TOKEN_PATH } from './endpoints';
 export type AuthMethod = 'accessToken' | 'userLogin' | 'enterpriseScope';
 
 /** What preAuthentication stores in the credential (hidden fields). */
-export interface StoredToken extends IDataObject {
+interface StoredToken extends IDataObject {
 	sessionToken: string;
 	refreshToken: string;
 	/** Epoch milliseconds after which the token must not be used. */
@@ -25,6 +25,7 @@ function configError(message: string, description: string): SigningHubError {
 }
 
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+const SET_BASE_URL = "Set the SigningHub credential's Base URL to the API address only, e.g. https://api.signinghub.com.";
 
 /** Checks the base URL before anything is sent, and drops trailing slashes. */
 export function normalizeBaseUrl(raw: unknown): string {
@@ -33,16 +34,10 @@ export function normalizeBaseUrl(raw: unknown): string {
 	try {
 		url = new URL(text);
 	} catch {
-		throw configError(
-			`The base URL "${text}" is not a valid URL`,
-			'Set the SigningHub credential\'s Base URL to the API address, e.g. https://api.signinghub.com.',
-		);
+		throw configError(`The base URL "${text}" is not a valid URL`, SET_BASE_URL);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw configError(
-			`The base URL must start with https:// (it starts with ${url.protocol}//)`,
-			'Set the SigningHub credential\'s Base URL to the API address, e.g. https://api.signinghub.com.',
-		);
+		throw configError(`The base URL must start with https:// (it starts with ${url.protocol}//)`, SET_BASE_URL);
 	}
 	if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname)) {
 		throw configError(
@@ -51,10 +46,7 @@ export function normalizeBaseUrl(raw: unknown): string {
 		);
 	}
 	if (url.search || url.hash || url.username || url.password) {
-		throw configError(
-			'The base URL must not contain a query, a fragment or a user name',
-			'Set the SigningHub credential\'s Base URL to the API address only, e.g. https://api.signinghub.com.',
-		);
+		throw configError('The base URL must not contain a query, a fragment or a user name', SET_BASE_URL);
 	}
 	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
@@ -64,12 +56,13 @@ export function authMethodOf(credentials: ICredentialDataDecryptedObject): AuthM
 	return method === 'userLogin' || method === 'enterpriseScope' ? method : 'accessToken';
 }
 
-function required(credentials: ICredentialDataDecryptedObject, field: string, label: string): string {
+/** A credential field that must be filled in; secrets are returned as typed, spaces and all. */
+function required(credentials: ICredentialDataDecryptedObject, field: string, label: string, secret = false): string {
 	const value = credentials[field];
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw configError(`The SigningHub credential has no ${label}`, `Open the credential and fill in '${label}'.`);
 	}
-	return value.trim();
+	return secret ? value : value.trim();
 }
 
 export function tokenIdentityOf(credentials: ICredentialDataDecryptedObject): string {
@@ -215,7 +208,7 @@ async function obtainToken(helper: IHttpRequestHelper, credentials: ICredentialD
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 	const client = {
 		client_id: required(credentials, 'clientId', 'Client ID'),
-		client_secret: required(credentials, 'clientSecret', 'Client Secret'),
+		client_secret: required(credentials, 'clientSecret', 'Client Secret', true),
 	};
 	const refreshToken = typeof credentials.refreshToken === 'string' ? credentials.refreshToken : '';
 	if (refreshToken && credentials.tokenIdentity === tokenIdentityOf(credentials)) {
@@ -232,7 +225,7 @@ async function obtainToken(helper: IHttpRequestHelper, credentials: ICredentialD
 		grant_type: 'password',
 		...client,
 		username: required(credentials, 'username', 'Email'),
-		password: required(credentials, 'password', 'Password'),
+		password: required(credentials, 'password', 'Password', true),
 	};
 	if (authMethodOf(credentials) === 'enterpriseScope') {
 		form.scope = required(credentials, 'scope', 'Act as User');

@@ -18,7 +18,6 @@ import {
 	type FailureDetails,
 } from './errors';
 
-export { ENDPOINTS } from './endpoints';
 export { SigningHubError } from './errors';
 
 export const CREDENTIAL_TYPE = 'signingHubApi';
