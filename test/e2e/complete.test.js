@@ -98,6 +98,8 @@ describe.each(versionsUnderTest())('Complete Workflow in n8n %s', (version) => {
 				{ name: 'Nested field', credential: 'login-v3', items: [{ deal: { packageId: 6201 } }], packageId: '={{ $json.deal.packageId }}' },
 				{ name: 'Expression', credential: 'login-v3', items: [{ ref: 'pkg-6202' }, { ref: 'pkg-x' }], packageId: "={{ $json.ref.replace('pkg-', '') }}", onError: 'continueRegularOutput' },
 				{ name: 'Fixed ID', credential: 'login-v3', items: [{}], packageId: '6203' },
+				{ name: 'Get details', operation: 'get', credential: 'login-v3', items: [{ id: 1001 }, { id: 5001 }, { id: 999999996 }], onError: 'continueRegularOutput' },
+				{ name: 'Get details v4', operation: 'get', credential: 'login-v4', items: [{ id: 2001 }] },
 				{ name: 'Renewal', credential: 'renew', items: ids(9001, 10), onError: 'continueRegularOutput', options: { parallelRequests: 1 } },
 			]),
 			workflow('wfReuse', [
@@ -144,7 +146,7 @@ describe.each(versionsUnderTest())('Complete Workflow in n8n %s', (version) => {
 
 	test('User Login on v4 calls the v4 enterprise path', () => {
 		expect(json(main('Login v4'))).toEqual(ids(2001, 3).map(({ id }) => ({ packageId: id, completed: true })));
-		expect(logOf('login-v4').filter((e) => e.path !== '/authenticate').map((e) => e.path)).toEqual(
+		expect(logOf('login-v4').filter((e) => e.method === 'POST' && e.path !== '/authenticate').map((e) => e.path)).toEqual(
 			ids(2001, 3).map(({ id }) => `/v4/enterprise/packages/${id}/complete`),
 		);
 	});
@@ -258,6 +260,15 @@ describe.each(versionsUnderTest())('Complete Workflow in n8n %s', (version) => {
 		expect(done).toEqual({ packageId: 6202, completed: true });
 		expect(bad.error).toMatchObject({ packageId: 'x', httpCode: null });
 		expect(json(main('Fixed ID'))).toEqual([{ packageId: 6203, completed: true }]);
+	});
+
+	test('Get returns the workflow details, on the path of each API version', () => {
+		const [completed, other, missing] = json(main('Get details'));
+		expect(completed).toMatchObject({ package_id: 1001, package_owner: 'owner@example.com', package_status: 'COMPLETED', workflow: { workflow_status: 'COMPLETED' } });
+		expect(other).toMatchObject({ package_id: 5001, package_status: 'COMPLETED' });
+		expect(missing.error).toMatchObject({ httpCode: 404, signingHubMessage: 'Document not found', packageId: 999999996 });
+		expect(json(main('Get details v4'))[0]).toMatchObject({ package_id: 2001 });
+		expect(logOf('login-v4').some((e) => e.method === 'GET' && e.path === '/v4/packages/2001/workflow')).toBe(true);
 	});
 
 	test('a token that expires mid-run is renewed once with the refresh token and the request retried', () => {

@@ -53,7 +53,7 @@ function workflow(id, branches) {
 			credentials: { signingHubApi: { id: branch.credential, name: `SigningHub ${branch.credential}` } },
 			parameters: {
 				resource: 'workflow',
-				operation: 'complete',
+				operation: branch.operation ?? 'complete',
 				packageId: branch.packageId ?? '={{ $json.id }}',
 				options: branch.options ?? {},
 			},

@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation, Resource } from './types';
 import { completeWorkflow } from './workflow/complete.operation';
+import { getWorkflow } from './workflow/get.operation';
 
 /** Every operation of the node. Adding one: write its file, then list it here. */
-const OPERATIONS: Array<Operation<never>> = [completeWorkflow as Operation<never>];
+const OPERATIONS = [completeWorkflow, getWorkflow] as Array<Operation<never>>;
 
 const RESOURCE_NAMES: Record<Resource, string> = {
 	workflow: 'Workflow',

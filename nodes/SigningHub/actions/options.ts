@@ -25,6 +25,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'alreadyCompletedAsSuccess',
 			type: 'boolean',
 			default: true,
+			displayOptions: { show: { '/operation': ['complete'] } },
 			description:
 				"Whether a package whose workflow is already completed counts as a success (with 'alreadyCompleted: true') instead of an error",
 		},

@@ -1,4 +1,4 @@
-import type { GenericValue, IExecuteFunctions, INodeParameters, INodeProperties } from 'n8n-workflow';
+import type { GenericValue, IDataObject, IExecuteFunctions, INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInputError } from './types';
 
@@ -46,12 +46,14 @@ export function itemParameter(context: IExecuteFunctions, name: string, itemInde
 }
 
 /** The Package ID as the user gave it, for error payloads. */
-export function rawPackageId(context: IExecuteFunctions, itemIndex: number): GenericValue {
+export function identifyPackage(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	let packageId: GenericValue = null;
 	try {
-		return (itemParameter(context, 'packageId', itemIndex) ?? null) as GenericValue;
+		packageId = (itemParameter(context, 'packageId', itemIndex) ?? null) as GenericValue;
 	} catch {
-		return null;
+		// an expression that cannot be evaluated: its error is the item's error already
 	}
+	return { packageId };
 }
 
 function shown(value: unknown): string {

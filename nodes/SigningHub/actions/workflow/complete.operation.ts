@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { RequestFailure, type SigningHubClient } from '../../transport';
 import type { NodeOptions } from '../options';
-import { packageIdProperty, readPackageId, rawPackageId } from '../packageId';
+import { identifyPackage, packageIdProperty, readPackageId } from '../packageId';
 import type { Operation } from '../types';
+import { readWorkflowDetails } from './get.operation';
 
 /**
  * Failures after which the package may in fact be completed: SigningHub refused it for its
@@ -15,19 +16,9 @@ function mayBeAlreadyCompleted(error: unknown): boolean {
 }
 
 async function isCompleted(client: SigningHubClient, packageId: number): Promise<boolean> {
-	try {
-		const details = (await client.request({
-			method: 'GET',
-			path: client.endpoints.workflowDetails(packageId),
-			action: `read the workflow of package ${packageId}`,
-		})) as IDataObject;
-		const workflow = (details?.workflow ?? {}) as IDataObject;
-		return [details?.package_status, workflow.workflow_status].some(
-			(status) => String(status ?? '').toUpperCase() === 'COMPLETED',
-		);
-	} catch {
-		return false;
-	}
+	const details = await readWorkflowDetails(client, packageId).catch(() => ({}) as IDataObject);
+	const workflow = (details.workflow ?? {}) as IDataObject;
+	return [details.package_status, workflow.workflow_status].some((status) => String(status ?? '').toUpperCase() === 'COMPLETED');
 }
 
 export const completeWorkflow: Operation<number> = {
@@ -37,7 +28,7 @@ export const completeWorkflow: Operation<number> = {
 	description: "End a package's signing workflow now: recipients who have not signed yet are no longer asked to",
 	action: 'Complete a workflow',
 	properties: [packageIdProperty('The ID of the package whose workflow to complete, e.g. 123')],
-	identify: (context: IExecuteFunctions, itemIndex: number) => ({ packageId: rawPackageId(context, itemIndex) }),
+	identify: identifyPackage,
 	prepare: readPackageId,
 	async execute(client: SigningHubClient, packageId: number, options: NodeOptions): Promise<IDataObject> {
 		const failure = await client
