@@ -2,7 +2,13 @@
 // It follows ../../../shared/reference/signinghub-api.md; where the reference is silent it
 // makes the assumptions listed in README.md beside this file.
 const { randomBytes } = require('node:crypto');
+const { readFileSync } = require('node:fs');
 const { createServer } = require('node:http');
+const { createServer: createTlsServer } = require('node:https');
+const { join } = require('node:path');
+
+/** The self-signed certificate of HTTPS mode, standing for an internal certificate authority. */
+const TEST_TLS = { key: join(__dirname, 'tls/key.pem'), cert: join(__dirname, 'tls/cert.pem') };
 
 const DEFAULT_SCENARIO = {
 	clients: [{ id: 'n8n-integration', secret: 'sim-client-secret-4f9a' }],
@@ -31,9 +37,14 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const newToken = (prefix) => `${prefix}.${randomBytes(24).toString('base64url')}`;
 
 class SigningHubSimulator {
-	constructor(scenario = {}) {
+	/** `{ https: true }` serves HTTPS with the self-signed test certificate. */
+	constructor(scenario = {}, { https = false } = {}) {
 		this.reset(scenario);
-		this.server = createServer((req, res) => this.handle(req, res));
+		const handler = (req, res) => this.handle(req, res);
+		this.protocol = https ? 'https' : 'http';
+		this.server = https
+			? createTlsServer({ key: readFileSync(TEST_TLS.key), cert: readFileSync(TEST_TLS.cert) }, handler)
+			: createServer(handler);
 		this.sockets = new Set();
 		this.server.on('connection', (socket) => {
 			this.sockets.add(socket);
@@ -56,7 +67,7 @@ class SigningHubSimulator {
 
 	async start(port = 0) {
 		await new Promise((resolve) => this.server.listen(port, '127.0.0.1', resolve));
-		this.url = `http://127.0.0.1:${this.server.address().port}`;
+		this.url = `${this.protocol}://127.0.0.1:${this.server.address().port}`;
 		return this.url;
 	}
 
