@@ -33,7 +33,7 @@ export interface RequestSpec {
 	method: IHttpRequestMethods;
 	path: string;
 	body?: IDataObject;
-	/** Words for error messages, e.g. "complete package 123". */
+	/** Words for error messages, e.g. "complete the workflow of package 123". */
 	action: string;
 }
 
