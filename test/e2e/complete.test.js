@@ -2,7 +2,7 @@
 // versions, every On Error setting, bad input, token reuse and renewal, and no leaked secret.
 const { SigningHubSimulator, DEFAULT_SCENARIO } = require('../simulator/simulator');
 const { N8nSandbox, nodeOutput } = require('./n8n');
-const { CLIENT_SECRET, ids, loginCredential, tokenCredential, credential, workflow } = require('./workflows');
+const { CLIENT_SECRET, ids, loginCredential, tokenCredential, workflow } = require('./workflows');
 const { versionsUnderTest } = require('./versions');
 
 jest.setTimeout(15 * 60 * 1000);

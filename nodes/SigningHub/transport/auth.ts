@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { describeNetworkFailure, parseBody, SigningHubError, signingHubMessageOf } from './errors';
+import { ADVICE, describeNetworkFailure, parseBody, SigningHubError, signingHubMessageOf } from './errors';
 import { TOKEN_PATH } from './endpoints';
 
 export type AuthMethod = 'accessToken' | 'userLogin' | 'enterpriseScope';
@@ -91,7 +91,7 @@ function describeLoginFailure(status: number, body: unknown, headers: IDataObjec
 		return new SigningHubError({
 			...base,
 			message: `SigningHub refused the login: the account is disabled${said}`,
-			description: 'Ask your SigningHub enterprise admin to enable the account, or use the credentials of an active user.',
+			description: ADVICE.disabled,
 		});
 	}
 	if (oauthError === 'invalid_client' || /client/i.test(signingHubMessage ?? '')) {

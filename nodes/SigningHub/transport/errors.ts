@@ -88,7 +88,8 @@ function reasonFor(status: number, signingHubMessage: string | null): keyof type
 	return 'refused';
 }
 
-const ADVICE: Record<'disabled' | 'ownership' | 'notFound' | 'refused', string> = {
+/** What to do, by reason; the login's own failures share these words. */
+export const ADVICE: Record<'disabled' | 'ownership' | 'notFound' | 'refused', string> = {
 	disabled: 'Ask your SigningHub enterprise admin to enable the account, or use the credentials of an active user.',
 	ownership:
 		"The credential acts for a user who does not own this package. Use the package owner's login, or an enterprise admin with 'Enterprise Admin on Behalf of a User' and the owner's email in 'Act as User'.",
