@@ -2,11 +2,11 @@
 // loads it after an install from the Community Nodes screen.
 const { execFileSync, spawn } = require('node:child_process');
 const { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
-const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 
 const { installN8n } = require('./install-n8n');
+const { freePort, startProcess } = require('./services');
 
 const repoRoot = resolve(__dirname, '../..');
 const PACKAGE_NAME = 'n8n-nodes-signinghub';
@@ -21,17 +21,6 @@ function packTarball() {
 		packed = join(dir, readdirSync(dir).find((name) => name.endsWith('.tgz')));
 	}
 	return packed;
-}
-
-async function freePort() {
-	return await new Promise((resolvePort, reject) => {
-		const server = createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolvePort(port));
-		});
-	});
 }
 
 class N8nSandbox {
@@ -133,24 +122,30 @@ class N8nSandbox {
 	}
 
 	/**
+	 * Starts a long-running n8n command (`start`, `worker`) in its own process group, with the
+	 * sandbox's environment plus `extraEnv`: see `startProcess` in services.js.
+	 */
+	spawn(name, args, extraEnv, options = {}) {
+		const { prefix = [], ...rest } = options;
+		const node = join(this.install.nodeBin, 'node');
+		const [command, commandArgs] = prefix.length ? [prefix[0], [...prefix.slice(1), node, this.install.n8nBin, ...args]] : [node, [this.install.n8nBin, ...args]];
+		return startProcess(name, command, commandArgs, { cwd: this.userFolder, env: this.env(extraEnv), ...rest });
+	}
+
+	/**
 	 * Starts `n8n start` on a free loopback port and signs in as the owner, for what only the
 	 * editor's REST API offers (the credential Test button). Returns a small REST client.
+	 * `extraEnv` adds to (or overrides) the environment, e.g. for queue mode.
 	 */
-	async startServer() {
+	async startServer(extraEnv = {}) {
 		const port = await freePort();
-		const child = spawn(join(this.install.nodeBin, 'node'), [this.install.n8nBin, 'start'], {
-			cwd: this.userFolder,
-			env: this.env({ N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
-			stdio: ['ignore', 'pipe', 'pipe'],
+		const server = this.spawn('n8n main', ['start'], {
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			...extraEnv,
 		});
-		let output = '';
-		child.stdout.on('data', (chunk) => (output += chunk));
-		child.stderr.on('data', (chunk) => (output += chunk));
 		const base = `http://127.0.0.1:${port}`;
-		const stop = async () => {
-			if (child.exitCode === null) child.kill('SIGTERM');
-			await new Promise((r) => (child.exitCode !== null ? r() : child.on('close', r)));
-		};
 		let cookie = '';
 		const request = async (method, path, body) => {
 			const response = await fetch(`${base}${path}`, {
@@ -171,17 +166,19 @@ class N8nSandbox {
 				await request('POST', '/rest/owner/setup', { email: 'owner@n8n.test', firstName: 'Test', lastName: 'Owner', password: 'Owner-pass-9x' });
 				break;
 			} catch (error) {
-				if (child.exitCode !== null || Date.now() > deadline || (error.status && error.status !== 404 && error.status !== 503)) {
-					await stop();
-					throw new Error(`n8n start did not come up: ${error.message}\n${output.slice(-3000)}`);
+				if (!server.running() || Date.now() > deadline || (error.status && error.status !== 404 && error.status !== 503)) {
+					await server.stop();
+					throw new Error(`n8n start did not come up: ${error.message}\n${server.output().slice(-3000)}`);
 				}
 				await new Promise((r) => setTimeout(r, 500));
 			}
 		}
 		return {
+			base,
+			port,
 			request,
-			output: () => output,
-			stop,
+			output: server.output,
+			stop: server.stop,
 		};
 	}
 

@@ -78,7 +78,7 @@ class SigningHubSimulator {
 
 	/** Rules checked in order before (or, with `after: true`, after) a request is handled. */
 	addFaults(...rules) {
-		for (const rule of rules) this.faults.push({ times: Infinity, ...rule, used: 0, pattern: new RegExp(rule.path ?? '.*') });
+		for (const rule of rules) this.faults.push({ times: Infinity, skip: 0, ...rule, used: 0, seen: 0, pattern: new RegExp(rule.path ?? '.*') });
 	}
 
 	/** Expires every access token (or only those of one client); the refresh tokens stay valid. */
@@ -129,13 +129,15 @@ class SigningHubSimulator {
 	}
 
 	takeFault(method, path, after) {
-		const rule = this.faults.find(
-			(candidate) =>
+		const rule = this.faults.find((candidate) => {
+			const matches =
 				Boolean(candidate.after) === after &&
 				candidate.used < candidate.times &&
 				(!candidate.method || candidate.method === method) &&
-				candidate.pattern.test(path),
-		);
+				candidate.pattern.test(path);
+			// `skip` lets the first matching requests through untouched.
+			return matches && ++candidate.seen > candidate.skip;
+		});
 		if (rule) rule.used++;
 		return rule;
 	}

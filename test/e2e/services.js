@@ -1,0 +1,223 @@
+// Long-running processes for the end-to-end tests: started in their own process group, stopped
+// with the whole group at the end, and killed when the test process exits any other way (a
+// failed or interrupted run must leave nothing behind). Also Redis and Postgres on loopback, for
+// n8n's queue mode.
+const { execFileSync, spawn } = require('node:child_process');
+const { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
+const { connect, createServer } = require('node:net');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort() {
+	return await new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+/** Process groups still running, killed outright if the test process ends before stopping them. */
+const groups = new Set();
+let handlersInstalled = false;
+
+function killGroups(signal = 'SIGKILL') {
+	for (const pid of groups) {
+		try {
+			process.kill(-pid, signal);
+		} catch {
+			// already gone
+		}
+	}
+}
+
+function installExitHandlers() {
+	if (handlersInstalled) return;
+	handlersInstalled = true;
+	process.on('exit', () => killGroups());
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		const onSignal = () => {
+			killGroups();
+			process.removeListener(signal, onSignal);
+			process.kill(process.pid, signal);
+		};
+		process.on(signal, onSignal);
+	}
+}
+
+/**
+ * Starts a long-running process in its own process group (its children, such as n8n's task
+ * runner, go with it), keeping its output. `stop()` sends `stopSignal` to the group, waits up to
+ * `graceMs`, then kills the group.
+ */
+function startProcess(name, command, args, { env, cwd, uid, gid, stopSignal = 'SIGTERM', graceMs = 20_000 } = {}) {
+	installExitHandlers();
+	const child = spawn(command, args, { cwd, env, uid, gid, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	groups.add(child.pid);
+	let output = '';
+	child.stdout.on('data', (chunk) => (output += chunk));
+	child.stderr.on('data', (chunk) => (output += chunk));
+	const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+	child.on('error', (error) => (output += `\n[${name}] ${error.message}\n`));
+	const running = () => child.exitCode === null && child.signalCode === null;
+	const stop = async () => {
+		if (running()) {
+			try {
+				process.kill(-child.pid, stopSignal);
+			} catch {
+				// already gone
+			}
+			const timedOut = await Promise.race([exited.then(() => false), sleep(graceMs).then(() => true)]);
+			if (timedOut) {
+				try {
+					process.kill(-child.pid, 'SIGKILL');
+				} catch {
+					// already gone
+				}
+				await exited;
+			}
+		}
+		// Children that outlived the leader (the group may still hold some).
+		try {
+			process.kill(-child.pid, 'SIGKILL');
+		} catch {
+			// none left
+		}
+		groups.delete(child.pid);
+	};
+	return { name, child, pid: child.pid, output: () => output, running, exited, stop };
+}
+
+/** Waits until `check()` resolves truthy, or throws with `describe()` after `timeoutMs`. */
+async function waitFor(what, check, { timeoutMs = 180_000, intervalMs = 500, describe = () => '' } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	let lastError;
+	for (;;) {
+		try {
+			const value = await check();
+			if (value) return value;
+		} catch (error) {
+			lastError = error;
+		}
+		if (Date.now() > deadline) throw new Error(`${what} did not happen in ${timeoutMs / 1000} s${lastError ? `: ${lastError.message}` : ''}\n${describe()}`);
+		await sleep(intervalMs);
+	}
+}
+
+function which(command) {
+	try {
+		return execFileSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim() || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Redis on loopback, without persistence (Debian's `redis-server`). */
+async function startRedis() {
+	const binary = which('redis-server');
+	if (!binary) throw new Error('redis-server is not installed (Debian: apt-get install redis-server; .ci/run does it)');
+	const port = await freePort();
+	const dir = mkdtempSync(join(tmpdir(), 'signinghub-redis-'));
+	const proc = startProcess('redis', binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir]);
+	const ping = () =>
+		new Promise((resolve) => {
+			const socket = connect(port, '127.0.0.1');
+			socket.setTimeout(2000);
+			socket.on('connect', () => socket.write('PING\r\n'));
+			socket.on('data', (data) => {
+				resolve(data.toString().startsWith('+PONG'));
+				socket.destroy();
+			});
+			socket.on('error', () => resolve(false));
+			socket.on('timeout', () => {
+				resolve(false);
+				socket.destroy();
+			});
+		});
+	await waitFor('Redis answering PING', async () => proc.running() && (await ping()), { timeoutMs: 30_000, describe: proc.output });
+	return {
+		host: '127.0.0.1',
+		port,
+		output: proc.output,
+		stop: async () => {
+			await proc.stop();
+			rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}
+
+/** The newest Debian Postgres server binaries (`postgresql` package). */
+function postgresBin() {
+	const root = '/usr/lib/postgresql';
+	const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin/postgres'))) : [];
+	if (!versions.length) throw new Error('Postgres is not installed (Debian: apt-get install postgresql; .ci/run does it)');
+	return join(root, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin');
+}
+
+/** The user Postgres runs as: the current one, or, for root (whom Postgres refuses), `postgres`. */
+function postgresUser() {
+	if (process.getuid() !== 0) return {};
+	const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim()));
+	return { uid, gid };
+}
+
+/**
+ * A throwaway Postgres cluster on loopback: a fresh data folder owned by an unprivileged user,
+ * a password login for n8n over TCP, one empty database. `query(sql)` runs psql over the
+ * cluster's own socket and returns rows of tab-separated fields.
+ */
+async function startPostgres({ database = 'n8n', user = 'n8n' } = {}) {
+	const bin = postgresBin();
+	const owner = postgresUser();
+	const port = await freePort();
+	const dir = mkdtempSync(join(tmpdir(), 'signinghub-pg-'));
+	const password = `pg-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
+	writeFileSync(join(dir, 'pwfile'), `${password}\n`);
+	if (owner.uid !== undefined) {
+		chownSync(dir, owner.uid, owner.gid);
+		chownSync(join(dir, 'pwfile'), owner.uid, owner.gid);
+	}
+	const data = join(dir, 'data');
+	execFileSync(
+		join(bin, 'initdb'),
+		['-D', data, '-U', user, `--pwfile=${join(dir, 'pwfile')}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-sync'],
+		{ ...owner, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+	);
+	rmSync(join(dir, 'pwfile'));
+	const proc = startProcess(
+		'postgres',
+		join(bin, 'postgres'),
+		['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+		{ ...owner, cwd: dir, stopSignal: 'SIGINT' },
+	);
+	const psql = (db, sql) =>
+		execFileSync(join(bin, 'psql'), ['-h', dir, '-p', String(port), '-U', user, '-d', db, '-v', 'ON_ERROR_STOP=1', '-At', '-F', '\t', '-c', sql], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+	await waitFor('Postgres accepting connections', () => proc.running() && psql('postgres', 'select 1').trim() === '1', { timeoutMs: 60_000, describe: proc.output });
+	psql('postgres', `CREATE DATABASE ${database}`);
+	return {
+		host: '127.0.0.1',
+		port,
+		database,
+		user,
+		password,
+		query: (sql) =>
+			psql(database, sql)
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => line.split('\t')),
+		output: proc.output,
+		stop: async () => {
+			await proc.stop();
+			rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}
+
+module.exports = { freePort, killGroups, sleep, startPostgres, startProcess, startRedis, waitFor, which };
