@@ -40,6 +40,13 @@ class N8nSandbox {
 		this.userFolder = userFolder;
 		this.brokerPort = brokerPort;
 		this.children = new Set();
+		/** Added to the environment of every n8n command of this sandbox (see `useEnv`). */
+		this.sharedEnv = {};
+	}
+
+	/** Environment every later command of this sandbox gets, e.g. queue mode's database and Redis. */
+	useEnv(extra) {
+		Object.assign(this.sharedEnv, extra);
 	}
 
 	/** Process IDs of the n8n CLI commands running now (for memory sampling). */
@@ -59,6 +66,7 @@ class N8nSandbox {
 			N8N_LOG_FORMAT: 'json',
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			N8N_SECURE_COOKIE: 'false',
+			...this.sharedEnv,
 			...extra,
 		};
 		return env;
@@ -174,6 +182,7 @@ class N8nSandbox {
 			}
 		}
 		return {
+			name: 'n8n-main',
 			base,
 			port,
 			request,

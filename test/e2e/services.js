@@ -71,7 +71,9 @@ function startProcess(name, command, args, { env, cwd, uid, gid, stopSignal = 'S
 			} catch {
 				// already gone
 			}
-			const timedOut = await Promise.race([exited.then(() => false), sleep(graceMs).then(() => true)]);
+			let timer;
+			const timedOut = await Promise.race([exited.then(() => false), new Promise((resolve) => (timer = setTimeout(resolve, graceMs, true)))]);
+			clearTimeout(timer);
 			if (timedOut) {
 				try {
 					process.kill(-child.pid, 'SIGKILL');
@@ -140,6 +142,7 @@ async function startRedis() {
 		});
 	await waitFor('Redis answering PING', async () => proc.running() && (await ping()), { timeoutMs: 30_000, describe: proc.output });
 	return {
+		name: 'redis',
 		host: '127.0.0.1',
 		port,
 		output: proc.output,
@@ -202,6 +205,7 @@ async function startPostgres({ database = 'n8n', user = 'n8n' } = {}) {
 	await waitFor('Postgres accepting connections', () => proc.running() && psql('postgres', 'select 1').trim() === '1', { timeoutMs: 60_000, describe: proc.output });
 	psql('postgres', `CREATE DATABASE ${database}`);
 	return {
+		name: 'postgres',
 		host: '127.0.0.1',
 		port,
 		database,

@@ -1,4 +1,5 @@
 // Builders for the credentials and workflows the end-to-end tests import into n8n.
+const { randomUUID } = require('node:crypto');
 const { NODE_TYPE } = require('./n8n');
 
 const CLIENT_SECRET = 'sim-client-secret-4f9a';
@@ -64,6 +65,52 @@ function workflow(id, branches) {
 	return { id, name: id, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
 }
 
+/**
+ * An active-able workflow: a Webhook (POST `path`, answering with every item of the last node)
+ * whose JSON body `{ packages: [{ packageId }, ...] }` is split into one item per package, then a
+ * SigningHub node completing each.
+ */
+function webhookWorkflow(id, { path, credential: credentialId, options = {} }) {
+	return {
+		id,
+		name: id,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: `${id}-webhook`,
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			},
+			{
+				id: `${id}-split`,
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [250, 0],
+				parameters: { fieldToSplitOut: 'body.packages', options: {} },
+			},
+			{
+				id: `${id}-sh`,
+				name: 'SigningHub',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [500, 0],
+				credentials: { signingHubApi: { id: credentialId, name: `SigningHub ${credentialId}` } },
+				parameters: { resource: 'workflow', operation: 'complete', packageId: '={{ $json.packageId }}', options },
+			},
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
+			'Split Out': { main: [[{ node: 'SigningHub', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
 const ids = (from, count) => Array.from({ length: count }, (_, i) => ({ id: from + i }));
 
-module.exports = { CLIENT_SECRET, credential, loginCredential, tokenCredential, workflow, ids };
+module.exports = { CLIENT_SECRET, credential, loginCredential, tokenCredential, workflow, webhookWorkflow, ids };
