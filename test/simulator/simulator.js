@@ -111,16 +111,17 @@ class SigningHubSimulator {
 
 		const entry = { seq: ++this.seq, at: Date.now(), method: req.method, path: url.pathname, bodyBytes: Buffer.byteLength(body) };
 		if (url.pathname === '/authenticate') entry.clientId = new URLSearchParams(body).get('client_id') ?? undefined;
+		else entry.clientId = this.accessTokens.get(String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''))?.clientId;
 		this.log.push(entry);
 		if (this.scenario.latencyMs) await sleep(this.scenario.latencyMs);
 
 		// An expireTokens rule expires every access token, before or after the request is handled.
-		const fault = this.takeFault(req.method, url.pathname, false);
+		const fault = this.takeFault(req.method, url.pathname, false, entry);
 		if (fault?.kind === 'expireTokens') this.expireTokens(fault);
 		else if (fault) return this.answerFault(res, entry, fault);
 
 		const answer = this.route(req, url, body, entry);
-		const after = this.takeFault(req.method, url.pathname, true);
+		const after = this.takeFault(req.method, url.pathname, true, entry);
 		if (after?.kind === 'expireTokens') this.expireTokens(after);
 		else if (after) return this.answerFault(res, entry, after);
 		entry.status = answer.status;
@@ -128,12 +129,13 @@ class SigningHubSimulator {
 		res.end(answer.body);
 	}
 
-	takeFault(method, path, after) {
+	takeFault(method, path, after, entry) {
 		const rule = this.faults.find(
 			(candidate) =>
 				Boolean(candidate.after) === after &&
 				candidate.used < candidate.times &&
 				(!candidate.method || candidate.method === method) &&
+				(!candidate.fromClient || candidate.fromClient === entry.clientId) &&
 				candidate.pattern.test(path),
 		);
 		if (rule) rule.used++;

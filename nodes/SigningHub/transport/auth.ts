@@ -30,7 +30,7 @@ export interface StoredToken extends IDataObject {
 	tokenIdentity: string;
 }
 
-const LOGIN_TIMEOUT_MS = 30_000;
+export const LOGIN_TIMEOUT_MS = 30_000;
 /** Tokens are renewed this long before SigningHub says they expire. */
 export const TOKEN_EXPIRY_MARGIN_MS = 60_000;
 
@@ -98,16 +98,29 @@ export function tokenIdentityOf(credentials: ICredentialDataDecryptedObject): st
 	return hash.digest('hex').slice(0, 32);
 }
 
+/** What the transport tells preAuthentication about the login it is waiting for. */
+export interface LoginContext {
+	/** The execution's cancel signal, for the login's own request. */
+	cancelSignal?: AbortSignal;
+	/** Called once a token is there, so the waiting request's deadline starts then. */
+	onLoggedIn?: () => void;
+}
+
 /**
  * Per credential object (the one n8n passes to preAuthentication and the transport shares):
- * the execution's cancel signal for the login's request, and the login's failure, which n8n's
- * request helpers would otherwise lose (their error classes overwrite `cause`).
+ * the login context, and the login's failure, which n8n's request helpers would otherwise
+ * lose (their error classes overwrite `cause`).
  */
-const cancelSignals = new WeakMap<object, AbortSignal>();
+const loginContexts = new WeakMap<object, LoginContext>();
 const loginFailures = new WeakMap<object, SigningHubError>();
 
-export function attachCancelSignal(credentials: object, signal: AbortSignal | undefined) {
-	if (signal) cancelSignals.set(credentials, signal);
+export function loginContextOf(credentials: object): LoginContext {
+	let context = loginContexts.get(credentials);
+	if (!context) {
+		context = {};
+		loginContexts.set(credentials, context);
+	}
+	return context;
 }
 
 export function takeLoginFailure(credentials: object): SigningHubError | undefined {
@@ -135,7 +148,7 @@ async function sendOnce(
 	options: IHttpRequestOptions,
 	baseUrl: string,
 ): Promise<RawResponse> {
-	const cancelSignal = cancelSignals.get(credentials);
+	const cancelSignal = loginContexts.get(credentials)?.cancelSignal;
 	const sending = helper.helpers.httpRequest({
 		...options,
 		returnFullResponse: true,
@@ -284,10 +297,16 @@ async function verifyAccessToken(helper: IHttpRequestHelper, credentials: ICrede
  */
 export async function preAuthenticate(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 	const fetching = authMethodOf(credentials) === 'accessToken' ? verifyAccessToken(helper, credentials) : obtainToken(helper, credentials);
-	return await fetching.catch(async (error: SigningHubError) => {
-		loginFailures.set(credentials, error);
-		return await Promise.reject(error);
-	});
+	return await fetching.then(
+		(token) => {
+			loginContexts.get(credentials)?.onLoggedIn?.();
+			return token;
+		},
+		async (error: SigningHubError) => {
+			loginFailures.set(credentials, error);
+			return await Promise.reject(error);
+		},
+	);
 }
 
 /**

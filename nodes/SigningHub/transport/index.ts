@@ -13,14 +13,16 @@ import { sleep } from 'n8n-workflow';
 import {
 	accessTokenOf,
 	apiVersionOf,
-	attachCancelSignal,
 	authMethodOf,
 	deadlineSignal,
+	LOGIN_TIMEOUT_MS,
+	loginContextOf,
 	normalizeBaseUrl,
 	takeLoginFailure,
 	TOKEN_EXPIRY_MARGIN_MS,
 	tokenIdentityOf,
 	type AuthMethod,
+	type LoginContext,
 	type StoredToken,
 } from './auth';
 import { resolvePath, type ApiVersion, type Endpoint, type PathParameters } from './endpoints';
@@ -79,7 +81,6 @@ export class RequestFailure extends SigningHubError {
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 10_000;
 const RETRY_AFTER_CAP_MS = 30_000;
-const LOGIN_ALLOWANCE_MS = 30_000;
 const SUCCESS_STATUSES = new Set([200, 201, 204]);
 
 /** Exponential backoff with jitter, or SigningHub's Retry-After (seconds or HTTP date) up to a cap. */
@@ -158,6 +159,8 @@ export class SigningHubClient {
 
 	private readonly cancelSignal: AbortSignal | undefined;
 
+	private readonly loginContext: LoginContext;
+
 	/** A failure that ends every item still to run: a failed login, a token refused after renewal. */
 	private runFailure: SigningHubError | undefined;
 
@@ -178,7 +181,8 @@ export class SigningHubClient {
 		this.authMethod = authMethodOf(credentials);
 		this.identity = tokenIdentityOf(credentials);
 		this.cancelSignal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-		attachCancelSignal(credentials, this.cancelSignal);
+		this.loginContext = loginContextOf(credentials);
+		this.loginContext.cancelSignal = this.cancelSignal;
 		const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 		this.session = sessionFor(`${reference?.id ?? ''}\n${this.identity}`);
 		if (this.usesLogin && !this.usable(tokenOf(credentials))) credentials.sessionToken = '';
@@ -331,7 +335,7 @@ export class SigningHubClient {
 		this.session.login = new Promise((resolve) => (settle = resolve));
 		try {
 			for (let attempt = 1; ; attempt++) {
-				const outcome = await this.transmit(spec, LOGIN_ALLOWANCE_MS).then(
+				const outcome = await this.transmit(spec, true).then(
 					(response) => ({ response, failure: undefined }),
 					(failure: SigningHubError) => ({ response: undefined, failure }),
 				);
@@ -351,9 +355,25 @@ export class SigningHubClient {
 		}
 	}
 
+	/**
+	 * The abort signal of one try: the execution's cancel signal and the deadline. A try that
+	 * logs in first gets its deadline once the token is there (and the login's own as a cap).
+	 */
+	private tryDeadline(loggingIn: boolean): AbortSignal {
+		const { requestTimeout } = this.options;
+		if (!loggingIn) return deadlineSignal(requestTimeout, this.cancelSignal);
+		const afterLogin = new AbortController();
+		this.loginContext.onLoggedIn = () => {
+			const deadline = AbortSignal.timeout(requestTimeout);
+			deadline.addEventListener('abort', () => afterLogin.abort(deadline.reason), { once: true });
+		};
+		return AbortSignal.any([afterLogin.signal, deadlineSignal(requestTimeout + LOGIN_TIMEOUT_MS, this.cancelSignal)]);
+	}
+
 	/** One try through n8n; rejects with a SigningHubError only. */
-	private async transmit(spec: RequestSpec, extraTimeMs = 0): Promise<RawResponse> {
-		const deadline = deadlineSignal(this.options.requestTimeout + extraTimeMs, this.cancelSignal);
+	private async transmit(spec: RequestSpec, loggingIn = false): Promise<RawResponse> {
+		const deadline = this.tryDeadline(loggingIn);
+		const extraTimeMs = loggingIn ? LOGIN_TIMEOUT_MS : 0;
 		const options: IHttpRequestOptions = {
 			method: spec.method,
 			url: `${this.baseUrl}${resolvePath(spec.endpoint, this.apiVersion, spec.pathParameters)}`,
