@@ -112,6 +112,12 @@ class N8nSandbox {
 		await this.importJson('workflow', workflows);
 	}
 
+	/** Activates an imported workflow for the next `n8n start` (n8n 2.x publishes it). */
+	async activate(workflowId) {
+		const result = await this.cli(['publish:workflow', `--id=${workflowId}`]);
+		if (result.code !== 0) throw new Error(`n8n publish:workflow failed (${result.code}): ${result.stdout}${result.stderr}`);
+	}
+
 	/**
 	 * Executes a workflow and returns the exit code, the whole output (for secret scans) and
 	 * the execution n8n printed: the last log line whose message is a JSON document.
@@ -179,6 +185,7 @@ class N8nSandbox {
 			}
 		}
 		return {
+			base,
 			request,
 			output: () => output,
 			stop,
