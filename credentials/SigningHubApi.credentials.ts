@@ -9,8 +9,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { authMethodOf, preAuthenticate } from '../nodes/SigningHub/transport/auth';
-import { ENDPOINTS } from '../nodes/SigningHub/transport/endpoints';
+import { authMethodOf, preAuthenticate, tokenIdentityOf } from '../nodes/SigningHub/transport/auth';
+import { PROBE_PARAMETERS, resolvePath } from '../nodes/SigningHub/transport/endpoints';
 
 const loginModes = ['userLogin', 'enterpriseScope'];
 
@@ -63,8 +63,9 @@ export class SigningHubApi implements ICredentialType {
 			default: 'v4',
 			options: [
 				{ name: 'V3 (SigningHub 7.7.9 and Earlier)', value: 'v3' },
-				{ name: 'V4 (SigningHub 7.7.9 and Later)', value: 'v4' },
+				{ name: 'V4 (SigningHub 8 and Later, Ascertia Cloud)', value: 'v4' },
 			],
+			description: "SigningHub's API version: v4 for today's Ascertia cloud and SigningHub 8 or later",
 		},
 		{
 			displayName: 'Access Token',
@@ -169,20 +170,31 @@ export class SigningHubApi implements ICredentialType {
 		return await preAuthenticate(this, credentials);
 	}
 
-	/** A function rather than an expression: n8n evaluates credential expressions on every request. */
+	/**
+	 * A function rather than an expression: n8n evaluates credential expressions on every request.
+	 * A stored token is sent only for the login that got it: after an edit, SigningHub answers
+	 * 401 and n8n logs in again with what was typed (preAuthentication), Test button included.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const token = authMethodOf(credentials) === 'accessToken' ? credentials.accessToken : credentials.sessionToken;
-		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${String(token)}` } };
+		const token =
+			authMethodOf(credentials) === 'accessToken'
+				? credentials.accessToken
+				: credentials.tokenIdentity === tokenIdentityOf(credentials)
+					? credentials.sessionToken
+					: '';
+		if (typeof token !== 'string' || token === '') return requestOptions;
+		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` } };
 	}
 
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
-			url: `={{$credentials.apiVersion === "v3" ? "${ENDPOINTS.v3.probe}" : "${ENDPOINTS.v4.probe}"}}`,
+			url: `={{$credentials.apiVersion === "v3" ? "${resolvePath('packages', 'v3', PROBE_PARAMETERS)}" : "${resolvePath('packages', 'v4', PROBE_PARAMETERS)}"}}`,
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+			disableFollowRedirect: true,
 		},
 	};
 }

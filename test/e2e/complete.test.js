@@ -144,10 +144,10 @@ describe.each(versionsUnderTest())('Complete Workflow in n8n %s', (version) => {
 		for (const { id } of ids(1001, 50)) expect(simulator.packageOf(id).status).toBe('COMPLETED');
 	});
 
-	test('User Login on v4 calls the v4 enterprise path', () => {
+	test('User Login on v4 calls the documented v4 path, not the admin-only enterprise one', () => {
 		expect(json(main('Login v4'))).toEqual(ids(2001, 3).map(({ id }) => ({ packageId: id, completed: true })));
 		expect(logOf('login-v4').filter((e) => e.method === 'POST' && e.path !== '/authenticate').map((e) => e.path)).toEqual(
-			ids(2001, 3).map(({ id }) => `/v4/enterprise/packages/${id}/complete`),
+			ids(2001, 3).map(({ id }) => `/v4/packages/${id}/complete`),
 		);
 	});
 

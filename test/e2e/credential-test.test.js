@@ -1,5 +1,5 @@
 // The credential's Test button, through n8n's own REST API in a running n8n.
-const { SigningHubSimulator } = require('../simulator/simulator');
+const { SigningHubSimulator, OtherHost } = require('../simulator/simulator');
 const { N8nSandbox } = require('./n8n');
 const { CLIENT_SECRET, loginCredential, tokenCredential } = require('./workflows');
 const { versionsUnderTest } = require('./versions');
@@ -8,13 +8,16 @@ jest.setTimeout(10 * 60 * 1000);
 
 describe.each(versionsUnderTest())('credential Test button in n8n %s', (version) => {
 	const simulator = new SigningHubSimulator();
+	const other = new OtherHost();
 	let n8n;
 	let server;
 	let url;
 	const results = {};
+	let logStartRetest;
 
 	beforeAll(async () => {
 		url = await simulator.start();
+		const otherUrl = await other.start();
 		const credentials = {
 			'login-ok': loginCredential('t-login-ok', url),
 			'scope-ok': loginCredential('t-scope-ok', url, { user: 'admin@example.com', password: 'admin-pass-9e3f', scope: 'owner@example.com', apiVersion: 'v4' }),
@@ -25,8 +28,12 @@ describe.each(versionsUnderTest())('credential Test button in n8n %s', (version)
 			'web-app': loginCredential('t-web-app', `${url}/web`),
 			insecure: loginCredential('t-insecure', 'http://signinghub.example.com'),
 			'token-bad': tokenCredential('t-token-bad', url, 'sim-at.expired-or-made-up-2c4d'),
+			'token-web-app': tokenCredential('t-token-web-app', `${url}/web`, 'sim-at.whatever-1a2b'),
+			'token-redirect': tokenCredential('t-token-redirect', `${url}/redirected`, 'sim-at.whatever-1a2b'),
+			'login-redirect': loginCredential('t-login-redirect', `${url}/redirected`),
 		};
 		simulator.reset({ clients: Object.values(credentials).map((c) => ({ id: c.data.clientId, secret: CLIENT_SECRET })).filter((c) => c.id) });
+		simulator.addFaults({ path: '^/redirected/', status: 302, headers: { location: `${otherUrl}/sso/login` }, name: 'sign-in redirect' });
 		n8n = await N8nSandbox.create(version);
 		server = await n8n.startServer();
 		for (const [name, credential] of Object.entries(credentials)) {
@@ -34,12 +41,20 @@ describe.each(versionsUnderTest())('credential Test button in n8n %s', (version)
 			results[name] = await server.request('POST', '/rest/credentials/test', {
 				credentials: { id: created.id, name: credential.name, type: credential.type, data: credential.data },
 			});
+			credential.storedId = created.id;
 		}
+		// As in the editor: open the tested credential (secrets come back redacted), type a wrong password, press Test.
+		const opened = await server.request('GET', `/rest/credentials/${credentials['login-ok'].storedId}?includeData=true`);
+		logStartRetest = simulator.log.length;
+		results['edited-wrong-password'] = await server.request('POST', '/rest/credentials/test', {
+			credentials: { id: opened.id, name: opened.name, type: opened.type, data: { ...opened.data, password: 'typed-wrong-5e6f' } },
+		});
 	});
 
 	afterAll(async () => {
 		await server?.stop();
 		await simulator.stop();
+		await other.stop();
 		n8n?.cleanup();
 	});
 
@@ -70,9 +85,26 @@ describe.each(versionsUnderTest())('credential Test button in n8n %s', (version)
 		expect(simulator.log.filter((e) => e.path === '/authenticate' && e.clientId === undefined)).toHaveLength(0);
 	});
 
+	test('Test checks what was typed: a wrong password fails even with a refresh token stored from the last Test', () => {
+		expect(results['edited-wrong-password'].status).toBe('Error');
+		expect(results['edited-wrong-password'].message).toMatch(/rejected the login: Invalid username or password/);
+		const logins = simulator.log.slice(logStartRetest).filter((e) => e.path === '/authenticate');
+		expect(logins.map((e) => e.grantType)).toEqual(['password']);
+	});
+
+	test.each([
+		['token-web-app', /did not answer like a SigningHub API/],
+		['token-redirect', /redirect \(HTTP 302\) to 127\.0\.0\.2/],
+		['login-redirect', /redirect \(HTTP 302\) to 127\.0\.0\.2/],
+	])('%s: Test fails on an answer that is not SigningHub\'s, in every mode, and follows no redirect', (name, message) => {
+		expect(results[name].status).toBe('Error');
+		expect(results[name].message).toMatch(message);
+		expect(other.requests).toEqual([]);
+	});
+
 	test('the answers carry no secret', () => {
 		const text = JSON.stringify(results) + server.output();
-		for (const secret of [CLIENT_SECRET, 'owner-pass-7c1e', 'admin-pass-9e3f', 'nope-4b2a', 'wrong-secret-7f1c', ...simulator.issued]) {
+		for (const secret of [CLIENT_SECRET, 'owner-pass-7c1e', 'admin-pass-9e3f', 'nope-4b2a', 'wrong-secret-7f1c', 'typed-wrong-5e6f', ...simulator.issued]) {
 			expect(text.includes(secret) ? secret : null).toBeNull();
 		}
 	});

@@ -109,6 +109,12 @@ class N8nSandbox {
 		await this.importJson('workflow', workflows);
 	}
 
+	/** Activates an imported workflow for the next `n8n start` (n8n 2.x publishes it). */
+	async activate(workflowId) {
+		const result = await this.cli(['publish:workflow', `--id=${workflowId}`]);
+		if (result.code !== 0) throw new Error(`n8n publish:workflow failed (${result.code}): ${result.stdout}${result.stderr}`);
+	}
+
 	/**
 	 * Executes a workflow and returns the exit code, the whole output (for secret scans) and
 	 * the execution n8n printed: the last log line whose message is a JSON document.
@@ -147,7 +153,7 @@ class N8nSandbox {
 	 */
 	async startServer(extraEnv = {}) {
 		const port = await freePort();
-		const server = this.spawn('n8n main', ['start'], {
+		const server = this.spawn('n8n-main', ['start'], {
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),

@@ -114,9 +114,7 @@ runIt(`Queue mode in n8n ${VERSION}: a main, two workers, Redis and Postgres`, (
 		n8n.useEnv(queueEnv);
 		await n8n.importCredentials([loginCredential('queue', url)]);
 		await n8n.importWorkflows([webhookWorkflow(WORKFLOW_ID, { path: WEBHOOK_PATH, credential: 'queue' })]);
-		// Activation in 2.40: publish the imported workflow before the main starts.
-		const published = await n8n.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
-		if (published.code !== 0) throw new Error(`n8n publish:workflow failed (${published.code}): ${published.stdout}${published.stderr}`);
+		await n8n.activate(WORKFLOW_ID);
 
 		main = await n8n.startServer({ OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' });
 

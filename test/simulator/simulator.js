@@ -111,16 +111,17 @@ class SigningHubSimulator {
 
 		const entry = { seq: ++this.seq, at: Date.now(), method: req.method, path: url.pathname, bodyBytes: Buffer.byteLength(body) };
 		if (url.pathname === '/authenticate') entry.clientId = new URLSearchParams(body).get('client_id') ?? undefined;
+		else entry.clientId = this.accessTokens.get(String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''))?.clientId;
 		this.log.push(entry);
 		if (this.scenario.latencyMs) await sleep(this.scenario.latencyMs);
 
 		// An expireTokens rule expires every access token, before or after the request is handled.
-		const fault = this.takeFault(req.method, url.pathname, false);
+		const fault = this.takeFault(req.method, url.pathname, false, entry);
 		if (fault?.kind === 'expireTokens') this.expireTokens(fault);
 		else if (fault) return this.answerFault(res, entry, fault);
 
 		const answer = this.route(req, url, body, entry);
-		const after = this.takeFault(req.method, url.pathname, true);
+		const after = this.takeFault(req.method, url.pathname, true, entry);
 		if (after?.kind === 'expireTokens') this.expireTokens(after);
 		else if (after) return this.answerFault(res, entry, after);
 		entry.status = answer.status;
@@ -128,12 +129,13 @@ class SigningHubSimulator {
 		res.end(answer.body);
 	}
 
-	takeFault(method, path, after) {
+	takeFault(method, path, after, entry) {
 		const rule = this.faults.find((candidate) => {
 			const matches =
 				Boolean(candidate.after) === after &&
 				candidate.used < candidate.times &&
 				(!candidate.method || candidate.method === method) &&
+				(!candidate.fromClient || candidate.fromClient === entry.clientId) &&
 				candidate.pattern.test(path);
 			// `skip` lets the first matching requests through untouched.
 			return matches && ++candidate.seen > candidate.skip;
@@ -149,6 +151,14 @@ class SigningHubSimulator {
 		if (fault.kind === 'drop') {
 			entry.status = 'dropped';
 			res.socket.destroy();
+			return;
+		}
+		if (fault.kind === 'trickle') {
+			// Headers at once, then one byte a `everyMs`, for ever: an idle timeout never fires.
+			entry.status = 200;
+			res.writeHead(200, { 'content-type': 'application/json' });
+			const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(' ')), fault.everyMs ?? 100);
+			res.on('close', () => clearInterval(timer));
 			return;
 		}
 		entry.status = fault.status;
@@ -178,8 +188,8 @@ class SigningHubSimulator {
 		if (about && req.method === 'GET') return json(200, { installation_name: 'SigningHub Simulator', version: '10.0.0', build: 'sim' });
 
 		const routes = [
-			['POST', /^\/v3\/packages\/([^/]+)\/complete$/, 'complete'],
-			['POST', /^\/v4\/enterprise\/packages\/([^/]+)\/complete$/, 'complete'],
+			['POST', /^\/(?:v3|v4)\/packages\/([^/]+)\/complete$/, 'complete'],
+			['POST', /^\/v4\/enterprise\/packages\/([^/]+)\/complete$/, 'enterpriseComplete'],
 			['GET', /^\/(?:v3|v4)\/packages\/([^/]+)\/workflow$/, 'details'],
 			['GET', /^\/(?:v3|v4)\/packages\/([A-Z_]+)\/(\d+)\/(\d+)$/, 'list'],
 		];
@@ -224,6 +234,14 @@ class SigningHubSimulator {
 		pkg.status = 'COMPLETED';
 		pkg.completedBy = user.email;
 		return { status: 200, body: '', headers: {} };
+	}
+
+	/** Enterprise Management's variant: for enterprise admins acting as themselves only. */
+	enterpriseComplete(user, rawId) {
+		if (!user.admin) return message(403, 'You are not authorized to access enterprise management');
+		const pkg = this.packageOf(rawId);
+		if (!pkg || this.users.get(pkg.owner.toLowerCase())?.enterprise !== user.enterprise) return message(404, 'Document not found');
+		return this.complete(this.users.get(pkg.owner.toLowerCase()), rawId);
 	}
 
 	details(user, rawId) {
@@ -335,7 +353,37 @@ class SigningHubSimulator {
 	}
 }
 
-module.exports = { SigningHubSimulator, DEFAULT_SCENARIO };
+/**
+ * Another host on loopback (127.0.0.2) that a redirect points at: it records what reaches it
+ * (never the values of secrets: only whether an Authorization header or a body came).
+ */
+class OtherHost {
+	constructor() {
+		this.requests = [];
+		this.server = createServer((req, res) => {
+			let bytes = 0;
+			req.on('data', (chunk) => (bytes += chunk.length));
+			req.on('end', () => {
+				this.requests.push({ method: req.method, path: req.url, authorization: req.headers.authorization !== undefined, bodyBytes: bytes });
+				res.writeHead(200, { 'content-type': 'text/html' });
+				res.end('<html><body>Sign in</body></html>');
+			});
+		});
+	}
+
+	async start() {
+		await new Promise((resolve) => this.server.listen(0, '127.0.0.2', resolve));
+		this.url = `http://127.0.0.2:${this.server.address().port}`;
+		return this.url;
+	}
+
+	async stop() {
+		this.server.closeAllConnections?.();
+		await new Promise((resolve) => this.server.close(resolve));
+	}
+}
+
+module.exports = { SigningHubSimulator, OtherHost, DEFAULT_SCENARIO };
 
 if (require.main === module) {
 	const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);

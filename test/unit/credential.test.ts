@@ -11,7 +11,8 @@ function helperAnswering(...answers: Array<Answer | Error>) {
 	const helper = {
 		helpers: {
 			httpRequest: async (options: IHttpRequestOptions) => {
-				sent.push(Object.fromEntries(new URLSearchParams(String(options.body))));
+				expect(options).toMatchObject({ disableFollowRedirect: true, ignoreHttpStatusErrors: true });
+				sent.push(options.method === 'GET' ? { GET: String(options.url) } : Object.fromEntries(new URLSearchParams(String(options.body))));
 				const answer = answers.shift();
 				if (!answer) throw new Error('unexpected request');
 				if (answer instanceof Error) throw answer;
@@ -51,10 +52,19 @@ describe('SigningHubApi credential', () => {
 		expect(session?.typeOptions).toMatchObject({ expirable: true, password: true });
 	});
 
-	it('Access Token mode never calls /authenticate', async () => {
-		const { helper, sent } = helperAnswering();
+	it('Access Token mode never calls /authenticate: it checks the token with the cheapest list call', async () => {
+		const { helper, sent } = helperAnswering({ statusCode: 200, body: [] });
 		expect(await preAuthenticate(helper, { authMethod: 'accessToken', baseUrl: 'https://api.signinghub.com', accessToken: 'x' })).toEqual({});
-		expect(sent).toHaveLength(0);
+		expect(sent).toEqual([{ GET: 'https://api.signinghub.com/v4/packages/ALL/1/1' }]);
+	});
+
+	it.each([
+		[{ statusCode: 200, body: '<!doctype html><html>Sign in</html>' }, /did not answer like a SigningHub API/],
+		[{ statusCode: 302, body: '', headers: { location: 'https://sso.example.com/login?next=/' } }, /redirect \(HTTP 302\) to sso\.example\.com/],
+		[{ statusCode: 401, body: { Message: 'Request authorization denied' } }, /did not accept the access token: Request authorization denied/],
+	])('Access Token mode fails its check on an answer that is not a token accepted by SigningHub %#', async (answer, message) => {
+		const { helper } = helperAnswering(answer);
+		await expect(preAuthenticate(helper, { authMethod: 'accessToken', baseUrl: 'https://api.signinghub.com', accessToken: 'x' })).rejects.toThrow(message);
 	});
 
 	it('logs in with the password grant and stores the token set', async () => {
@@ -93,12 +103,38 @@ describe('SigningHubApi credential', () => {
 		[{ statusCode: 403, body: { error: 'account_disabled', error_description: 'Account is disabled' } }, /account is disabled/],
 		[{ statusCode: 403, body: {}, headers: { 'x-otp': 'otp-token', 'x-mobile-number': '+44***' } }, /two-factor/],
 		[{ statusCode: 200, body: '<html>web app</html>' }, /did not answer like a SigningHub API/],
+		[{ statusCode: 200, body: { access_token: '', token_type: 'bearer' } }, /did not answer like a SigningHub API/],
+		[{ statusCode: 307, body: '', headers: { location: 'https://web.signinghub.com/authenticate' } }, /redirect \(HTTP 307\) to web\.signinghub\.com/],
+		[{ statusCode: 503, body: { Message: 'The client service is unavailable' } }, /could not log in now: The client service is unavailable/],
 	])('explains a failed login %#', async (answer, message) => {
 		const { helper } = helperAnswering(answer);
 		const data = login();
 		await expect(preAuthenticate(helper, data)).rejects.toThrow(message);
 		expect(takeLoginFailure(data)?.message).toMatch(message);
 		expect(takeLoginFailure(data)).toBeUndefined();
+	});
+
+	it('treats a login answered with 429 or 5xx as passing, whatever its words say', async () => {
+		const { helper } = helperAnswering({ statusCode: 503, body: { error: 'invalid_client', error_description: 'client pool exhausted' }, headers: { 'retry-after': '2' } });
+		const data = login();
+		await expect(preAuthenticate(helper, data)).rejects.toThrow(/could not log in now/);
+		expect(takeLoginFailure(data)).toMatchObject({ transient: true, retryAfter: '2', responseStatus: 503 });
+	});
+
+	it('ties a stored token to the whole login, secrets included, without keeping them', () => {
+		const identity = tokenIdentityOf(login());
+		expect(identity).toMatch(/^[0-9a-f]{32}$/);
+		const changes: ICredentialDataDecryptedObject[] = [{ password: 'pw2' }, { clientSecret: 'secret2' }, { username: 'x@example.com' }, { baseUrl: 'https://other' }, { scope: 'a@b.c' }];
+		for (const change of changes) {
+			expect(tokenIdentityOf(login(change))).not.toBe(identity);
+		}
+	});
+
+	it('signs requests with a stored token only for the login that got it', async () => {
+		const data = login({ sessionToken: 'at-stored' });
+		data.tokenIdentity = tokenIdentityOf(data);
+		expect((await credential.authenticate(data, { url: '/x' })).headers).toEqual({ Authorization: 'Bearer at-stored' });
+		expect((await credential.authenticate({ ...data, password: 'typed-anew' }, { url: '/x' })).headers).toBeUndefined();
 	});
 
 	it('refuses a login over plain http to another host before sending anything', async () => {

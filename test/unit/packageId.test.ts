@@ -43,12 +43,21 @@ describe('itemParameter', () => {
 		['={{ $json.id }}', { id: 7 }, 7],
 		['={{$json.id}}', { id: '8' }, '8'],
 		['= {{ $json.deal.packageId }} ', { deal: { packageId: 9 } }, 9],
-		['={{ $json.missing.deeper }}', { id: 1 }, undefined],
 	])('reads the plain field reference %p straight from the item', (raw, json, expected) => {
 		expect(itemParameter(context(raw, json), 'packageId', 1)).toEqual(expected);
 	});
 
-	it.each(['={{ $json.id + 1 }}', '={{ $json["id"] }}', "={{ $('Other').item.json.id }}", '=pkg-{{ $json.id }}', '123'])(
+	it.each([
+		'={{ $json.id + 1 }}',
+		'={{ $json["id"] }}',
+		"={{ $('Other').item.json.id }}",
+		'=pkg-{{ $json.id }}',
+		'123',
+		'={{ $json.missing.deeper }}',
+		'={{ $json.constructor }}',
+		'={{ $json.__proto__ }}',
+		'={{ $json.id.toString }}',
+	])(
 		'leaves anything else, like %p, to n8n',
 		(raw) => {
 			expect(itemParameter(context(raw, { id: 7 }), 'packageId', 1)).toBe('evaluated by n8n');

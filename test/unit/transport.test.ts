@@ -1,5 +1,5 @@
 import { normalizeBaseUrl } from '../../nodes/SigningHub/transport/auth';
-import { ENDPOINTS } from '../../nodes/SigningHub/transport/endpoints';
+import { PATHS, resolvePath } from '../../nodes/SigningHub/transport/endpoints';
 import { describeHttpFailure, describeNetworkFailure, signingHubMessageOf } from '../../nodes/SigningHub/transport/errors';
 import { retryDelayMs } from '../../nodes/SigningHub/transport';
 
@@ -30,11 +30,17 @@ describe('normalizeBaseUrl', () => {
 	});
 });
 
-describe('ENDPOINTS', () => {
-	it('puts the documented v3 path and the unconfirmed v4 path in one table', () => {
-		expect(ENDPOINTS.v3.completeWorkflow(123)).toBe('/v3/packages/123/complete');
-		expect(ENDPOINTS.v4.completeWorkflow(123)).toBe('/v4/enterprise/packages/123/complete');
-		expect(ENDPOINTS.v3.workflowDetails(5)).toBe('/v3/packages/5/workflow');
+describe('PATHS', () => {
+	it('holds the documented paths of both API versions, with their sources', () => {
+		expect(resolvePath('completeWorkflow', 'v3', { packageId: 123 })).toBe('/v3/packages/123/complete');
+		expect(resolvePath('completeWorkflow', 'v4', { packageId: 123 })).toBe('/v4/packages/123/complete');
+		expect(resolvePath('workflowDetails', 'v3', { packageId: 5 })).toBe('/v3/packages/5/workflow');
+		expect(resolvePath('packages', 'v4', { status: 'ALL', page: 1, perPage: 1 })).toBe('/v4/packages/ALL/1/1');
+		for (const entry of Object.values(PATHS)) expect(entry.source).toMatch(/^(documented|client code)/);
+	});
+
+	it('encodes path parameters, so a value cannot change the path', () => {
+		expect(resolvePath('workflowDetails', 'v4', { packageId: '1/../2?x' })).toBe('/v4/packages/1%2F..%2F2%3Fx/workflow');
 	});
 });
 

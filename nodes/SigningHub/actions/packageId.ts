@@ -29,20 +29,30 @@ function rawParameters(context: IExecuteFunctions): INodeParameters {
 /** `{{ $json.a.b }}` and nothing else: the most common mapping, read without an expression engine. */
 const PLAIN_FIELD_REFERENCE = /^=\s*\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*)+)\s*\}\}\s*$/;
 
+/** A field of a plain data object, or undefined when it is inherited, a getter, or absent. */
+function ownDataProperty(value: unknown, key: string): { value: unknown } | undefined {
+	if (value === null || typeof value !== 'object') return undefined;
+	const descriptor = Object.getOwnPropertyDescriptor(value, key);
+	return descriptor && 'value' in descriptor ? { value: descriptor.value } : undefined;
+}
+
 /**
  * A parameter's value for one item. n8n evaluates each expression in a sandbox, which costs
  * more than the request itself at volume (about 1 ms an item in n8n 2.40); a plain reference
- * to a field of the item gives the same value read directly.
+ * to a field the item holds gives the same value read directly. Anything else (a missing or
+ * inherited field, such as `$json.constructor`) goes through n8n's expression engine.
  */
 export function itemParameter(context: IExecuteFunctions, name: string, itemIndex: number): unknown {
 	const raw = rawParameters(context)[name];
 	const reference = typeof raw === 'string' ? PLAIN_FIELD_REFERENCE.exec(raw) : null;
-	if (!reference) return context.getNodeParameter(name, itemIndex, '');
-	let value: unknown = context.getInputData()[itemIndex]?.json;
-	for (const key of reference[1].slice(1).split('.')) {
-		value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+	if (reference) {
+		let field: { value: unknown } | undefined = { value: context.getInputData()[itemIndex]?.json };
+		for (const key of reference[1].slice(1).split('.')) {
+			field = field && ownDataProperty(field.value, key);
+		}
+		if (field) return field.value;
 	}
-	return value;
+	return context.getNodeParameter(name, itemIndex, '');
 }
 
 /** The Package ID as the user gave it, for error payloads. */

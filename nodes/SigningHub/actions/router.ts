@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { RequestFailure, SigningHubClient, SigningHubError } from '../transport';
+import { CANCELLED, RequestFailure, SigningHubClient, SigningHubError } from '../transport';
 import { readOptions } from './options';
 import { findOperation } from './operations';
 import { InvalidInputError } from './types';
@@ -38,15 +38,18 @@ function toItemFailure(error: unknown): ItemFailure {
 
 function toNodeError(context: IExecuteFunctions, failure: ItemFailure, itemIndex: number) {
 	const message = `${failure.message} [item ${itemIndex}]`;
-	if (failure.responseStatus === null) {
-		return new NodeOperationError(context.getNode(), message, { itemIndex, description: failure.description });
-	}
-	return new NodeApiError(context.getNode(), { message, description: failure.description } as JsonObject, {
-		message,
-		description: failure.description,
-		httpCode: String(failure.responseStatus),
-		itemIndex,
-	});
+	const error =
+		failure.responseStatus === null
+			? new NodeOperationError(context.getNode(), message, { itemIndex, description: failure.description })
+			: new NodeApiError(context.getNode(), { message, description: failure.description } as JsonObject, {
+					message,
+					description: failure.description,
+					httpCode: String(failure.responseStatus),
+					itemIndex,
+				});
+	// n8n swaps a message that mentions a code such as ECONNREFUSED for a generic one: keep ours.
+	error.message = message;
+	return error;
 }
 
 async function forEachConcurrently(count: number, limit: number, work: (index: number) => Promise<void>) {
@@ -57,13 +60,7 @@ async function forEachConcurrently(count: number, limit: number, work: (index: n
 	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 }
 
-const cancelledFailure: ItemFailure = {
-	message: 'The execution was cancelled before this item was sent',
-	description: 'Run the workflow again for the items that were not processed.',
-	responseStatus: null,
-	signingHubMessage: null,
-	attempts: 0,
-};
+const cancelledFailure: ItemFailure = { ...CANCELLED, attempts: 0 };
 
 /**
  * Runs the chosen operation for every input item, several at a time, and returns exactly

@@ -1,22 +1,36 @@
 import { createHash } from 'crypto';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { ADVICE, describeNetworkFailure, parseBody, SigningHubError, signingHubMessageOf } from './errors';
-import { TOKEN_PATH } from './endpoints';
+import { PROBE_PARAMETERS, resolvePath, type ApiVersion } from './endpoints';
+import {
+	ADVICE,
+	CANCELLED,
+	describeHttpFailure,
+	describeNetworkFailure,
+	describeRedirect,
+	isJsonObject,
+	notSigningHubAnswer,
+	parseBody,
+	SET_API_ADDRESS,
+	SigningHubError,
+	signingHubMessageOf,
+	timeoutFailure,
+	type FailureDetails,
+} from './errors';
 
 export type AuthMethod = 'accessToken' | 'userLogin' | 'enterpriseScope';
 
 /** What preAuthentication stores in the credential (hidden fields). */
-interface StoredToken extends IDataObject {
+export interface StoredToken extends IDataObject {
 	sessionToken: string;
 	refreshToken: string;
 	/** Epoch milliseconds after which the token must not be used. */
 	sessionExpiresAt: number;
-	/** Which login the stored refresh token belongs to, so an edited credential never reuses it. */
+	/** Which login the token belongs to (a one-way hash), so an edited credential never reuses it. */
 	tokenIdentity: string;
 }
 
-const LOGIN_TIMEOUT_MS = 30_000;
+export const LOGIN_TIMEOUT_MS = 30_000;
 /** Tokens are renewed this long before SigningHub says they expire. */
 export const TOKEN_EXPIRY_MARGIN_MS = 60_000;
 
@@ -56,6 +70,10 @@ export function authMethodOf(credentials: ICredentialDataDecryptedObject): AuthM
 	return method === 'userLogin' || method === 'enterpriseScope' ? method : 'accessToken';
 }
 
+export function apiVersionOf(credentials: ICredentialDataDecryptedObject): ApiVersion {
+	return credentials.apiVersion === 'v3' ? 'v3' : 'v4';
+}
+
 /** A credential field that must be filled in; secrets are returned as typed, spaces and all. */
 function required(credentials: ICredentialDataDecryptedObject, field: string, label: string, secret = false): string {
 	const value = credentials[field];
@@ -65,71 +83,147 @@ function required(credentials: ICredentialDataDecryptedObject, field: string, la
 	return secret ? value : value.trim();
 }
 
-export function tokenIdentityOf(credentials: ICredentialDataDecryptedObject): string {
-	const parts = [authMethodOf(credentials), credentials.baseUrl, credentials.clientId, credentials.username, credentials.scope];
-	return createHash('sha256').update(parts.map((part) => String(part ?? '')).join('\n')).digest('hex').slice(0, 32);
+export function accessTokenOf(credentials: ICredentialDataDecryptedObject): string {
+	return required(credentials, 'accessToken', 'Access Token', true);
 }
 
-function describeLoginFailure(status: number, body: unknown, headers: IDataObject): SigningHubError {
-	const parsed = parseBody(body);
-	const oauthError =
-		parsed && typeof parsed === 'object' && typeof (parsed as IDataObject).error === 'string'
-			? String((parsed as IDataObject).error)
-			: '';
-	const signingHubMessage = signingHubMessageOf(parsed);
+/**
+ * A one-way hash of everything a token depends on, secrets included: a stored token or refresh
+ * token is used only by the very login that got it, so an edited password is always checked.
+ */
+export function tokenIdentityOf(credentials: ICredentialDataDecryptedObject): string {
+	const fields = ['authMethod', 'baseUrl', 'apiVersion', 'clientId', 'clientSecret', 'username', 'password', 'scope', 'accessToken'];
+	const hash = createHash('sha256').update('n8n-nodes-signinghub token identity v2');
+	for (const field of fields) hash.update(`\n${field}=${String(credentials[field] ?? '')}`);
+	return hash.digest('hex').slice(0, 32);
+}
+
+/** What the transport tells preAuthentication about the login it is waiting for. */
+export interface LoginContext {
+	/** The execution's cancel signal, for the login's own request. */
+	cancelSignal?: AbortSignal;
+	/** Called once a token is there, so the waiting request's deadline starts then. */
+	onLoggedIn?: () => void;
+}
+
+/**
+ * Per credential object (the one n8n passes to preAuthentication and the transport shares):
+ * the login context, and the login's failure, which n8n's request helpers would otherwise
+ * lose (their error classes overwrite `cause`).
+ */
+const loginContexts = new WeakMap<object, LoginContext>();
+const loginFailures = new WeakMap<object, SigningHubError>();
+
+export function loginContextOf(credentials: object): LoginContext {
+	let context = loginContexts.get(credentials);
+	if (!context) {
+		context = {};
+		loginContexts.set(credentials, context);
+	}
+	return context;
+}
+
+export function takeLoginFailure(credentials: object): SigningHubError | undefined {
+	const failure = loginFailures.get(credentials);
+	loginFailures.delete(credentials);
+	return failure;
+}
+
+/** A signal that fires at the deadline, or earlier when the execution is cancelled. */
+export function deadlineSignal(timeoutMs: number, cancelSignal: AbortSignal | undefined): AbortSignal {
+	const deadline = AbortSignal.timeout(timeoutMs);
+	return cancelSignal ? AbortSignal.any([deadline, cancelSignal]) : deadline;
+}
+
+interface RawResponse {
+	statusCode: number;
+	body: unknown;
+	headers: IDataObject;
+}
+
+/** Sends one request for preAuthentication; never follows a redirect; rejects with a SigningHubError. */
+async function sendOnce(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	options: IHttpRequestOptions,
+	baseUrl: string,
+): Promise<RawResponse> {
+	const cancelSignal = loginContexts.get(credentials)?.cancelSignal;
+	const sending = helper.helpers.httpRequest({
+		...options,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		timeout: LOGIN_TIMEOUT_MS,
+		abortSignal: deadlineSignal(LOGIN_TIMEOUT_MS, cancelSignal),
+		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+	}) as Promise<RawResponse>;
+	return await sending.catch(async (error: unknown) => {
+		const failure: FailureDetails = cancelSignal?.aborted
+			? CANCELLED
+			: { ...(isAbort(error) ? timeoutFailure(LOGIN_TIMEOUT_MS) : describeNetworkFailure(error, baseUrl, LOGIN_TIMEOUT_MS)), reason: 'login' };
+		return await Promise.reject(new SigningHubError(failure));
+	});
+}
+
+/** An aborted request: the deadline fired (n8n's request layer reports it as cancelled). */
+export function isAbort(error: unknown): boolean {
+	const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+	return code === 'ERR_CANCELED' || name === 'AbortError' || name === 'CanceledError';
+}
+
+const LOGIN_ACTION = 'log in';
+
+/** Status first: a passing failure (429, 5xx) is retried; SigningHub's words choose the advice only for 4xx. */
+export function describeLoginFailure(status: number, body: unknown, headers: IDataObject, baseUrl: string): SigningHubError {
+	const signingHubMessage = signingHubMessageOf(body);
 	const said = signingHubMessage ? `: ${signingHubMessage}` : ` (HTTP ${status})`;
 	const base = { reason: 'login' as const, responseStatus: status, signingHubMessage, transient: false };
+	const failure = (details: Pick<FailureDetails, 'message' | 'description'> & Partial<FailureDetails>) => new SigningHubError({ ...base, ...details });
+	if (status >= 300 && status < 400) return failure(describeRedirect(status, headers.location, baseUrl, LOGIN_ACTION));
+	if (status === 429 || status >= 500) {
+		return failure({
+			transient: true,
+			retryAfter: headers['retry-after'],
+			message: `SigningHub could not log in now${said}`,
+			description: 'SigningHub, or a proxy in front of it, is unavailable or busy. Try again later; if it keeps failing, check the base URL and the SigningHub service.',
+		});
+	}
 	if (status === 403 && headers['x-otp'] !== undefined) {
-		return new SigningHubError({
-			...base,
+		return failure({
 			message: 'SigningHub asks this user for a one-time password (two-factor login)',
 			description:
 				'Two-factor login cannot run unattended. Use an integration user without two-factor login, an enterprise admin acting on behalf of the user, or an access token.',
 		});
 	}
-	if (oauthError === 'account_disabled' || /disabled/i.test(signingHubMessage ?? '')) {
-		return new SigningHubError({
-			...base,
-			message: `SigningHub refused the login: the account is disabled${said}`,
-			description: ADVICE.disabled,
+	const parsed = parseBody(body);
+	const oauthError = isJsonObject(parsed) && typeof parsed.error === 'string' ? parsed.error : '';
+	if (status < 400 || (!signingHubMessage && !oauthError)) {
+		return failure({
+			message: `The base URL did not answer like a SigningHub API (HTTP ${status} from its login address)`,
+			description: SET_API_ADDRESS,
 		});
 	}
-	if (oauthError === 'invalid_client' || /client/i.test(signingHubMessage ?? '')) {
-		return new SigningHubError({
-			...base,
+	if (oauthError === 'account_disabled' || /account is disabled/i.test(signingHubMessage ?? '')) {
+		return failure({ message: `SigningHub refused the login: the account is disabled${said}`, description: ADVICE.disabled });
+	}
+	if (oauthError === 'invalid_client') {
+		return failure({
 			message: `SigningHub rejected the client ID or client secret${said}`,
 			description:
 				"Check 'Client ID' (the integration's Application Name) and 'Client Secret' (its API Key) under Enterprise Settings > Integrations in SigningHub.",
 		});
 	}
-	if (oauthError === 'invalid_scope' || /scope/i.test(signingHubMessage ?? '')) {
-		return new SigningHubError({
-			...base,
+	if (oauthError === 'invalid_scope') {
+		return failure({
 			message: `SigningHub refused to let this admin act for the user${said}`,
 			description:
 				"Check 'Act as User': it must be the email of a registered user of the same enterprise, and the admin's enterprise role needs the application integration privilege.",
 		});
 	}
-	if (oauthError === 'invalid_grant' || ([400, 401, 403].includes(status) && signingHubMessage)) {
-		return new SigningHubError({
-			...base,
-			message: `SigningHub rejected the login${said}`,
-			description: "Check the email and password in the SigningHub credential.",
-		});
-	}
-	if (status === 429 || status >= 500) {
-		return new SigningHubError({
-			...base,
-			transient: true,
-			message: `SigningHub could not log in now${said}`,
-			description: 'SigningHub, or a proxy in front of it, is unavailable or busy. Try again later; if it keeps failing, check the base URL and the SigningHub service.',
-		});
-	}
-	return new SigningHubError({
-		...base,
-		message: `The base URL did not answer like a SigningHub API (HTTP ${status} from ${TOKEN_PATH})`,
-		description:
-			'Set Base URL to the SigningHub API address (e.g. https://api.signinghub.com), not the web app address, and check the SigningHub service is up.',
+	return failure({
+		message: `SigningHub rejected the login${said}`,
+		description: 'Check the email and password in the SigningHub credential.',
 	});
 }
 
@@ -139,30 +233,26 @@ async function requestToken(
 	baseUrl: string,
 	form: Record<string, string>,
 ): Promise<StoredToken> {
-	let networkError: unknown;
-	const response = (await helper.helpers
-		.httpRequest({
+	const response = await sendOnce(
+		helper,
+		credentials,
+		{
 			method: 'POST',
-			url: `${baseUrl}${TOKEN_PATH}`,
+			url: `${baseUrl}${resolvePath('authenticate', apiVersionOf(credentials))}`,
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 			body: new URLSearchParams(form).toString(),
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: LOGIN_TIMEOUT_MS,
-			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
-		})
-		.catch((error: unknown) => {
-			networkError = error;
-			return undefined;
-		})) as { statusCode: number; body: unknown; headers: IDataObject } | undefined;
-	if (!response) throw new SigningHubError({ ...describeNetworkFailure(networkError, baseUrl, LOGIN_TIMEOUT_MS), reason: 'login' });
-	const body = parseBody(response.body) as IDataObject | string;
-	if (response.statusCode !== 200 || typeof body !== 'object' || typeof body.access_token !== 'string') {
-		throw describeLoginFailure(response.statusCode, response.body, response.headers ?? {});
+		},
+		baseUrl,
+	);
+	const parsed = parseBody(response.body);
+	const body = isJsonObject(parsed) ? parsed : {};
+	const token = typeof body.access_token === 'string' ? body.access_token.trim() : '';
+	if (response.statusCode !== 200 || token === '') {
+		throw describeLoginFailure(response.statusCode, response.body, response.headers ?? {}, baseUrl);
 	}
 	const lifetimeSeconds = Number(body.expires_in) > 0 ? Number(body.expires_in) : 3600;
 	return {
-		sessionToken: body.access_token,
+		sessionToken: token,
 		refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : '',
 		sessionExpiresAt: Date.now() + lifetimeSeconds * 1000,
 		tokenIdentity: tokenIdentityOf(credentials),
@@ -170,34 +260,53 @@ async function requestToken(
 }
 
 /**
- * n8n's request helpers drop the cause of an error thrown in preAuthentication (its error
- * classes overwrite `cause`), so the login failure is kept here, keyed on the very
- * credential object that n8n passed to preAuthentication and the transport shares.
+ * Access Token mode has nothing to fetch. n8n calls preAuthentication for it only on a
+ * credential test (the transport never leaves the expirable field empty in this mode), so the
+ * test checks the token and base URL with the cheapest authenticated call: a wrong token or an
+ * address that does not answer like SigningHub's API fails it.
  */
-const loginFailures = new WeakMap<object, SigningHubError>();
-
-export function takeLoginFailure(credentials: object): SigningHubError | undefined {
-	const failure = loginFailures.get(credentials);
-	loginFailures.delete(credentials);
-	return failure;
+async function verifyAccessToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+	const accessToken = accessTokenOf(credentials);
+	const response = await sendOnce(
+		helper,
+		credentials,
+		{
+			method: 'GET',
+			url: `${baseUrl}${resolvePath('packages', apiVersionOf(credentials), PROBE_PARAMETERS)}`,
+			headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` },
+		},
+		baseUrl,
+	);
+	const body = parseBody(response.body);
+	if (response.statusCode === 200 && (Array.isArray(body) || isJsonObject(body))) return {};
+	const action = 'check the access token';
+	const details =
+		response.statusCode >= 300 && response.statusCode < 400
+			? describeRedirect(response.statusCode, response.headers?.location, baseUrl, action)
+			: response.statusCode === 200
+				? notSigningHubAnswer(200, action)
+				: describeHttpFailure(response.statusCode, response.body, action, 'accessToken');
+	throw new SigningHubError(details);
 }
 
 /**
  * The credential's preAuthentication: the login modes get a token (see obtainToken); Access
- * Token mode has nothing to fetch and only checks the base URL. A failure is also kept for
- * the transport, see takeLoginFailure.
+ * Token mode checks the token (see verifyAccessToken). A failure is also kept for the
+ * transport, see takeLoginFailure.
  */
 export async function preAuthenticate(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-	const fetching = authMethodOf(credentials) === 'accessToken' ? checkBaseUrl(credentials) : obtainToken(helper, credentials);
-	return await fetching.catch(async (error: SigningHubError) => {
-		loginFailures.set(credentials, error);
-		return await Promise.reject(error);
-	});
-}
-
-async function checkBaseUrl(credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-	normalizeBaseUrl(credentials.baseUrl);
-	return {};
+	const fetching = authMethodOf(credentials) === 'accessToken' ? verifyAccessToken(helper, credentials) : obtainToken(helper, credentials);
+	return await fetching.then(
+		(token) => {
+			loginContexts.get(credentials)?.onLoggedIn?.();
+			return token;
+		},
+		async (error: SigningHubError) => {
+			loginFailures.set(credentials, error);
+			return await Promise.reject(error);
+		},
+	);
 }
 
 /**
@@ -218,8 +327,8 @@ async function obtainToken(helper: IHttpRequestHelper, credentials: ICredentialD
 			refresh_token: refreshToken,
 		}).catch((error: SigningHubError) => error);
 		if (!(refreshed instanceof Error)) return refreshed;
-		// A refused refresh token (expired, revoked) falls back to a fresh login; no answer at all does not.
-		if (refreshed.responseStatus === null) throw refreshed;
+		// A refused refresh token (expired, revoked, spent) falls back to a fresh login; other failures do not.
+		if (refreshed.transient || refreshed.responseStatus === null || refreshed.reason !== 'login') throw refreshed;
 	}
 	const form: Record<string, string> = {
 		grant_type: 'password',

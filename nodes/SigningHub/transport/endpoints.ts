@@ -1,29 +1,44 @@
 /**
- * Every SigningHub path this package calls, per API version. Paths marked unconfirmed come
- * from one unofficial source only (see the README): correct them here and nowhere else.
+ * Every SigningHub path this package calls, one line each, with where it comes from:
+ * "documented" (the vendor's v3 guide or Ascertia's v4 specification) or "client code" (seen
+ * only in public client code, so it may be wrong). A correction is a change to one line here.
+ *
+ * `{v}` stands for the API version; every other `{name}` is filled in from the request's
+ * path parameters, URL-encoded.
  */
 export type ApiVersion = 'v3' | 'v4';
 
-export const TOKEN_PATH = '/authenticate';
-
-export interface EndpointTable {
-	/** Complete Workflow in the Middle. v4 unconfirmed: from server and client code only. */
-	completeWorkflow: (packageId: number) => string;
-	/** Get Workflow Details. */
-	workflowDetails: (packageId: number) => string;
-	/** Get Packages, first page of one: the cheapest authenticated call (credential test). */
-	probe: string;
+interface PathEntry {
+	/** One template for both versions, or one per version. */
+	path: string | Record<ApiVersion, string>;
+	source: string;
 }
 
-export const ENDPOINTS: Record<ApiVersion, EndpointTable> = {
-	v3: {
-		completeWorkflow: (packageId) => `/v3/packages/${packageId}/complete`,
-		workflowDetails: (packageId) => `/v3/packages/${packageId}/workflow`,
-		probe: '/v3/packages/ALL/1/1',
+export const PATHS = {
+	authenticate: { path: '/authenticate', source: 'documented: Authentication (no version prefix)' },
+	completeWorkflow: {
+		path: '/{v}/packages/{packageId}/complete',
+		source: 'documented: v3 guide and v4 specification, "Complete Workflow in the Middle"',
 	},
-	v4: {
-		completeWorkflow: (packageId) => `/v4/enterprise/packages/${packageId}/complete`,
-		workflowDetails: (packageId) => `/v4/packages/${packageId}/workflow`,
-		probe: '/v4/packages/ALL/1/1',
-	},
-};
+	workflowDetails: { path: '/{v}/packages/{packageId}/workflow', source: 'documented: Get Workflow Details' },
+	packages: { path: '/{v}/packages/{status}/{page}/{perPage}', source: 'documented: Get Packages' },
+} satisfies Record<string, PathEntry>;
+
+export type Endpoint = keyof typeof PATHS;
+
+export type PathParameters = Record<string, string | number>;
+
+/** The path of an endpoint for one API version, e.g. `/v4/packages/123/complete`. */
+export function resolvePath(endpoint: Endpoint, version: ApiVersion, parameters: PathParameters = {}): string {
+	const entry: PathEntry = PATHS[endpoint];
+	const template = typeof entry.path === 'string' ? entry.path : entry.path[version];
+	return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+		if (name === 'v') return version;
+		const value = parameters[name];
+		if (value === undefined) throw new Error(`The path of ${endpoint} needs "${name}"`);
+		return encodeURIComponent(String(value));
+	});
+}
+
+/** Get Packages, first page of one: the cheapest authenticated call (credential test). */
+export const PROBE_PARAMETERS: PathParameters = { status: 'ALL', page: 1, perPage: 1 };

@@ -4,7 +4,20 @@ import type { IDataObject } from 'n8n-workflow';
  * Why a request failed, for code that reacts to it (the user reads message and description).
  * 'login' and 'config' failures happened before the request itself was sent.
  */
-export type FailureReason = 'config' | 'login' | 'token' | 'ownership' | 'disabled' | 'notFound' | 'refused' | 'unavailable' | 'network' | 'tls' | 'cancelled';
+export type FailureReason =
+	| 'config'
+	| 'login'
+	| 'token'
+	| 'ownership'
+	| 'disabled'
+	| 'notFound'
+	| 'refused'
+	| 'unavailable'
+	| 'network'
+	| 'tls'
+	| 'redirect'
+	| 'notSigningHub'
+	| 'cancelled';
 
 /** What went wrong, in words for the user, without any secret in it. */
 export interface FailureDetails {
@@ -20,8 +33,13 @@ export interface FailureDetails {
 	signingHubMessage: string | null;
 	/** Whether trying the same request again may succeed. */
 	transient: boolean;
+	/** The answer's Retry-After header, when it had one. */
+	retryAfter?: unknown;
+	/** No answer came after the request was sent: SigningHub may have carried it out. */
+	outcomeUnknown?: boolean;
 }
 
+/** The one error class of the transport: every failure it reports is one of these. */
 export class SigningHubError extends Error implements FailureDetails {
 	override readonly name = 'SigningHubError';
 
@@ -35,6 +53,10 @@ export class SigningHubError extends Error implements FailureDetails {
 
 	readonly transient: boolean;
 
+	readonly retryAfter: unknown;
+
+	readonly outcomeUnknown: boolean;
+
 	constructor(details: FailureDetails) {
 		super(details.message);
 		this.reason = details.reason;
@@ -42,6 +64,8 @@ export class SigningHubError extends Error implements FailureDetails {
 		this.responseStatus = details.responseStatus;
 		this.signingHubMessage = details.signingHubMessage;
 		this.transient = details.transient;
+		this.retryAfter = details.retryAfter;
+		this.outcomeUnknown = details.outcomeUnknown === true;
 	}
 }
 
@@ -56,6 +80,10 @@ export function parseBody(body: unknown): unknown {
 	}
 }
 
+export function isJsonObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array);
+}
+
 /**
  * SigningHub's own words from an error body: `{"Message"}` on resource endpoints,
  * `{"error", "error_description"}` on the token endpoint. Null for bodies that are not
@@ -63,10 +91,9 @@ export function parseBody(body: unknown): unknown {
  */
 export function signingHubMessageOf(body: unknown): string | null {
 	const parsed = parseBody(body);
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-	const fields = parsed as IDataObject;
+	if (!isJsonObject(parsed)) return null;
 	for (const key of ['Message', 'message', 'error_description', 'Error', 'error']) {
-		const value = fields[key];
+		const value = parsed[key];
 		if (typeof value === 'string' && value.trim() !== '') return value.trim();
 	}
 	return null;
@@ -74,78 +101,131 @@ export function signingHubMessageOf(body: unknown): string | null {
 
 const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
 
-function isTransientStatus(status: number): boolean {
+export function isTransientStatus(status: number): boolean {
 	return TRANSIENT_STATUSES.has(status);
 }
 
-function reasonFor(status: number, signingHubMessage: string | null): keyof typeof ADVICE | 'token' | 'unavailable' {
-	const said = signingHubMessage ?? '';
-	if (status === 401) return 'token';
-	if (/account is disabled/i.test(said)) return 'disabled';
-	if (/not authori[sz]ed/i.test(said)) return 'ownership';
-	if (status === 404) return 'notFound';
-	if (isTransientStatus(status) || status >= 500) return 'unavailable';
-	return 'refused';
-}
+/** The API address advice, shared by every failure that says the base URL is not SigningHub's API. */
+export const SET_API_ADDRESS =
+	"Set the credential's Base URL to the SigningHub API address (e.g. https://api.signinghub.com), not the web app's or a sign-in page's, and check that SigningHub is up.";
 
 /** What to do, by reason; the login's own failures share these words. */
-export const ADVICE: Record<'disabled' | 'ownership' | 'notFound' | 'refused', string> = {
+export const ADVICE = {
 	disabled: 'Ask your SigningHub enterprise admin to enable the account, or use the credentials of an active user.',
 	ownership:
 		"The credential acts for a user who does not own this package. Use the package owner's login, or an enterprise admin with 'Enterprise Admin on Behalf of a User' and the owner's email in 'Act as User'.",
-	notFound: 'Check the package ID: the package may have been deleted, or belong to another user or enterprise.',
-	refused: 'Check that the package is in a state that allows this, and that the credential acts for its owner.',
+	notFound: 'Check the ID: the item may have been deleted, or belong to another user or enterprise.',
+	badRequest: 'SigningHub refused the request as it stands. Its words above say why; check the package is in a state that allows this.',
+	forbidden:
+		"SigningHub does not let the credential's user do this. Its words above say why; check the user's role and permissions in SigningHub, and that the package is in a state that allows this.",
+	refused: 'SigningHub refused the request. Its words above say why.',
 };
 
+/**
+ * Advice chosen from SigningHub's words only where the words and the status agree (the
+ * documented bodies); otherwise the advice for the status alone.
+ */
+function classify(status: number, said: string): { reason: FailureReason; description: string } {
+	if (status === 400 && /not authori[sz]ed to view this document/i.test(said)) return { reason: 'ownership', description: ADVICE.ownership };
+	if (status === 403 && /account is disabled/i.test(said)) return { reason: 'disabled', description: ADVICE.disabled };
+	if (status === 404) return { reason: 'notFound', description: ADVICE.notFound };
+	if (status === 400) return { reason: 'refused', description: ADVICE.badRequest };
+	if (status === 403) return { reason: 'refused', description: ADVICE.forbidden };
+	return { reason: 'refused', description: ADVICE.refused };
+}
+
 /** Maps an error answer of a resource endpoint to a failure a user can act on. */
-export function describeHttpFailure(
-	status: number,
-	body: unknown,
-	action: string,
-	authMethod: string,
-): FailureDetails {
+export function describeHttpFailure(status: number, body: unknown, action: string, authMethod: string): FailureDetails {
 	const signingHubMessage = signingHubMessageOf(body);
 	const said = signingHubMessage ? `: ${signingHubMessage}` : ` (HTTP ${status})`;
-	const reason = reasonFor(status, signingHubMessage);
-	const base = { reason, responseStatus: status, signingHubMessage, transient: isTransientStatus(status) };
-	if (reason === 'token') {
+	const base = { responseStatus: status, signingHubMessage, transient: isTransientStatus(status) };
+	if (status === 401) {
 		return {
 			...base,
+			reason: 'token',
 			message: `SigningHub did not accept the access token${said}`,
 			description:
 				authMethod === 'accessToken'
 					? 'The token has expired or was revoked. Paste a fresh token into the SigningHub credential, or switch the credential to User Login so the node renews tokens itself.'
-					: 'SigningHub refused a freshly issued token. Check that the user may still use the API and that the API version in the credential matches your SigningHub.',
+					: 'SigningHub refused a freshly issued token too. Check that the user may still use the API, and that the API Version in the credential matches your SigningHub.',
 		};
 	}
-	if (reason === 'unavailable') {
+	if (isTransientStatus(status) || status >= 500) {
 		return {
 			...base,
+			reason: 'unavailable',
 			message: `Could not ${action}${said}`,
 			description: signingHubMessage
 				? 'SigningHub had a problem on its side. Try again later; if it keeps failing, contact your SigningHub administrator.'
 				: `SigningHub, or a proxy in front of it, answered HTTP ${status} without a SigningHub error in the body. Try again later, and check the base URL if it keeps failing.`,
 		};
 	}
-	return { ...base, message: `Could not ${action}${said}`, description: ADVICE[reason] };
+	if (signingHubMessage === null) return { ...notSigningHubAnswer(status, action), transient: false };
+	return { ...base, ...classify(status, signingHubMessage), message: `Could not ${action}${said}` };
+}
+
+/** A 2xx or 4xx answer whose body SigningHub would never send (an HTML page, plain text). */
+export function notSigningHubAnswer(status: number, action: string): FailureDetails {
+	return {
+		reason: 'notSigningHub',
+		responseStatus: status,
+		signingHubMessage: null,
+		transient: false,
+		message: `Could not ${action}: the base URL did not answer like a SigningHub API (HTTP ${status} without a SigningHub body)`,
+		description: SET_API_ADDRESS,
+	};
+}
+
+function hostOf(location: unknown, baseUrl: string): string {
+	try {
+		return new URL(String(location), baseUrl).host;
+	} catch {
+		return 'an unknown address';
+	}
+}
+
+/** A 3xx answer: never followed, so no token or password reaches the other host. */
+export function describeRedirect(status: number, location: unknown, baseUrl: string, action: string): FailureDetails {
+	const host = location === undefined ? 'another address' : hostOf(location, baseUrl);
+	return {
+		reason: 'redirect',
+		responseStatus: status,
+		signingHubMessage: null,
+		transient: false,
+		message: `Could not ${action}: the base URL answered with a redirect (HTTP ${status}) to ${host}`,
+		description: `The node does not follow redirects, so nothing was sent to ${host}. ${SET_API_ADDRESS}`,
+	};
 }
 
 const NETWORK_HINTS: Record<string, string> = {
 	ECONNREFUSED: 'Nothing is listening at that address.',
 	ENOTFOUND: 'The host name could not be resolved.',
 	ECONNRESET: 'The connection was dropped before an answer came.',
-	ETIMEDOUT: 'The request timed out.',
-	ECONNABORTED: 'The request timed out.',
 	EPIPE: 'The connection was dropped while sending.',
 	EAI_AGAIN: 'The host name could not be resolved (DNS is unreachable).',
 };
 
+/** Failures before a connection was made: the request was certainly not carried out. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i;
+/** TLS spoken to a port that answers in plain HTTP (or another protocol): not a certificate problem. */
+const WRONG_PROTOCOL_CODES = /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|UNKNOWN_PROTOCOL|RECORD_LAYER_FAILURE|EPROTO/i;
 
 /** Maps an error that came with no HTTP answer (refused, reset, timed out, TLS). */
 export function describeNetworkFailure(error: unknown, baseUrl: string, timeoutMs?: number): FailureDetails {
 	const code = networkCodeOf(error);
 	const base = { responseStatus: null, signingHubMessage: null };
+	if (WRONG_PROTOCOL_CODES.test(code)) {
+		return {
+			...base,
+			reason: 'network',
+			transient: false,
+			message: `Could not talk TLS with ${baseUrl} (${code}): the server at that port does not answer in https`,
+			description:
+				"Check the scheme and port of the credential's Base URL: an https:// address must point at SigningHub's https port (usually 443), not at a plain-http one.",
+		};
+	}
 	if (TLS_CODES.test(code)) {
 		return {
 			...base,
@@ -156,19 +236,38 @@ export function describeNetworkFailure(error: unknown, baseUrl: string, timeoutM
 				"For an on-premises SigningHub with an internal certificate authority, turn on 'Ignore SSL Issues' in the credential, or add the authority to n8n's trusted certificates.",
 		};
 	}
-	const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED' || /timeout/i.test(code);
+	if (code === 'ETIMEDOUT' || code === 'ECONNABORTED' || /timeout/i.test(code)) return timeoutFailure(timeoutMs);
 	return {
 		...base,
 		reason: 'network',
 		transient: true,
-		message: timedOut
-			? `SigningHub did not answer within ${timeoutMs ?? 'the allowed'} ms`
-			: `Could not reach SigningHub at ${baseUrl} (${code || 'network error'})`,
-		description: timedOut
-			? "Try again later, or raise the 'Request Timeout' option if your SigningHub is slow."
-			: `${NETWORK_HINTS[code] ?? 'The connection failed.'} Check the base URL in the credential and that n8n can reach it.`,
+		outcomeUnknown: !NEVER_SENT_CODES.has(code),
+		message: `Could not reach SigningHub at ${baseUrl} (${code || 'network error'})`,
+		description: `${NETWORK_HINTS[code] ?? 'The connection failed.'} Check the base URL in the credential and that n8n can reach it.`,
 	};
 }
+
+/** No whole answer within the deadline of one try. */
+export function timeoutFailure(timeoutMs?: number): FailureDetails {
+	return {
+		reason: 'network',
+		responseStatus: null,
+		signingHubMessage: null,
+		transient: true,
+		outcomeUnknown: true,
+		message: `SigningHub did not answer within ${timeoutMs ?? 'the allowed'} ms`,
+		description: "Try again later, or raise the 'Request Timeout' option if your SigningHub is slow.",
+	};
+}
+
+export const CANCELLED: FailureDetails = {
+	reason: 'cancelled',
+	responseStatus: null,
+	signingHubMessage: null,
+	transient: false,
+	message: 'The execution was cancelled before this item was done',
+	description: 'Run the workflow again for the items that were not processed.',
+};
 
 function networkCodeOf(error: unknown): string {
 	let current: unknown = error;
@@ -178,5 +277,7 @@ function networkCodeOf(error: unknown): string {
 		current = (current as { cause?: unknown }).cause;
 	}
 	const message = (error as Error)?.message ?? '';
+	const sslReason = /ssl[^:]*routines[^:]*:([A-Z_]+)|wrong version number/i.exec(message);
+	if (sslReason) return sslReason[1] ?? 'ERR_SSL_WRONG_VERSION_NUMBER';
 	return /timeout/i.test(message) ? 'ETIMEDOUT' : '';
 }

@@ -5,51 +5,83 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { authMethodOf, normalizeBaseUrl, takeLoginFailure, TOKEN_EXPIRY_MARGIN_MS, tokenIdentityOf, type AuthMethod } from './auth';
-import { ENDPOINTS, type ApiVersion, type EndpointTable } from './endpoints';
 import {
+	accessTokenOf,
+	apiVersionOf,
+	authMethodOf,
+	deadlineSignal,
+	LOGIN_TIMEOUT_MS,
+	loginContextOf,
+	normalizeBaseUrl,
+	takeLoginFailure,
+	TOKEN_EXPIRY_MARGIN_MS,
+	tokenIdentityOf,
+	type AuthMethod,
+	type LoginContext,
+	type StoredToken,
+} from './auth';
+import { resolvePath, type ApiVersion, type Endpoint, type PathParameters } from './endpoints';
+import {
+	CANCELLED,
 	describeHttpFailure,
 	describeNetworkFailure,
+	describeRedirect,
+	isJsonObject,
+	notSigningHubAnswer,
 	parseBody,
 	SigningHubError,
+	timeoutFailure,
 	type FailureDetails,
 } from './errors';
 
-export { SigningHubError } from './errors';
+export { CANCELLED, SigningHubError } from './errors';
 
 export const CREDENTIAL_TYPE = 'signingHubApi';
 
 export interface TransportOptions {
 	/** Tries per request, counting the first; only transient failures are tried again. */
 	maxAttempts: number;
-	/** Milliseconds one try may take. */
+	/** Milliseconds one try may take, whole answer included. */
 	requestTimeout: number;
 }
 
+/**
+ * What a successful answer must look like: SigningHub answers with JSON or nothing, so an HTML
+ * page from a proxy or a web app is never taken for success.
+ */
+export type ExpectedAnswer = 'emptyOrJson' | 'jsonObject';
+
 export interface RequestSpec {
 	method: IHttpRequestMethods;
-	path: string;
+	endpoint: Endpoint;
+	pathParameters?: PathParameters;
 	body?: IDataObject;
+	expect: ExpectedAnswer;
 	/** Words for error messages, e.g. "complete the workflow of package 123". */
 	action: string;
 }
 
 /** A request that failed for good, with how many tries it took. */
 export class RequestFailure extends SigningHubError {
-	readonly attempts: number;
-
-	constructor(details: FailureDetails, attempts: number) {
+	constructor(
+		details: FailureDetails,
+		readonly attempts: number,
+		/** Whether a try got no answer (or a gateway's timeout), so SigningHub may have carried it out. */
+		readonly mayHaveTakenEffect = false,
+	) {
 		super(details);
-		this.attempts = attempts;
 	}
 }
 
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 10_000;
 const RETRY_AFTER_CAP_MS = 30_000;
+const SUCCESS_STATUSES = new Set([200, 201, 204]);
 
 /** Exponential backoff with jitter, or SigningHub's Retry-After (seconds or HTTP date) up to a cap. */
 export function retryDelayMs(attempt: number, retryAfter: unknown, now = Date.now(), random = Math.random()): number {
@@ -62,17 +94,57 @@ export function retryDelayMs(attempt: number, retryAfter: unknown, now = Date.no
 	return Math.round(ceiling / 2 + (ceiling / 2) * random);
 }
 
+/** Checks a successful answer against what the request expects; undefined when it does not fit. */
+export function acceptedBody(body: unknown, expect: ExpectedAnswer): { value: unknown } | undefined {
+	const parsed = parseBody(body);
+	if (expect === 'jsonObject') return isJsonObject(parsed) ? { value: parsed } : undefined;
+	if (parsed === undefined || parsed === null || (typeof parsed === 'string' && parsed.trim() === '')) return { value: null };
+	return typeof parsed === 'object' ? { value: parsed } : undefined;
+}
+
 interface RawResponse {
 	statusCode: number;
 	body: unknown;
 	headers: IDataObject;
 }
 
+type ClientContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
 /**
- * One per execution: holds the decrypted credential, so every item shares one token, and
- * owns URLs, tokens, retries and the mapping of SigningHub's answers. Login and renewal go
- * through n8n's preAuthentication, which stores the token in the credential; while one
- * request logs in, the others wait for it, so a run logs in at most once per token.
+ * One login per credential in this n8n process: executions that start together share the
+ * login under way and the newest token, so a burst of executions logs in once.
+ */
+interface SharedSession {
+	token?: StoredToken;
+	/** The login under way; resolves to its failure, if any. */
+	login?: Promise<SigningHubError | undefined>;
+}
+
+const sessions = new Map<string, SharedSession>();
+
+function sessionFor(key: string): SharedSession {
+	let session = sessions.get(key);
+	if (!session) {
+		session = {};
+		sessions.set(key, session);
+	}
+	return session;
+}
+
+function tokenOf(credentials: ICredentialDataDecryptedObject): StoredToken {
+	return {
+		sessionToken: String(credentials.sessionToken ?? ''),
+		refreshToken: String(credentials.refreshToken ?? ''),
+		sessionExpiresAt: Number(credentials.sessionExpiresAt) || 0,
+		tokenIdentity: String(credentials.tokenIdentity ?? ''),
+	};
+}
+
+/**
+ * One per execution: holds the decrypted credential, and owns URLs, tokens, retries and the
+ * mapping of SigningHub's answers. Logins go through n8n's preAuthentication, which stores
+ * the token in the credential for later executions and other workers; requests never follow
+ * redirects, end at a deadline, and stop when the execution is cancelled.
  */
 export class SigningHubClient {
 	readonly apiVersion: ApiVersion;
@@ -81,147 +153,257 @@ export class SigningHubClient {
 
 	private readonly authMethod: AuthMethod;
 
-	/** The login under way, resolving to its failure, if any. */
-	private pendingLogin: Promise<SigningHubError | undefined> | undefined;
+	private readonly identity: string;
 
-	private loginFailure: SigningHubError | undefined;
+	private readonly session: SharedSession;
+
+	private readonly cancelSignal: AbortSignal | undefined;
+
+	private readonly loginContext: LoginContext;
+
+	/** A failure that ends every item still to run: a failed login, a token refused after renewal. */
+	private runFailure: SigningHubError | undefined;
+
+	/** Whether this run already renewed its token after SigningHub refused it. */
+	private renewedAfterRefusal = false;
 
 	private readonly credentialsDecrypted: ICredentialsDecrypted;
 
+	private readonly requester: ClientContext;
+
 	private constructor(
-		private readonly context: IExecuteFunctions,
+		context: ClientContext,
 		private readonly credentials: ICredentialDataDecryptedObject,
 		private readonly options: TransportOptions,
 	) {
 		this.baseUrl = normalizeBaseUrl(credentials.baseUrl);
-		this.apiVersion = credentials.apiVersion === 'v4' ? 'v4' : 'v3';
+		this.apiVersion = apiVersionOf(credentials);
 		this.authMethod = authMethodOf(credentials);
-		if (this.usesLogin && !this.storedTokenUsable()) credentials.sessionToken = '';
+		this.identity = tokenIdentityOf(credentials);
+		this.cancelSignal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+		this.loginContext = loginContextOf(credentials);
+		this.loginContext.cancelSignal = this.cancelSignal;
 		const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+		this.session = sessionFor(`${reference?.id ?? ''}\n${this.identity}`);
+		if (this.usesLogin && !this.usable(tokenOf(credentials))) credentials.sessionToken = '';
+		// n8n calls preAuthentication while this field is empty; an access token needs no login.
+		if (!this.usesLogin) credentials.sessionToken = accessTokenOf(credentials);
 		// Handed to n8n with every request: n8n's preAuthentication writes the token into `data`.
 		this.credentialsDecrypted = { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials };
+		// n8n 2.40 replaces a request's abort signal with the execution's cancel signal when the
+		// calling context has one; this context has none, so the request keeps its own signal,
+		// which carries both the cancel signal and the deadline.
+		this.requester = { helpers: context.helpers, logger: context.logger, getNode: () => context.getNode() } as unknown as ClientContext;
 	}
 
-	static async create(context: IExecuteFunctions, options: TransportOptions): Promise<SigningHubClient> {
+	static async create(context: ClientContext, options: TransportOptions): Promise<SigningHubClient> {
 		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 		return new SigningHubClient(context, credentials, options);
-	}
-
-	get endpoints(): EndpointTable {
-		return ENDPOINTS[this.apiVersion];
 	}
 
 	private get usesLogin(): boolean {
 		return this.authMethod !== 'accessToken';
 	}
 
-	private storedTokenUsable(): boolean {
-		const expiresAt = Number(this.credentials.sessionExpiresAt);
+	private usable(token: StoredToken): boolean {
 		return (
-			this.credentials.tokenIdentity === tokenIdentityOf(this.credentials) &&
-			(!expiresAt || expiresAt - TOKEN_EXPIRY_MARGIN_MS > Date.now())
+			token.sessionToken !== '' &&
+			token.tokenIdentity === this.identity &&
+			(!token.sessionExpiresAt || token.sessionExpiresAt - TOKEN_EXPIRY_MARGIN_MS > Date.now())
 		);
 	}
 
-	/** Sends a request, renewing the token once after a 401 and retrying transient failures. */
+	private cancelled(): boolean {
+		return this.cancelSignal?.aborted === true;
+	}
+
+	/** Sends a request, renewing the token once per run after a 401 and retrying transient failures. */
 	async request(spec: RequestSpec): Promise<unknown> {
 		let attempts = 0;
-		let renewed = false;
+		let outcomeUnknown = false;
 		for (;;) {
 			attempts++;
+			if (this.cancelled()) throw new RequestFailure(CANCELLED, attempts - 1, outcomeUnknown);
 			let failure: FailureDetails;
-			let retryAfter: unknown;
 			try {
-				const { response, usedToken } = await this.send(spec);
-				if (response.statusCode >= 200 && response.statusCode < 300) return parseBody(response.body);
-				if (response.statusCode === 401 && this.usesLogin && !renewed) {
-					renewed = true;
-					this.discardToken(usedToken);
-					continue;
+				const { response, usedToken } = await this.authorizedSend(spec);
+				if (response.statusCode === 401) {
+					if (this.usesLogin && this.retryAfterRefusal(usedToken)) continue;
+					this.runFailure ??= new SigningHubError(describeHttpFailure(401, response.body, spec.action, this.authMethod));
+					throw this.runFailure;
 				}
-				failure = describeHttpFailure(response.statusCode, response.body, spec.action, this.authMethod);
-				retryAfter = response.headers?.['retry-after'];
+				const accepted = SUCCESS_STATUSES.has(response.statusCode) ? acceptedBody(response.body, spec.expect) : undefined;
+				if (accepted) return accepted.value;
+				failure = this.describeAnswer(response, spec.action);
 			} catch (error) {
 				failure = error as SigningHubError;
 			}
-			if (this.cancelled()) {
-				throw new RequestFailure(
-					{ ...failure, reason: 'cancelled', transient: false, message: 'The execution was cancelled', description: 'The request was stopped because the execution was cancelled.' },
-					attempts,
-				);
-			}
-			if (!failure.transient || attempts >= this.options.maxAttempts) throw new RequestFailure(failure, attempts);
-			await sleep(retryDelayMs(attempts, retryAfter));
+			if (failure === this.runFailure) throw new RequestFailure(failure, attempts, outcomeUnknown);
+			outcomeUnknown ||= mayHaveBeenCarriedOut(failure);
+			if (failure.reason === 'cancelled' || this.cancelled()) throw new RequestFailure(CANCELLED, attempts, outcomeUnknown);
+			if (!failure.transient || attempts >= this.options.maxAttempts) throw new RequestFailure(failure, attempts, outcomeUnknown);
+			if (!(await this.pause(retryDelayMs(attempts, failure.retryAfter)))) throw new RequestFailure(CANCELLED, attempts, outcomeUnknown);
 		}
 	}
 
-	private cancelled(): boolean {
-		return this.context.getExecutionCancelSignal?.()?.aborted === true;
+	private describeAnswer(response: RawResponse, action: string): FailureDetails {
+		const { statusCode } = response;
+		if (statusCode >= 300 && statusCode < 400) return describeRedirect(statusCode, response.headers?.location, this.baseUrl, action);
+		if (statusCode < 300) return notSigningHubAnswer(statusCode, action);
+		return { ...describeHttpFailure(statusCode, response.body, action, this.authMethod), retryAfter: response.headers?.['retry-after'] };
 	}
 
-	private discardToken(usedToken: string) {
-		if (this.credentials.sessionToken === usedToken) this.credentials.sessionToken = '';
+	/** Waits, unless the execution is cancelled first; says whether the wait ran to its end. */
+	private async pause(ms: number): Promise<boolean> {
+		const signal = this.cancelSignal;
+		if (!signal) {
+			await sleep(ms);
+			return true;
+		}
+		let onAbort = () => {};
+		// Older n8n-workflow versions ignore the signal in sleep(): listen for it as well.
+		const aborted = new Promise<void>((resolve) => {
+			onAbort = resolve;
+			signal.addEventListener('abort', onAbort, { once: true });
+		});
+		try {
+			await Promise.race([sleep(ms, signal), aborted]);
+		} catch {
+			// sleep() rejects when the signal fires
+		} finally {
+			signal.removeEventListener('abort', onAbort);
+		}
+		return !signal.aborted;
 	}
 
 	/**
-	 * Sends once. Without a token, the first request logs in (n8n calls preAuthentication)
-	 * while the others wait and share its outcome: one login however many run at once.
+	 * After a 401: retry with a token that is newer than the refused one (this run's or another
+	 * execution's), or renew once per run. Returns false when the run's renewed token was refused
+	 * too: then every remaining item fails at once.
 	 */
-	private async send(spec: RequestSpec): Promise<{ response: RawResponse; usedToken: string }> {
-		for (;;) {
-			if (this.loginFailure) throw this.loginFailure;
-			if (!this.usesLogin || this.credentials.sessionToken !== '') {
-				const usedToken = String(this.credentials.sessionToken ?? '');
-				return { response: await this.sendWithCredential(spec), usedToken };
-			}
-			if (this.pendingLogin) {
-				const failure = await this.pendingLogin;
-				if (failure) throw failure;
-				continue;
-			}
-			const sent = this.sendWithCredential(spec);
-			this.pendingLogin = sent.then(
-				() => undefined,
-				(error: SigningHubError) => {
-					if (this.credentials.sessionToken !== '') return undefined;
-					if (!error.transient) this.loginFailure = error;
-					return error;
-				},
-			);
-			try {
-				const response = await sent;
-				return { response, usedToken: String(this.credentials.sessionToken) };
-			} finally {
-				this.pendingLogin = undefined;
-			}
+	private retryAfterRefusal(usedToken: string): boolean {
+		if (this.credentials.sessionToken !== usedToken) return true;
+		const shared = this.session.token;
+		if (shared && shared.sessionToken !== usedToken && this.usable(shared)) {
+			Object.assign(this.credentials, shared);
+			return true;
+		}
+		if (this.renewedAfterRefusal) return false;
+		this.renewedAfterRefusal = true;
+		this.credentials.sessionToken = '';
+		if (this.session.token?.sessionToken === usedToken) this.session.token = undefined;
+		return true;
+	}
+
+	/** Takes a newer token that another execution of this process got for the same login. */
+	private adoptSharedToken() {
+		const shared = this.session.token;
+		if (!shared || shared.sessionToken === this.credentials.sessionToken || !this.usable(shared)) return;
+		if (this.credentials.sessionToken === '' || shared.sessionExpiresAt > Number(this.credentials.sessionExpiresAt)) {
+			Object.assign(this.credentials, shared);
 		}
 	}
 
-	/** Sends through n8n (which logs in when the token is empty); rejects with a SigningHubError only. */
-	private async sendWithCredential(spec: RequestSpec): Promise<RawResponse> {
+	/**
+	 * Sends once with a token. Without one, the first request logs in (n8n calls
+	 * preAuthentication) while the others, of this execution and of others in this process,
+	 * wait and share its outcome.
+	 */
+	private async authorizedSend(spec: RequestSpec): Promise<{ response: RawResponse; usedToken: string }> {
+		for (;;) {
+			if (this.runFailure) throw this.runFailure;
+			if (!this.usesLogin) return { response: await this.transmit(spec), usedToken: '' };
+			this.adoptSharedToken();
+			const usedToken = String(this.credentials.sessionToken ?? '');
+			if (usedToken !== '') return { response: await this.transmit(spec), usedToken };
+			if (this.session.login) {
+				const failure = await this.session.login;
+				if (failure && this.credentials.sessionToken === '') this.runFailure ??= failure;
+				continue;
+			}
+			return await this.leadLogin(spec);
+		}
+	}
+
+	/**
+	 * Logs in by sending the request through n8n with an empty token. A login that fails for a
+	 * passing reason is tried again here, up to Max Attempts, with the same waits as requests;
+	 * a login that fails for good fails the run.
+	 */
+	private async leadLogin(spec: RequestSpec): Promise<{ response: RawResponse; usedToken: string }> {
+		let settle: (failure: SigningHubError | undefined) => void = () => {};
+		this.session.login = new Promise((resolve) => (settle = resolve));
+		try {
+			for (let attempt = 1; ; attempt++) {
+				const outcome = await this.transmit(spec, true).then(
+					(response) => ({ response, failure: undefined }),
+					(failure: SigningHubError) => ({ response: undefined, failure }),
+				);
+				if (outcome.response) return { response: outcome.response, usedToken: String(this.credentials.sessionToken) };
+				const { failure } = outcome;
+				// Logged in, but the request itself failed: the request's own retries deal with that.
+				if (this.credentials.sessionToken !== '') throw failure;
+				if (!failure.transient || attempt >= this.options.maxAttempts || !(await this.pause(retryDelayMs(attempt, failure.retryAfter)))) {
+					this.runFailure = this.cancelled() ? new SigningHubError(CANCELLED) : failure;
+					throw this.runFailure;
+				}
+			}
+		} finally {
+			if (this.credentials.sessionToken !== '') this.session.token = tokenOf(this.credentials);
+			this.session.login = undefined;
+			settle(this.runFailure);
+		}
+	}
+
+	/**
+	 * The abort signal of one try: the execution's cancel signal and the deadline. A try that
+	 * logs in first gets its deadline once the token is there (and the login's own as a cap).
+	 */
+	private tryDeadline(loggingIn: boolean): AbortSignal {
+		const { requestTimeout } = this.options;
+		if (!loggingIn) return deadlineSignal(requestTimeout, this.cancelSignal);
+		const afterLogin = new AbortController();
+		this.loginContext.onLoggedIn = () => {
+			const deadline = AbortSignal.timeout(requestTimeout);
+			deadline.addEventListener('abort', () => afterLogin.abort(deadline.reason), { once: true });
+		};
+		return AbortSignal.any([afterLogin.signal, deadlineSignal(requestTimeout + LOGIN_TIMEOUT_MS, this.cancelSignal)]);
+	}
+
+	/** One try through n8n; rejects with a SigningHubError only. */
+	private async transmit(spec: RequestSpec, loggingIn = false): Promise<RawResponse> {
+		const deadline = this.tryDeadline(loggingIn);
+		const extraTimeMs = loggingIn ? LOGIN_TIMEOUT_MS : 0;
 		const options: IHttpRequestOptions = {
 			method: spec.method,
-			url: `${this.baseUrl}${spec.path}`,
+			url: `${this.baseUrl}${resolvePath(spec.endpoint, this.apiVersion, spec.pathParameters)}`,
 			// An empty POST says so: without a length, Node sends it chunked, in two packets.
 			headers: spec.body === undefined && spec.method !== 'GET' ? { Accept: 'application/json', 'Content-Length': '0' } : { Accept: 'application/json' },
 			body: spec.body,
 			json: spec.body !== undefined,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: this.options.requestTimeout,
+			disableFollowRedirect: true,
+			timeout: this.options.requestTimeout + extraTimeMs,
+			abortSignal: deadline,
 			skipSslCertificateValidation: this.credentials.ignoreSslIssues === true,
 		};
-		const sending = this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL_TYPE, options, {
+		const sending = this.requester.helpers.httpRequestWithAuthentication.call(this.requester, CREDENTIAL_TYPE, options, {
 			credentialsDecrypted: this.credentialsDecrypted,
 		}) as Promise<RawResponse>;
-		return await sending.catch(async (error: unknown) => await Promise.reject(this.asSigningHubError(error)));
+		return await sending.catch(async (error: unknown) => await Promise.reject(this.asSigningHubError(error, deadline)));
 	}
 
-	/** n8n's error classes drop the cause of an error from preAuthentication: see takeLoginFailure. */
-	private asSigningHubError(error: unknown): SigningHubError {
-		return (
-			takeLoginFailure(this.credentials) ??
-			new SigningHubError(describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout))
-		);
+	private asSigningHubError(error: unknown, deadline: AbortSignal): SigningHubError {
+		const loginFailure = takeLoginFailure(this.credentials);
+		if (loginFailure) return loginFailure;
+		if (this.cancelled()) return new SigningHubError(CANCELLED);
+		if (deadline.aborted) return new SigningHubError(timeoutFailure(this.options.requestTimeout));
+		return new SigningHubError(describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout));
 	}
+}
+
+/** No answer came, or a gateway gave up on SigningHub: it may have carried the request out. */
+function mayHaveBeenCarriedOut(failure: FailureDetails): boolean {
+	return failure.outcomeUnknown === true || failure.responseStatus === 502 || failure.responseStatus === 504;
 }

@@ -6,12 +6,13 @@ import type { Operation } from '../types';
 
 /** Get Workflow Details: the package and its workflow, as SigningHub describes them. */
 export async function readWorkflowDetails(client: SigningHubClient, packageId: number): Promise<IDataObject> {
-	const details = await client.request({
+	return (await client.request({
 		method: 'GET',
-		path: client.endpoints.workflowDetails(packageId),
+		endpoint: 'workflowDetails',
+		pathParameters: { packageId },
+		expect: 'jsonObject',
 		action: `read the workflow of package ${packageId}`,
-	});
-	return details !== null && typeof details === 'object' && !Array.isArray(details) ? (details as IDataObject) : {};
+	})) as IDataObject;
 }
 
 export const getWorkflow: Operation<number> = {
