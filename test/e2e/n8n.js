@@ -6,7 +6,7 @@ const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 
 const { installN8n } = require('./install-n8n');
-const { freePort, startProcess } = require('./services');
+const { freePort, removeDir, startProcess, tempDir } = require('./services');
 
 const repoRoot = resolve(__dirname, '../..');
 const PACKAGE_NAME = 'n8n-nodes-signinghub';
@@ -27,7 +27,7 @@ class N8nSandbox {
 	/** A fresh n8n user folder with the package installed, for one pinned n8n version. */
 	static async create(version = process.env.N8N_TEST_VERSION || '2.8.4') {
 		const install = installN8n(version);
-		const userFolder = mkdtempSync(join(tmpdir(), `signinghub-n8n-${version}-`));
+		const userFolder = tempDir(`signinghub-n8n-${version}-`);
 		const packageDir = join(userFolder, '.n8n/nodes/node_modules', PACKAGE_NAME);
 		mkdirSync(packageDir, { recursive: true });
 		execFileSync('tar', ['xzf', packTarball(), '-C', packageDir, '--strip-components=1']);
@@ -198,7 +198,7 @@ class N8nSandbox {
 	}
 
 	cleanup() {
-		rmSync(this.userFolder, { recursive: true, force: true });
+		removeDir(this.userFolder);
 	}
 }
 

@@ -1,7 +1,7 @@
 // Long-running processes for the end-to-end tests: started in their own process group, stopped
-// with the whole group at the end, and killed when the test process exits any other way (a
-// failed or interrupted run must leave nothing behind). Also Redis and Postgres on loopback, for
-// n8n's queue mode.
+// with the whole group at the end, and killed by a reaper process when the test process ends any
+// other way (a failed, interrupted or killed run must leave nothing behind). Also Redis and
+// Postgres on loopback, for n8n's queue mode.
 const { execFileSync, spawn } = require('node:child_process');
 const { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
 const { connect, createServer } = require('node:net');
@@ -21,32 +21,34 @@ async function freePort() {
 	});
 }
 
-/** Process groups still running, killed outright if the test process ends before stopping them. */
-const groups = new Set();
-let handlersInstalled = false;
-
-function killGroups(signal = 'SIGKILL') {
-	for (const pid of groups) {
-		try {
-			process.kill(-pid, signal);
-		} catch {
-			// already gone
-		}
+/**
+ * The reaper (reaper.js): a detached process that kills the groups listed to it once this
+ * process is gone, however it ended. Inside jest, `process.on('exit')` and signal handlers do not
+ * reach the real process, so cleanup after a crash or an interrupt cannot live here.
+ */
+let reaper;
+function tellReaper(line) {
+	if (!reaper) {
+		reaper = spawn(process.execPath, [join(__dirname, 'reaper.js')], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+		reaper.on('error', () => {});
+		reaper.unref();
+		reaper.stdin.on('error', () => {});
+		reaper.stdin.unref?.();
 	}
+	reaper.stdin.write(`${line}\n`);
 }
 
-function installExitHandlers() {
-	if (handlersInstalled) return;
-	handlersInstalled = true;
-	process.on('exit', () => killGroups());
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-		const onSignal = () => {
-			killGroups();
-			process.removeListener(signal, onSignal);
-			process.kill(process.pid, signal);
-		};
-		process.on(signal, onSignal);
-	}
+/** A fresh temporary folder that the reaper removes if this process ends without removing it. */
+function tempDir(prefix) {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	tellReaper(`+dir:${dir}`);
+	return dir;
+}
+
+/** Removes a folder made by `tempDir`. */
+function removeDir(dir) {
+	rmSync(dir, { recursive: true, force: true });
+	tellReaper(`-dir:${dir}`);
 }
 
 /**
@@ -55,9 +57,8 @@ function installExitHandlers() {
  * `graceMs`, then kills the group.
  */
 function startProcess(name, command, args, { env, cwd, uid, gid, stopSignal = 'SIGTERM', graceMs = 20_000 } = {}) {
-	installExitHandlers();
 	const child = spawn(command, args, { cwd, env, uid, gid, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-	groups.add(child.pid);
+	tellReaper(`+${child.pid}`);
 	let output = '';
 	child.stdout.on('data', (chunk) => (output += chunk));
 	child.stderr.on('data', (chunk) => (output += chunk));
@@ -89,7 +90,7 @@ function startProcess(name, command, args, { env, cwd, uid, gid, stopSignal = 'S
 		} catch {
 			// none left
 		}
-		groups.delete(child.pid);
+		tellReaper(`-${child.pid}`);
 	};
 	return { name, child, pid: child.pid, output: () => output, running, exited, stop };
 }
@@ -123,7 +124,7 @@ async function startRedis() {
 	const binary = which('redis-server');
 	if (!binary) throw new Error('redis-server is not installed (Debian: apt-get install redis-server; .ci/run does it)');
 	const port = await freePort();
-	const dir = mkdtempSync(join(tmpdir(), 'signinghub-redis-'));
+	const dir = tempDir('signinghub-redis-');
 	const proc = startProcess('redis', binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir]);
 	const ping = () =>
 		new Promise((resolve) => {
@@ -148,7 +149,7 @@ async function startRedis() {
 		output: proc.output,
 		stop: async () => {
 			await proc.stop();
-			rmSync(dir, { recursive: true, force: true });
+			removeDir(dir);
 		},
 	};
 }
@@ -177,7 +178,7 @@ async function startPostgres({ database = 'n8n', user = 'n8n' } = {}) {
 	const bin = postgresBin();
 	const owner = postgresUser();
 	const port = await freePort();
-	const dir = mkdtempSync(join(tmpdir(), 'signinghub-pg-'));
+	const dir = tempDir('signinghub-pg-');
 	const password = `pg-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
 	writeFileSync(join(dir, 'pwfile'), `${password}\n`);
 	if (owner.uid !== undefined) {
@@ -219,9 +220,9 @@ async function startPostgres({ database = 'n8n', user = 'n8n' } = {}) {
 		output: proc.output,
 		stop: async () => {
 			await proc.stop();
-			rmSync(dir, { recursive: true, force: true });
+			removeDir(dir);
 		},
 	};
 }
 
-module.exports = { freePort, killGroups, sleep, startPostgres, startProcess, startRedis, waitFor, which };
+module.exports = { freePort, removeDir, sleep, tempDir, startPostgres, startProcess, startRedis, waitFor, which };
