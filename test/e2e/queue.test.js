@@ -116,10 +116,9 @@ runIt(`Queue mode in n8n ${VERSION}: a main, two workers, Redis and Postgres`, (
 		await n8n.importWorkflows([webhookWorkflow(WORKFLOW_ID, { path: WEBHOOK_PATH, credential: 'queue' })]);
 		await n8n.activate(WORKFLOW_ID);
 
-		main = await n8n.startServer({ OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' });
-
-		// Each worker: its own task-runner broker port and health port, and its own hostname (when
-		// the machine allows a UTS namespace) so that n8n tells them apart.
+		// The workers boot while the main does. Each: its own task-runner broker port and health
+		// port, and its own hostname (when the machine allows a UTS namespace) so that n8n tells
+		// them apart.
 		const ownHostname = process.getuid() === 0 && which('unshare');
 		for (const name of ['worker-1', 'worker-2']) {
 			const healthPort = await freePort();
@@ -136,6 +135,7 @@ runIt(`Queue mode in n8n ${VERSION}: a main, two workers, Redis and Postgres`, (
 			);
 			workers.push(Object.assign(worker, { healthPort }));
 		}
+		main = await n8n.startServer({ OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' });
 		for (const worker of workers) {
 			await waitFor(
 				`${worker.name} ready`,
