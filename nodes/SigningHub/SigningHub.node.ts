@@ -13,7 +13,8 @@ export class SigningHub implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage document workflows in SigningHub (Ascertia), e.g. complete a package\'s workflow early',
+		description: 'Complete and read SigningHub document workflows',
+		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-node',
 		defaults: {
 			name: 'SigningHub',
 		},

@@ -21,13 +21,13 @@ export const optionsProperty: INodeProperties = {
 	default: {},
 	options: [
 		{
-			displayName: 'Complete Counts If Already Completed',
+			displayName: 'Succeed If Already Completed',
 			name: 'alreadyCompletedAsSuccess',
 			type: 'boolean',
 			default: true,
 			displayOptions: { show: { '/operation': ['complete'] } },
 			description:
-				"Whether a package whose workflow is already completed counts as a success (with 'alreadyCompleted: true') instead of an error",
+				"Whether a package whose workflow is already completed is a success, marked 'alreadyCompleted: true', rather than an error",
 		},
 		{
 			displayName: 'Max Attempts',
