@@ -27,6 +27,7 @@ const ASSUMED = {
 	notAcceptable: () => message(406, 'Accept header must be application/octet-stream'),
 	badStatus: () => message(400, 'Invalid document status'),
 	badPaging: () => message(400, 'Page number and records per page must be 1 or more'),
+	unsupportedMediaType: (type) => message(415, `The request entity's media type '${type}' is not supported for this resource.`),
 };
 
 const WORKFLOW_MODES = ['ONLY_ME', 'ME_AND_OTHERS', 'ONLY_OTHERS'];
@@ -152,14 +153,19 @@ const packageMethods = {
 		return Buffer.concat([doc.content, Buffer.from(`\n%% signed by ${signers.join(', ') || 'nobody: completed by the owner'}\n`, 'utf8')]);
 	},
 
-	/** The JSON body of a request, or undefined when it is not JSON. */
-	jsonOf(ctx, fallback) {
+	/**
+	 * The JSON body of a request as `{ value }`, or `{ error }` with the answer: a body sent with
+	 * another content type is refused with 415 as ASP.NET Web API does; broken JSON is a 400.
+	 */
+	readJson(ctx, fallback) {
 		const text = ctx.body.toString('utf8').trim();
-		if (!text) return fallback;
+		if (!text) return { value: fallback };
+		const type = String(ctx.req.headers['content-type'] ?? '');
+		if (!/^application\/(.+\+)?json\b/i.test(type)) return { error: ASSUMED.unsupportedMediaType(type.split(';')[0] || 'none') };
 		try {
-			return JSON.parse(text);
+			return { value: JSON.parse(text) };
 		} catch {
-			return undefined;
+			return { error: ASSUMED.badRequest() };
 		}
 	},
 
@@ -209,7 +215,8 @@ const packageMethods = {
 	},
 
 	addPackage(ctx) {
-		const input = this.jsonOf(ctx, {});
+		const { value: input, error } = this.readJson(ctx, {});
+		if (error) return error;
 		if (!input || typeof input !== 'object' || Array.isArray(input)) return ASSUMED.badRequest();
 		const mode = input.workflow_mode ?? 'ONLY_OTHERS'; // default: assumed
 		if (!WORKFLOW_MODES.includes(mode)) return message(400, 'Invalid workflow mode');
@@ -225,7 +232,8 @@ const packageMethods = {
 	renamePackage(ctx) {
 		const pkg = this.owned(ctx);
 		if ('body' in pkg) return pkg;
-		const input = this.jsonOf(ctx);
+		const { value: input, error } = this.readJson(ctx);
+		if (error) return error;
 		const name = String(input?.package_name ?? '').trim();
 		if (!name) return message(400, 'package_name is required');
 		pkg.name = name;
@@ -457,7 +465,8 @@ const packageMethods = {
 	addUsers(ctx) {
 		const pkg = this.owned(ctx);
 		if ('body' in pkg) return pkg;
-		const input = this.jsonOf(ctx);
+		const { value: input, error } = this.readJson(ctx);
+		if (error) return error;
 		if (!Array.isArray(input) || input.length === 0) return ASSUMED.badRequest();
 		for (const r of input) {
 			const problem = this.recipientProblem(r, ctx.v);
@@ -489,7 +498,8 @@ const packageMethods = {
 	applyTemplate(ctx) {
 		const pkg = this.owned(ctx);
 		if ('body' in pkg) return pkg;
-		const input = this.jsonOf(ctx);
+		const { value: input, error } = this.readJson(ctx);
+		if (error) return error;
 		if (!input || typeof input !== 'object' || typeof input.template_name !== 'string') return message(400, 'template_name is required');
 		const template = (this.scenario.templates ?? []).find((t) => same(t.template_name, input.template_name));
 		if (!template) return ASSUMED.templateNotFound();

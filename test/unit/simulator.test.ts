@@ -96,6 +96,8 @@ describe('SigningHub simulator: the signing round trip', () => {
 		expect(noDelivery.status).toBe(400);
 		expect(noDelivery.json().Message).toMatch(/delivery_method/);
 		expect((await api('POST', `/v4/packages/${id}/workflow/users`, { body: [signer('signer@example.com', { role: 'BOSS' })] })).status).toBe(400);
+		const asText = await api('POST', `/v4/packages/${id}/workflow/users`, { body: [signer('signer@example.com')], headers: { 'content-type': 'text/plain' } });
+		expect([asText.status, asText.json().Message]).toEqual([415, "The request entity's media type 'text/plain' is not supported for this resource."]);
 		const added = await api('POST', `/v4/packages/${id}/workflow/users`, { body: [signer('signer@example.com')] });
 		expect(added.status).toBe(200);
 		const users = (await api('GET', `/v4/packages/${id}/workflow/users`)).json();
