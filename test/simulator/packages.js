@@ -87,6 +87,15 @@ const packageMethods = {
 		return pkg;
 	},
 
+	/** Fills in, in place, what a package put straight into `packages` by a test lacks. */
+	ensureFull(pkg) {
+		if (pkg && !Array.isArray(pkg.history)) {
+			const full = this.newPackage({ ...pkg, documents: pkg.documents ?? [], recipients: pkg.recipients ?? [] });
+			for (const key of Object.keys(full)) if (pkg[key] === undefined || ['documents', 'recipients', 'history'].includes(key)) pkg[key] = full[key];
+		}
+		return pkg;
+	},
+
 	newDocument(name, content, at = this.stamp()) {
 		return { id: ++this.nextDocumentId, name, content, size: content.length, pages: pageCount(content), source: 'API', uploadedOn: at, modifiedOn: at };
 	},
@@ -265,7 +274,7 @@ const packageMethods = {
 			EDITED: (p) => mine(p)?.process_status === 'EDITED',
 			EXPIRING_IN_SEVEN_DAYS: () => false, // nothing expires in the simulator
 		}[status] ?? ((p) => this.ownerStatus(p) === status);
-		let items = [...this.packages.values()].filter((p) => same(p.owner, me) && byStatus(p));
+		let items = [...this.packages.values()].map((p) => this.ensureFull(p)).filter((p) => same(p.owner, me) && byStatus(p));
 		const search = ctx.req.headers['x-search-text'];
 		if (search) items = items.filter((p) => p.name.toLowerCase().includes(String(search).toLowerCase()));
 		const folder = ctx.req.headers['x-folder'];

@@ -101,7 +101,7 @@ class SigningHubSimulator {
 
 	packageOf(id) {
 		id = Number(id);
-		if (this.packages.has(id)) return this.packages.get(id);
+		if (this.packages.has(id)) return this.ensureFull(this.packages.get(id));
 		const range = this.scenario.packageRange;
 		if (range && id >= range.from && id <= range.to && !this.deleted.has(id)) {
 			const created = this.newPackage({ id, owner: range.owner, status: 'IN_PROGRESS' });

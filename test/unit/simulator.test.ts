@@ -1,5 +1,4 @@
 // The simulator's signing round trip, driven over HTTP as a client would.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SigningHubSimulator } = require('../simulator/simulator');
 
 type Answer = { status: number; headers: Headers; bytes: Buffer; json: () => any };
@@ -351,6 +350,9 @@ describe('SigningHub simulator: the signing round trip', () => {
 		const declined = await control('/packages/42/decline', { email: 'someone@example.com', reason: 'no' });
 		expect(declined.status).toBe(400); // a range package has no recipients
 		expect(sim.tokenRequests().length).toBeGreaterThan(0);
+		sim.packages.set(9, { id: 9, owner: 'owner@example.com', status: 'IN_PROGRESS' }); // a bare package, as older tests might add
+		expect((await api('POST', '/v4/packages/9/complete')).status).toBe(200);
+		expect(sim.packageOf(9)).toMatchObject({ id: 9, status: 'COMPLETED', history: [expect.objectContaining({ action_type: 'COMPLETED' })] });
 		expect(JSON.stringify(sim.log)).not.toContain(owner);
 	});
 });
