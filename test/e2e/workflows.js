@@ -25,6 +25,20 @@ function tokenCredential(id, baseUrl, accessToken, apiVersion = 'v3') {
 	return credential(id, { authMethod: 'accessToken', baseUrl, apiVersion, accessToken });
 }
 
+/** A SigningHub node; `parameters` are merged over the Workflow resource's (Complete by default). */
+function signingHubNode(id, name, credentialId, position, { parameters = {}, onError } = {}) {
+	return {
+		id,
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position,
+		...(onError ? { onError } : {}),
+		credentials: { signingHubApi: { id: credentialId, name: `SigningHub ${credentialId}` } },
+		parameters: { resource: 'workflow', operation: 'complete', options: {}, ...parameters },
+	};
+}
+
 /**
  * A workflow whose manual trigger feeds one branch per entry: a Code node that emits the
  * branch's items, then a SigningHub node. Branches run one after the other.
@@ -43,21 +57,12 @@ function workflow(id, branches) {
 			position: [250, y],
 			parameters: { jsCode: `return ${JSON.stringify(branch.items.map((json) => ({ json })))};` },
 		});
-		nodes.push({
-			id: `${id}-sh-${index}`,
-			name: branch.name,
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [500, y],
-			...(branch.onError ? { onError: branch.onError } : {}),
-			credentials: { signingHubApi: { id: branch.credential, name: `SigningHub ${branch.credential}` } },
-			parameters: {
-				resource: 'workflow',
-				operation: branch.operation ?? 'complete',
-				packageId: branch.packageId ?? '={{ $json.id }}',
-				options: branch.options ?? {},
-			},
-		});
+		nodes.push(
+			signingHubNode(`${id}-sh-${index}`, branch.name, branch.credential, [500, y], {
+				onError: branch.onError,
+				parameters: { operation: branch.operation ?? 'complete', packageId: branch.packageId ?? '={{ $json.id }}', options: branch.options ?? {} },
+			}),
+		);
 		connections.Start.main[0].push({ node: itemsName, type: 'main', index: 0 });
 		connections[itemsName] = { main: [[{ node: branch.name, type: 'main', index: 0 }]] };
 	});
@@ -66,4 +71,4 @@ function workflow(id, branches) {
 
 const ids = (from, count) => Array.from({ length: count }, (_, i) => ({ id: from + i }));
 
-module.exports = { CLIENT_SECRET, credential, loginCredential, tokenCredential, workflow, ids };
+module.exports = { CLIENT_SECRET, credential, loginCredential, tokenCredential, workflow, signingHubNode, ids };
