@@ -15,7 +15,7 @@ async function target() {
 	if (env.SIGNINGHUB_BASE_URL) {
 		const data = {
 			baseUrl: env.SIGNINGHUB_BASE_URL,
-			apiVersion: env.SIGNINGHUB_API_VERSION || 'v3',
+			apiVersion: env.SIGNINGHUB_API_VERSION || 'v4',
 			authMethod: env.SIGNINGHUB_ACCESS_TOKEN ? 'accessToken' : env.SIGNINGHUB_SCOPE ? 'enterpriseScope' : 'userLogin',
 			accessToken: env.SIGNINGHUB_ACCESS_TOKEN,
 			clientId: env.SIGNINGHUB_CLIENT_ID,
@@ -39,7 +39,7 @@ async function target() {
 	const url = await simulator.start();
 	const data = {
 		baseUrl: url,
-		apiVersion: 'v3',
+		apiVersion: 'v4',
 		authMethod: 'userLogin',
 		clientId: 'n8n-integration',
 		clientSecret: 'sim-client-secret-4f9a',

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { operationProperties } from './actions/operations';
-import { optionsProperty } from './actions/options';
+import { nodeProperties } from './actions/operations';
 import { router } from './actions/router';
+import { searchTemplates } from './methods/listSearch';
 
 export class SigningHub implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +13,8 @@ export class SigningHub implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage document workflows in SigningHub (Ascertia), e.g. complete a package\'s workflow early',
+		description: 'Send documents for signature and manage packages in SigningHub',
+		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-node',
 		defaults: {
 			name: 'SigningHub',
 		},
@@ -26,8 +27,10 @@ export class SigningHub implements INodeType {
 				required: true,
 			},
 		],
-		properties: [...operationProperties(), optionsProperty],
+		properties: nodeProperties(),
 	};
+
+	methods = { listSearch: { searchTemplates } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

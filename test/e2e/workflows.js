@@ -26,6 +26,20 @@ function tokenCredential(id, baseUrl, accessToken, apiVersion = 'v3') {
 	return credential(id, { authMethod: 'accessToken', baseUrl, apiVersion, accessToken });
 }
 
+/** A SigningHub node; `parameters` are merged over the Workflow resource's (Complete by default). */
+function signingHubNode(id, name, credentialId, position, { parameters = {}, onError } = {}) {
+	return {
+		id,
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position,
+		...(onError ? { onError } : {}),
+		credentials: { signingHubApi: { id: credentialId, name: `SigningHub ${credentialId}` } },
+		parameters: { resource: 'workflow', operation: 'complete', options: {}, ...parameters },
+	};
+}
+
 /**
  * A workflow whose manual trigger feeds one branch per entry: a Code node that emits the
  * branch's items, then a SigningHub node. Branches run one after the other.
@@ -44,21 +58,12 @@ function workflow(id, branches) {
 			position: [250, y],
 			parameters: { jsCode: `return ${JSON.stringify(branch.items.map((json) => ({ json })))};` },
 		});
-		nodes.push({
-			id: `${id}-sh-${index}`,
-			name: branch.name,
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [500, y],
-			...(branch.onError ? { onError: branch.onError } : {}),
-			credentials: { signingHubApi: { id: branch.credential, name: `SigningHub ${branch.credential}` } },
-			parameters: {
-				resource: 'workflow',
-				operation: branch.operation ?? 'complete',
-				packageId: branch.packageId ?? '={{ $json.id }}',
-				options: branch.options ?? {},
-			},
-		});
+		nodes.push(
+			signingHubNode(`${id}-sh-${index}`, branch.name, branch.credential, [500, y], {
+				onError: branch.onError,
+				parameters: { operation: branch.operation ?? 'complete', packageId: branch.packageId ?? '={{ $json.id }}', options: branch.options ?? {} },
+			}),
+		);
 		connections.Start.main[0].push({ node: itemsName, type: 'main', index: 0 });
 		connections[itemsName] = { main: [[{ node: branch.name, type: 'main', index: 0 }]] };
 	});
@@ -94,15 +99,7 @@ function webhookWorkflow(id, { path, credential: credentialId, options = {} }) {
 				position: [250, 0],
 				parameters: { fieldToSplitOut: 'body.packages', options: {} },
 			},
-			{
-				id: `${id}-sh`,
-				name: 'SigningHub',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [500, 0],
-				credentials: { signingHubApi: { id: credentialId, name: `SigningHub ${credentialId}` } },
-				parameters: { resource: 'workflow', operation: 'complete', packageId: '={{ $json.packageId }}', options },
-			},
+			signingHubNode(`${id}-sh`, 'SigningHub', credentialId, [500, 0], { parameters: { packageId: '={{ $json.packageId }}', options } }),
 		],
 		connections: {
 			Webhook: { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
@@ -113,4 +110,4 @@ function webhookWorkflow(id, { path, credential: credentialId, options = {} }) {
 
 const ids = (from, count) => Array.from({ length: count }, (_, i) => ({ id: from + i }));
 
-module.exports = { CLIENT_SECRET, credential, loginCredential, tokenCredential, workflow, webhookWorkflow, ids };
+module.exports = { CLIENT_SECRET, credential, loginCredential, tokenCredential, workflow, webhookWorkflow, signingHubNode, ids };

@@ -6,6 +6,7 @@ const { readFileSync } = require('node:fs');
 const { createServer } = require('node:http');
 const { createServer: createTlsServer } = require('node:https');
 const { join } = require('node:path');
+const { packageMethods, PACKAGE_ROUTES, DEFAULT_TEMPLATES } = require('./packages');
 
 /** The self-signed certificate of HTTPS mode, standing for an internal certificate authority. */
 const TEST_TLS = { key: join(__dirname, 'tls/key.pem'), cert: join(__dirname, 'tls/cert.pem') };
@@ -25,6 +26,10 @@ const DEFAULT_SCENARIO = {
 	packages: [],
 	/** Every other ID in this range exists too, owned by `owner` and in progress. */
 	packageRange: { from: 1, to: 100_000, owner: 'owner@example.com' },
+	/** Workflow templates (Get Templates, Apply Workflow Template); `recipients` are copied on apply. */
+	templates: DEFAULT_TEMPLATES,
+	/** Add Users to Workflow answers the added users instead of an empty body. */
+	addUsersAnswersUsers: false,
 	tokenLifetimeSeconds: 86_399,
 	/** Added to every API answer (not to /_sim control calls). */
 	latencyMs: 0,
@@ -55,7 +60,14 @@ class SigningHubSimulator {
 	reset(scenario = {}) {
 		this.scenario = { ...DEFAULT_SCENARIO, ...scenario };
 		this.users = new Map(this.scenario.users.map((user) => [user.email.toLowerCase(), { ...user }]));
-		this.packages = new Map(this.scenario.packages.map((p) => [Number(p.id), { status: 'IN_PROGRESS', ...p, id: Number(p.id) }]));
+		this.lastStamp = 0;
+		this.nextLogId = 0;
+		this.nextDocumentId = 300_000;
+		this.packages = new Map(this.scenario.packages.map((p) => [Number(p.id), this.newPackage(p)]));
+		/** IDs of deleted packages: they stay gone, even inside `packageRange`. */
+		this.deleted = new Set();
+		/** IDs of packages created through the API: above the range and every scenario package. */
+		this.nextPackageId = Math.max(200_000, this.scenario.packageRange?.to ?? 0, ...this.packages.keys()) + 1;
 		this.accessTokens = new Map();
 		this.refreshTokens = new Map();
 		/** Every token ever issued, so tests can prove none leaked. */
@@ -89,10 +101,10 @@ class SigningHubSimulator {
 
 	packageOf(id) {
 		id = Number(id);
-		if (this.packages.has(id)) return this.packages.get(id);
+		if (this.packages.has(id)) return this.ensureFull(this.packages.get(id));
 		const range = this.scenario.packageRange;
-		if (range && id >= range.from && id <= range.to) {
-			const created = { id, owner: range.owner, status: 'IN_PROGRESS' };
+		if (range && id >= range.from && id <= range.to && !this.deleted.has(id)) {
+			const created = this.newPackage({ id, owner: range.owner, status: 'IN_PROGRESS' });
 			this.packages.set(id, created);
 			return created;
 		}
@@ -100,17 +112,19 @@ class SigningHubSimulator {
 	}
 
 	async handle(req, res) {
+		// The body as bytes (uploads may be 50 MB of PDF); JSON and form calls read it as text.
 		const body = await new Promise((resolve, reject) => {
 			const chunks = [];
 			req.on('data', (chunk) => chunks.push(chunk));
-			req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+			req.on('end', () => resolve(Buffer.concat(chunks)));
 			req.on('error', reject);
 		});
 		const url = new URL(req.url, 'http://simulator');
-		if (url.pathname.startsWith('/_sim/')) return this.control(req, res, url, body);
+		if (url.pathname.startsWith('/_sim/')) return this.control(req, res, url, body.toString('utf8'));
 
-		const entry = { seq: ++this.seq, at: Date.now(), method: req.method, path: url.pathname, bodyBytes: Buffer.byteLength(body) };
-		if (url.pathname === '/authenticate') entry.clientId = new URLSearchParams(body).get('client_id') ?? undefined;
+		const entry = { seq: ++this.seq, at: Date.now(), method: req.method, path: url.pathname, bodyBytes: body.length };
+		if (url.search && /^\/v[34]\/(packages\/[A-Z_]+\/\d+\/\d+|settings\/templates\/\d+\/\d+)$/.test(url.pathname)) entry.query = url.search;
+		if (url.pathname === '/authenticate') entry.clientId = new URLSearchParams(body.toString('utf8')).get('client_id') ?? undefined;
 		else entry.clientId = this.accessTokens.get(String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''))?.clientId;
 		this.log.push(entry);
 		if (this.scenario.latencyMs) await sleep(this.scenario.latencyMs);
@@ -179,7 +193,7 @@ class SigningHubSimulator {
 	}
 
 	route(req, url, body, entry) {
-		if (req.method === 'POST' && url.pathname === '/authenticate') return this.authenticate(req, body, entry);
+		if (req.method === 'POST' && url.pathname === '/authenticate') return this.authenticate(req, body.toString('utf8'), entry);
 		// The web app, not the API: what a user gets who pastes the wrong address.
 		if (url.pathname.startsWith('/web/')) {
 			return { status: 200, body: '<!doctype html><html><body>SigningHub web app</body></html>', headers: { 'content-type': 'text/html' } };
@@ -188,18 +202,16 @@ class SigningHubSimulator {
 		if (about && req.method === 'GET') return json(200, { installation_name: 'SigningHub Simulator', version: '10.0.0', build: 'sim' });
 
 		const routes = [
-			['POST', /^\/(?:v3|v4)\/packages\/([^/]+)\/complete$/, 'complete'],
-			['POST', /^\/v4\/enterprise\/packages\/([^/]+)\/complete$/, 'enterpriseComplete'],
-			['GET', /^\/(?:v3|v4)\/packages\/([^/]+)\/workflow$/, 'details'],
-			['GET', /^\/(?:v3|v4)\/packages\/([A-Z_]+)\/(\d+)\/(\d+)$/, 'list'],
+			['POST', /^\/(v3|v4)\/packages\/([^/]+)\/complete$/, 'completeRoute'],
+			['POST', /^\/(v4)\/enterprise\/packages\/([^/]+)\/complete$/, 'enterpriseCompleteRoute'],
+			...PACKAGE_ROUTES,
 		];
 		for (const [method, pattern, name] of routes) {
 			const match = url.pathname.match(pattern);
 			if (!match || method !== req.method) continue;
 			const user = this.authorize(req, entry);
 			if (user.status) return user;
-			if (name === 'list') return this.list(user, match[1]);
-			return this[name](user, match[1]);
+			return this[name]({ user, v: match[1], params: match.slice(2), req, url, body, entry });
 		}
 		return message(404, 'No HTTP resource was found that matches the request URI');
 	}
@@ -233,7 +245,16 @@ class SigningHubSimulator {
 		if (pkg.status === 'DECLINED') return message(400, 'Document is declined');
 		pkg.status = 'COMPLETED';
 		pkg.completedBy = user.email;
+		this.touch(pkg, 'COMPLETED', user.email);
 		return { status: 200, body: '', headers: {} };
+	}
+
+	completeRoute(ctx) {
+		return this.complete(ctx.user, ctx.params[0]);
+	}
+
+	enterpriseCompleteRoute(ctx) {
+		return this.enterpriseComplete(ctx.user, ctx.params[0]);
 	}
 
 	/** Enterprise Management's variant: for enterprise admins acting as themselves only. */
@@ -242,25 +263,6 @@ class SigningHubSimulator {
 		const pkg = this.packageOf(rawId);
 		if (!pkg || this.users.get(pkg.owner.toLowerCase())?.enterprise !== user.enterprise) return message(404, 'Document not found');
 		return this.complete(this.users.get(pkg.owner.toLowerCase()), rawId);
-	}
-
-	details(user, rawId) {
-		const pkg = this.ownedPackage(user, rawId);
-		if ('body' in pkg) return pkg;
-		return json(200, {
-			package_id: pkg.id,
-			package_name: `Package ${pkg.id}`,
-			package_owner: pkg.owner,
-			owner_name: pkg.owner.split('@')[0],
-			package_status: pkg.status,
-			workflow: { workflow_type: 'SERIAL', workflow_mode: 'ONLY_OTHERS', continue_on_decline: false, workflow_status: pkg.status, read_only: false },
-			documents: [],
-		});
-	}
-
-	list(user, status) {
-		const owned = [...this.packages.values()].filter((p) => p.owner === user.email && (status === 'ALL' || p.status === status));
-		return json(200, owned.map((p) => ({ package_id: p.id, package_status: p.status })), { 'x-total-records': String(owned.length) });
 	}
 
 	authenticate(req, body, entry) {
@@ -325,7 +327,26 @@ class SigningHubSimulator {
 			res.writeHead(status, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(value ?? {}));
 		};
-		const input = body ? JSON.parse(body) : {};
+		let input;
+		try {
+			input = body ? JSON.parse(body) : {};
+		} catch {
+			return reply(400, { error: 'the control body is not JSON' });
+		}
+		const act = url.pathname.match(/^\/_sim\/packages\/(\d+)\/(sign|decline)$/);
+		if (act && req.method === 'POST') {
+			try {
+				const recipient = act[2] === 'sign' ? this.sign(act[1], input.email) : this.decline(act[1], input.email, input.reason ?? '');
+				return reply(200, { recipient, package: this.viewOf(this.packageOf(act[1])) });
+			} catch (error) {
+				return reply(400, { error: error.message });
+			}
+		}
+		const one = url.pathname.match(/^\/_sim\/packages\/(\d+)$/);
+		if (one && req.method === 'GET') {
+			const pkg = this.packageOf(one[1]);
+			return pkg ? reply(200, this.viewOf(pkg)) : reply(404, { error: 'no such package' });
+		}
 		switch (`${req.method} ${url.pathname}`) {
 			case 'GET /_sim/log':
 				return reply(200, this.log);
@@ -339,12 +360,21 @@ class SigningHubSimulator {
 				this.expireTokens(input);
 				return reply(200);
 			case 'POST /_sim/packages':
-				for (const p of input) this.packages.set(Number(p.id), { status: 'IN_PROGRESS', ...p, id: Number(p.id) });
+				for (const p of Array.isArray(input) ? input : [input]) this.addPackages(p);
 				return reply(200);
 			case 'GET /_sim/packages':
-				return reply(200, [...this.packages.values()]);
+				return reply(200, [...this.packages.values()].map((p) => this.viewOf(p)));
 			default:
 				return reply(404, { error: 'unknown control call' });
+		}
+	}
+
+	/** Adds packages as a scenario would (`{id, owner, status, name?, documents?, recipients?}`). */
+	addPackages(...specs) {
+		for (const spec of specs) {
+			const pkg = this.newPackage(spec);
+			this.deleted.delete(pkg.id);
+			this.packages.set(pkg.id, pkg);
 		}
 	}
 
@@ -382,6 +412,8 @@ class OtherHost {
 		await new Promise((resolve) => this.server.close(resolve));
 	}
 }
+
+Object.assign(SigningHubSimulator.prototype, packageMethods);
 
 module.exports = { SigningHubSimulator, OtherHost, DEFAULT_SCENARIO };
 

@@ -34,13 +34,13 @@ describe('PATHS', () => {
 	it('holds the documented paths of both API versions, with their sources', () => {
 		expect(resolvePath('completeWorkflow', 'v3', { packageId: 123 })).toBe('/v3/packages/123/complete');
 		expect(resolvePath('completeWorkflow', 'v4', { packageId: 123 })).toBe('/v4/packages/123/complete');
-		expect(resolvePath('workflowDetails', 'v3', { packageId: 5 })).toBe('/v3/packages/5/workflow');
+		expect(resolvePath('workflow', 'v3', { packageId: 5 })).toBe('/v3/packages/5/workflow');
 		expect(resolvePath('packages', 'v4', { status: 'ALL', page: 1, perPage: 1 })).toBe('/v4/packages/ALL/1/1');
 		for (const entry of Object.values(PATHS)) expect(entry.source).toMatch(/^(documented|client code)/);
 	});
 
 	it('encodes path parameters, so a value cannot change the path', () => {
-		expect(resolvePath('workflowDetails', 'v4', { packageId: '1/../2?x' })).toBe('/v4/packages/1%2F..%2F2%3Fx/workflow');
+		expect(resolvePath('workflow', 'v4', { packageId: '1/../2?x' })).toBe('/v4/packages/1%2F..%2F2%3Fx/workflow');
 	});
 });
 

@@ -1,75 +1,97 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export interface NodeOptions {
+import type { Operation } from './types';
+
+/** The options every operation has, read once per run. */
+export interface RunOptions {
 	parallelRequests: number;
 	maxAttempts: number;
 	requestTimeout: number;
-	alreadyCompletedAsSuccess: boolean;
+	/** The whole Options collection as set, for the options of one operation. */
+	chosen: IDataObject;
 }
 
+const DEFAULT_PARALLEL_REQUESTS = 10;
+const DEFAULT_MAX_ATTEMPTS = 3;
+const DEFAULT_REQUEST_TIMEOUT = 30_000;
+
 const LIMITS = {
-	parallelRequests: { default: 10, min: 1, max: 50 },
-	maxAttempts: { default: 3, min: 1, max: 10 },
-	requestTimeout: { default: 30_000, min: 1_000, max: 300_000 },
+	parallelRequests: { default: DEFAULT_PARALLEL_REQUESTS, min: 1, max: 50 },
+	maxAttempts: { default: DEFAULT_MAX_ATTEMPTS, min: 1, max: 10 },
+	requestTimeout: { default: DEFAULT_REQUEST_TIMEOUT, min: 1_000, max: 300_000 },
 };
 
-export const optionsProperty: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [
-		{
-			displayName: 'Complete Counts If Already Completed',
-			name: 'alreadyCompletedAsSuccess',
-			type: 'boolean',
-			default: true,
-			displayOptions: { show: { '/operation': ['complete'] } },
-			description:
-				"Whether a package whose workflow is already completed counts as a success (with 'alreadyCompleted: true') instead of an error",
-		},
-		{
-			displayName: 'Max Attempts',
-			name: 'maxAttempts',
-			type: 'number',
-			typeOptions: { minValue: LIMITS.maxAttempts.min, maxValue: LIMITS.maxAttempts.max },
-			default: 3,
-			description:
-				'How many times to try a request that failed for a passing reason (429, 502, 503, 504, a dropped connection, a timeout), counting the first try',
-		},
-		{
-			displayName: 'Parallel Requests',
-			name: 'parallelRequests',
-			type: 'number',
-			typeOptions: { minValue: LIMITS.parallelRequests.min, maxValue: LIMITS.parallelRequests.max },
-			default: 10,
-			description: 'How many requests to SigningHub may run at once. Output items keep the input order.',
-		},
-		{
-			displayName: 'Request Timeout',
-			name: 'requestTimeout',
-			type: 'number',
-			typeOptions: { minValue: LIMITS.requestTimeout.min, maxValue: LIMITS.requestTimeout.max },
-			default: 30000,
-			description: 'How long to wait for SigningHub to answer one request, in milliseconds',
-		},
-	],
-};
+/** For calls outside a run's options, such as the editor's template list. */
+export const DEFAULT_TRANSPORT_OPTIONS = { maxAttempts: LIMITS.maxAttempts.default, requestTimeout: LIMITS.requestTimeout.default };
+
+const COMMON_OPTIONS: INodeProperties[] = [
+	{
+		displayName: 'Act as User',
+		name: 'actAsUser',
+		type: 'string',
+		placeholder: 'owner@example.com',
+		default: '',
+		description:
+			"With an Enterprise Admin credential: the email of the user each item acts for, usually mapped from the item (its owner field, say). Each user's token is fetched once per run.",
+	},
+	{
+		displayName: 'Max Attempts',
+		name: 'maxAttempts',
+		type: 'number',
+		typeOptions: { minValue: LIMITS.maxAttempts.min, maxValue: LIMITS.maxAttempts.max },
+		default: DEFAULT_MAX_ATTEMPTS,
+		description:
+			'How many times to try a request that failed for a passing reason (429, 502, 503, 504, a dropped connection, a timeout), counting the first try',
+	},
+	{
+		displayName: 'Parallel Requests',
+		name: 'parallelRequests',
+		type: 'number',
+		typeOptions: { minValue: LIMITS.parallelRequests.min, maxValue: LIMITS.parallelRequests.max },
+		default: DEFAULT_PARALLEL_REQUESTS,
+		description: 'How many requests to SigningHub may run at once. Output items keep the input order.',
+	},
+	{
+		displayName: 'Request Timeout',
+		name: 'requestTimeout',
+		type: 'number',
+		typeOptions: { minValue: LIMITS.requestTimeout.min, maxValue: LIMITS.requestTimeout.max },
+		default: DEFAULT_REQUEST_TIMEOUT,
+		description: "How long one try may take, in milliseconds, until SigningHub's whole answer is in",
+	},
+];
+
+/** The node's Options: the common ones, then each operation's own, shown only for it. */
+export function optionsProperty(operations: Operation[]): INodeProperties {
+	const own = operations.flatMap((operation) =>
+		(operation.options ?? []).map((option) => ({
+			...option,
+			displayOptions: { show: { '/resource': [operation.resource], '/operation': [operation.value] } },
+		})),
+	);
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [...COMMON_OPTIONS, ...own].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
 
 function clamp(value: unknown, limits: { default: number; min: number; max: number }): number {
-	const number = Math.floor(Number(value));
+	const number = Math.floor(Number(value ?? limits.default));
 	if (!Number.isFinite(number)) return limits.default;
 	return Math.min(limits.max, Math.max(limits.min, number));
 }
 
-/** Options hold for the whole run, so they are read from the first item. */
-export function readOptions(context: IExecuteFunctions): NodeOptions {
-	const raw = context.getNodeParameter('options', 0, {}) as Partial<Record<keyof NodeOptions, unknown>>;
+/** Options hold for the whole run, so they are read from the first item (Act as User excepted). */
+export function readRunOptions(context: IExecuteFunctions): RunOptions {
+	const chosen = context.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
-		parallelRequests: clamp(raw.parallelRequests ?? LIMITS.parallelRequests.default, LIMITS.parallelRequests),
-		maxAttempts: clamp(raw.maxAttempts ?? LIMITS.maxAttempts.default, LIMITS.maxAttempts),
-		requestTimeout: clamp(raw.requestTimeout ?? LIMITS.requestTimeout.default, LIMITS.requestTimeout),
-		alreadyCompletedAsSuccess: raw.alreadyCompletedAsSuccess !== false,
+		parallelRequests: clamp(chosen.parallelRequests, LIMITS.parallelRequests),
+		maxAttempts: clamp(chosen.maxAttempts, LIMITS.maxAttempts),
+		requestTimeout: clamp(chosen.requestTimeout, LIMITS.requestTimeout),
+		chosen,
 	};
 }

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { CANCELLED, RequestFailure, SigningHubClient, SigningHubError } from '../transport';
-import { readOptions } from './options';
+import { readRunOptions, type RunOptions } from './options';
 import { findOperation } from './operations';
+import { checkEmail, readText } from './parameters';
 import { InvalidInputError } from './types';
 
 interface ItemFailure {
@@ -62,11 +63,18 @@ async function forEachConcurrently(count: number, limit: number, work: (index: n
 
 const cancelledFailure: ItemFailure = { ...CANCELLED, attempts: 0 };
 
+/** The client for one item: the credential's own user, or the user in the item's Act as User. */
+function clientFor(client: SigningHubClient, context: IExecuteFunctions, itemIndex: number, options: RunOptions): SigningHubClient {
+	if (options.chosen.actAsUser === undefined) return client;
+	const email = readText(context, itemIndex, 'options.actAsUser', 'Act as User', false);
+	return email === '' ? client : client.forUser(checkEmail(email, 'Act as User'));
+}
+
 /**
- * Runs the chosen operation for every input item, several at a time, and returns exactly
- * one output item per input item, in input order and paired to it: the operation's result,
- * or `{error: {...}}` when the node continues on failure (n8n routes such items to the error
- * output when that is enabled). A bad value fails its item before anything is sent.
+ * Runs the chosen operation for every input item, several at a time, and returns each item's
+ * output in input order, paired to it: the operation's items, or one `{error: {...}}` item
+ * when the node continues on failure (n8n routes such items to the error output when that is
+ * enabled). A bad value fails its item before anything is sent.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -76,7 +84,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
-	const options = readOptions(this);
+	const options = readRunOptions(this);
 	const continueOnFail = this.continueOnFail();
 
 	let client: SigningHubClient | undefined;
@@ -87,21 +95,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		setupFailure = error;
 	}
 
-	const results: INodeExecutionData[] = new Array(items.length);
+	const results: INodeExecutionData[][] = new Array(items.length);
 	const failures = new Map<number, ItemFailure>();
 	const cancelSignal = this.getExecutionCancelSignal?.();
 
 	await forEachConcurrently(items.length, options.parallelRequests, async (itemIndex) => {
 		if (!continueOnFail && failures.size > 0) return;
+		if (cancelSignal?.aborted) {
+			failures.set(itemIndex, cancelledFailure);
+			return;
+		}
 		try {
 			if (setupFailure) throw setupFailure;
-			if (cancelSignal?.aborted) {
-				failures.set(itemIndex, cancelledFailure);
-				return;
-			}
-			const input = operation.prepare(this, itemIndex);
-			const json = await operation.execute(client as SigningHubClient, input as never, options);
-			results[itemIndex] = { json, pairedItem: { item: itemIndex } };
+			const itemClient = clientFor(client as SigningHubClient, this, itemIndex, options);
+			const output = await operation.execute({ n8n: this, itemIndex, client: itemClient, options });
+			results[itemIndex] = (Array.isArray(output) ? output : [output]).map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			failures.set(itemIndex, toItemFailure(error));
 		}
@@ -120,7 +128,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			...operation.identify(this, itemIndex),
 			attempts: failure.attempts,
 		};
-		results[itemIndex] = { json: { error }, pairedItem: { item: itemIndex } };
+		results[itemIndex] = [{ json: { error }, pairedItem: { item: itemIndex } }];
 	}
-	return [results];
+	return [results.flat()];
 }

@@ -1,25 +1,38 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { SigningHubClient } from '../transport';
-import type { NodeOptions } from './options';
+import type { RunOptions } from './options';
 
-export type Resource = 'workflow';
+export type Resource = 'document' | 'package' | 'recipient' | 'template' | 'workflow';
 
-/** One operation: its place in the node's menus, its fields, and its per-item steps. */
-export interface Operation<Input = unknown> {
+/** What an operation's execute step gets for one input item. */
+export interface ItemContext {
+	n8n: IExecuteFunctions;
+	itemIndex: number;
+	/** The client acting for this item's user (the credential's, or Act as User's). */
+	client: SigningHubClient;
+	options: RunOptions;
+}
+
+/** One operation: its place in the node's menus, its fields and options, and its step for one item. */
+export interface Operation {
 	resource: Resource;
 	/** Saved workflows store this: never change it. */
 	value: string;
 	name: string;
 	description: string;
 	action: string;
-	/** Fields shown for this operation (the node adds the display conditions). */
+	/** Fields shown for this operation; their own display conditions are kept and narrowed to it. */
 	properties: INodeProperties[];
-	/** Fields of the item that identify it in an error payload, as the user gave them. */
-	identify(context: IExecuteFunctions, itemIndex: number): IDataObject;
-	/** Reads and checks the item's parameters; throws InvalidInputError before any request. */
-	prepare(context: IExecuteFunctions, itemIndex: number): Input;
-	execute(client: SigningHubClient, input: Input, options: NodeOptions): Promise<IDataObject>;
+	/** Options shown in the node's Options only for this operation. */
+	options?: INodeProperties[];
+	/** The item's identifying inputs, as the user gave them, for its error payload. */
+	identify(n8n: IExecuteFunctions, itemIndex: number): IDataObject;
+	/**
+	 * Reads and checks the item's parameters (an InvalidInputError before any request), calls
+	 * SigningHub, and returns the item's output: one item, or several for list operations.
+	 */
+	execute(item: ItemContext): Promise<INodeExecutionData | INodeExecutionData[]>;
 }
 
 /** A parameter value that must not reach SigningHub. */

@@ -5,6 +5,7 @@ import { PROBE_PARAMETERS, resolvePath, type ApiVersion } from './endpoints';
 import {
 	ADVICE,
 	CANCELLED,
+	CONFIG_FAILURE,
 	describeHttpFailure,
 	describeNetworkFailure,
 	describeRedirect,
@@ -35,7 +36,7 @@ export const LOGIN_TIMEOUT_MS = 30_000;
 export const TOKEN_EXPIRY_MARGIN_MS = 60_000;
 
 function configError(message: string, description: string): SigningHubError {
-	return new SigningHubError({ reason: 'config', message, description, responseStatus: null, signingHubMessage: null, transient: false });
+	return new SigningHubError({ ...CONFIG_FAILURE, message, description });
 }
 
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -313,7 +314,7 @@ export async function preAuthenticate(helper: IHttpRequestHelper, credentials: I
  * Gets a token for the login modes: with the stored refresh token when it belongs to this
  * same login, else with the password grant (plus `scope` when an admin acts for a user).
  */
-async function obtainToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<StoredToken> {
+export async function obtainToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<StoredToken> {
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 	const client = {
 		client_id: required(credentials, 'clientId', 'Client ID'),

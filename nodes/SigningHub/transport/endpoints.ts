@@ -16,12 +16,29 @@ interface PathEntry {
 
 export const PATHS = {
 	authenticate: { path: '/authenticate', source: 'documented: Authentication (no version prefix)' },
+	packages: { path: '/{v}/packages/{status}/{page}/{perPage}', source: 'documented: Get Packages' },
+	newPackage: { path: '/{v}/packages', source: 'documented: Add Package' },
+	package: { path: '/{v}/packages/{packageId}', source: 'documented: Download Package (GET), Delete Package (DELETE)' },
+	evidenceReport: { path: '/{v}/packages/{packageId}/report', source: 'documented (v4 specification); v3: client code' },
+	documents: { path: '/{v}/packages/{packageId}/documents', source: 'documented (v4 specification): Upload Document; v3: client code' },
+	applyTemplate: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/template',
+		source: 'documented (v4 specification): Apply Workflow Template; v3: client code',
+	},
+	workflow: {
+		path: '/{v}/packages/{packageId}/workflow',
+		source: 'documented: Get Workflow Details (GET), Share Package (POST), Recall Package (DELETE)',
+	},
+	workflowUsers: { path: '/{v}/packages/{packageId}/workflow/users', source: 'documented: Get Workflow Users (GET), Add Users to Workflow (POST)' },
 	completeWorkflow: {
 		path: '/{v}/packages/{packageId}/complete',
 		source: 'documented: v3 guide and v4 specification, "Complete Workflow in the Middle"',
 	},
-	workflowDetails: { path: '/{v}/packages/{packageId}/workflow', source: 'documented: Get Workflow Details' },
-	packages: { path: '/{v}/packages/{status}/{page}/{perPage}', source: 'documented: Get Packages' },
+	workflowHistory: {
+		path: { v3: '/v3/packages/{packageId}/log', v4: '/v4/packages/{packageId}/log/{page}/{perPage}' },
+		source: 'documented: Get Workflow History (paged in v4)',
+	},
+	templates: { path: '/{v}/settings/templates/{perPage}/{page}', source: 'documented (v4 specification): Get Templates; v3: client code' },
 } satisfies Record<string, PathEntry>;
 
 export type Endpoint = keyof typeof PATHS;

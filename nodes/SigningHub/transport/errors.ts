@@ -260,6 +260,9 @@ export function timeoutFailure(timeoutMs?: number): FailureDetails {
 	};
 }
 
+/** The base of a failure in the node's or credential's settings, found before anything is sent. */
+export const CONFIG_FAILURE = { reason: 'config', responseStatus: null, signingHubMessage: null, transient: false } as const;
+
 export const CANCELLED: FailureDetails = {
 	reason: 'cancelled',
 	responseStatus: null,

@@ -3,6 +3,7 @@ import type {
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
+	IHttpRequestHelper,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -17,6 +18,7 @@ import {
 	deadlineSignal,
 	LOGIN_TIMEOUT_MS,
 	loginContextOf,
+	obtainToken,
 	normalizeBaseUrl,
 	takeLoginFailure,
 	TOKEN_EXPIRY_MARGIN_MS,
@@ -28,6 +30,7 @@ import {
 import { resolvePath, type ApiVersion, type Endpoint, type PathParameters } from './endpoints';
 import {
 	CANCELLED,
+	CONFIG_FAILURE,
 	describeHttpFailure,
 	describeNetworkFailure,
 	describeRedirect,
@@ -51,19 +54,33 @@ export interface TransportOptions {
 }
 
 /**
- * What a successful answer must look like: SigningHub answers with JSON or nothing, so an HTML
- * page from a proxy or a web app is never taken for success.
+ * What a successful answer must look like: SigningHub answers with JSON, nothing, or a file,
+ * so an HTML page from a proxy or a web app is never taken for success.
  */
-export type ExpectedAnswer = 'emptyOrJson' | 'jsonObject';
+export type ExpectedAnswer = 'emptyOrJson' | 'jsonObject' | 'jsonArray' | 'file';
 
 export interface RequestSpec {
 	method: IHttpRequestMethods;
 	endpoint: Endpoint;
 	pathParameters?: PathParameters;
-	body?: IDataObject;
+	query?: IDataObject;
+	headers?: Record<string, string>;
+	/** JSON (an object or an array), or a file's bytes. */
+	body?: IDataObject | IDataObject[] | Buffer;
 	expect: ExpectedAnswer;
+	/**
+	 * Whether sending it twice does no harm. One that is not (creating, uploading, adding) is
+	 * never tried again after a try whose answer was lost: its outcome is reported as unknown.
+	 */
+	repeatable: boolean;
 	/** Words for error messages, e.g. "complete the workflow of package 123". */
 	action: string;
+}
+
+/** A successful answer: its body (JSON, null when empty, or a Buffer for a file) and headers. */
+export interface Answer {
+	body: unknown;
+	headers: IDataObject;
 }
 
 /** A request that failed for good, with how many tries it took. */
@@ -95,11 +112,21 @@ export function retryDelayMs(attempt: number, retryAfter: unknown, now = Date.no
 }
 
 /** Checks a successful answer against what the request expects; undefined when it does not fit. */
-export function acceptedBody(body: unknown, expect: ExpectedAnswer): { value: unknown } | undefined {
+export function acceptedBody(body: unknown, headers: IDataObject, expect: ExpectedAnswer): { value: unknown } | undefined {
+	if (expect === 'file') {
+		const html = /html/i.test(String(headers['content-type'] ?? ''));
+		return Buffer.isBuffer(body) && !html ? { value: body } : undefined;
+	}
 	const parsed = parseBody(body);
 	if (expect === 'jsonObject') return isJsonObject(parsed) ? { value: parsed } : undefined;
+	if (expect === 'jsonArray') return Array.isArray(parsed) ? { value: parsed } : undefined;
 	if (parsed === undefined || parsed === null || (typeof parsed === 'string' && parsed.trim() === '')) return { value: null };
 	return typeof parsed === 'object' ? { value: parsed } : undefined;
+}
+
+/** A file request's error answer comes as bytes: read them as the text SigningHub sent. */
+function asText(body: unknown): unknown {
+	return Buffer.isBuffer(body) ? body.toString('utf8') : body;
 }
 
 interface RawResponse {
@@ -171,10 +198,18 @@ export class SigningHubClient {
 
 	private readonly requester: ClientContext;
 
+	/** Clients of this run that act for other users of the enterprise, by email. */
+	private readonly actingClients = new Map<string, SigningHubClient>();
+
 	private constructor(
-		context: ClientContext,
+		private readonly context: ClientContext,
 		private readonly credentials: ICredentialDataDecryptedObject,
 		private readonly options: TransportOptions,
+		/**
+		 * Whether logins go through n8n, which stores the token in the credential. A client acting
+		 * for another user keeps its token in this process only: the credential holds its own user's.
+		 */
+		private readonly persistTokens = true,
 	) {
 		this.baseUrl = normalizeBaseUrl(credentials.baseUrl);
 		this.apiVersion = apiVersionOf(credentials);
@@ -201,6 +236,30 @@ export class SigningHubClient {
 		return new SigningHubClient(context, credentials, options);
 	}
 
+	/**
+	 * A client acting for another user of the enterprise (SigningHub's scope): an Enterprise Admin
+	 * credential only. One per user and run, so each user's token is fetched once.
+	 */
+	forUser(email: string): SigningHubClient {
+		if (this.authMethod !== 'enterpriseScope') {
+			throw new SigningHubError({
+				...CONFIG_FAILURE,
+				message: "Act as User needs an Enterprise Admin credential",
+				description:
+					"Switch the SigningHub credential's Authentication to 'Enterprise Admin on Behalf of a User', or remove the Act as User option.",
+			});
+		}
+		const key = email.toLowerCase();
+		if (key === String(this.credentials.scope ?? '').trim().toLowerCase()) return this;
+		let client = this.actingClients.get(key);
+		if (!client) {
+			const credentials = { ...this.credentials, scope: email, sessionToken: '', refreshToken: '', sessionExpiresAt: 0, tokenIdentity: '' };
+			client = new SigningHubClient(this.context, credentials, this.options, false);
+			this.actingClients.set(key, client);
+		}
+		return client;
+	}
+
 	private get usesLogin(): boolean {
 		return this.authMethod !== 'accessToken';
 	}
@@ -218,7 +277,7 @@ export class SigningHubClient {
 	}
 
 	/** Sends a request, renewing the token once per run after a 401 and retrying transient failures. */
-	async request(spec: RequestSpec): Promise<unknown> {
+	async request(spec: RequestSpec): Promise<Answer> {
 		let attempts = 0;
 		let outcomeUnknown = false;
 		for (;;) {
@@ -227,13 +286,14 @@ export class SigningHubClient {
 			let failure: FailureDetails;
 			try {
 				const { response, usedToken } = await this.authorizedSend(spec);
+				const headers = response.headers ?? {};
 				if (response.statusCode === 401) {
 					if (this.usesLogin && this.retryAfterRefusal(usedToken)) continue;
-					this.runFailure ??= new SigningHubError(describeHttpFailure(401, response.body, spec.action, this.authMethod));
+					this.runFailure ??= new SigningHubError(describeHttpFailure(401, asText(response.body), spec.action, this.authMethod));
 					throw this.runFailure;
 				}
-				const accepted = SUCCESS_STATUSES.has(response.statusCode) ? acceptedBody(response.body, spec.expect) : undefined;
-				if (accepted) return accepted.value;
+				const accepted = SUCCESS_STATUSES.has(response.statusCode) ? acceptedBody(response.body, headers, spec.expect) : undefined;
+				if (accepted) return { body: accepted.value, headers };
 				failure = this.describeAnswer(response, spec.action);
 			} catch (error) {
 				failure = error as SigningHubError;
@@ -242,6 +302,7 @@ export class SigningHubClient {
 			outcomeUnknown ||= mayHaveBeenCarriedOut(failure);
 			if (failure.reason === 'cancelled' || this.cancelled()) throw new RequestFailure(CANCELLED, attempts, outcomeUnknown);
 			if (!failure.transient || attempts >= this.options.maxAttempts) throw new RequestFailure(failure, attempts, outcomeUnknown);
+			if (!spec.repeatable && outcomeUnknown) throw new RequestFailure(outcomeUnknownFailure(failure), attempts, outcomeUnknown);
 			if (!(await this.pause(retryDelayMs(attempts, failure.retryAfter)))) throw new RequestFailure(CANCELLED, attempts, outcomeUnknown);
 		}
 	}
@@ -250,7 +311,7 @@ export class SigningHubClient {
 		const { statusCode } = response;
 		if (statusCode >= 300 && statusCode < 400) return describeRedirect(statusCode, response.headers?.location, this.baseUrl, action);
 		if (statusCode < 300) return notSigningHubAnswer(statusCode, action);
-		return { ...describeHttpFailure(statusCode, response.body, action, this.authMethod), retryAfter: response.headers?.['retry-after'] };
+		return { ...describeHttpFailure(statusCode, asText(response.body), action, this.authMethod), retryAfter: response.headers?.['retry-after'] };
 	}
 
 	/** Waits, unless the execution is cancelled first; says whether the wait ran to its end. */
@@ -335,7 +396,8 @@ export class SigningHubClient {
 		this.session.login = new Promise((resolve) => (settle = resolve));
 		try {
 			for (let attempt = 1; ; attempt++) {
-				const outcome = await this.transmit(spec, true).then(
+				const sending = this.persistTokens ? this.transmit(spec, true) : this.loginInProcess().then(async () => await this.transmit(spec));
+				const outcome = await sending.then(
 					(response) => ({ response, failure: undefined }),
 					(failure: SigningHubError) => ({ response: undefined, failure }),
 				);
@@ -353,6 +415,11 @@ export class SigningHubClient {
 			this.session.login = undefined;
 			settle(this.runFailure);
 		}
+	}
+
+	/** Logs in without n8n, for a client acting for another user: the token stays in memory. */
+	private async loginInProcess() {
+		Object.assign(this.credentials, await obtainToken({ helpers: this.context.helpers } as IHttpRequestHelper, this.credentials));
 	}
 
 	/**
@@ -374,13 +441,19 @@ export class SigningHubClient {
 	private async transmit(spec: RequestSpec, loggingIn = false): Promise<RawResponse> {
 		const deadline = this.tryDeadline(loggingIn);
 		const extraTimeMs = loggingIn ? LOGIN_TIMEOUT_MS : 0;
+		const file = Buffer.isBuffer(spec.body);
+		const headers: Record<string, string> = { Accept: spec.expect === 'file' ? 'application/octet-stream' : 'application/json' };
+		// An empty POST says so: without a length, Node sends it chunked, in two packets.
+		if (spec.body === undefined && spec.method !== 'GET') headers['Content-Length'] = '0';
+		if (file) headers['Content-Type'] = 'application/octet-stream';
 		const options: IHttpRequestOptions = {
 			method: spec.method,
 			url: `${this.baseUrl}${resolvePath(spec.endpoint, this.apiVersion, spec.pathParameters)}`,
-			// An empty POST says so: without a length, Node sends it chunked, in two packets.
-			headers: spec.body === undefined && spec.method !== 'GET' ? { Accept: 'application/json', 'Content-Length': '0' } : { Accept: 'application/json' },
+			qs: spec.query,
+			headers: { ...headers, ...spec.headers },
 			body: spec.body,
-			json: spec.body !== undefined,
+			json: spec.body !== undefined && !file,
+			...(spec.expect === 'file' ? { encoding: 'arraybuffer' as const } : {}),
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
@@ -401,6 +474,17 @@ export class SigningHubClient {
 		if (deadline.aborted) return new SigningHubError(timeoutFailure(this.options.requestTimeout));
 		return new SigningHubError(describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout));
 	}
+}
+
+/** A request that must not be sent twice got no answer: say so rather than try again. */
+function outcomeUnknownFailure(failure: FailureDetails): FailureDetails {
+	return {
+		...failure,
+		transient: false,
+		message: `${failure.message}. SigningHub may have carried it out`,
+		description:
+			'The answer was lost, so the node did not send it again (that could do it twice). Check the package in SigningHub before running this item again.',
+	};
 }
 
 /** No answer came, or a gateway gave up on SigningHub: it may have carried the request out. */

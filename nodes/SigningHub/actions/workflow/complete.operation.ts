@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { RequestFailure, type SigningHubClient } from '../../transport';
-import type { NodeOptions } from '../options';
-import { identifyPackage, packageIdProperty, readPackageId } from '../packageId';
+import { identifyPackage, packageIdProperty, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 import { readWorkflowDetails } from './get.operation';
 
@@ -21,33 +20,45 @@ async function isCompleted(client: SigningHubClient, packageId: number): Promise
 	return [details.package_status, workflow.workflow_status].some((status) => String(status ?? '').toUpperCase() === 'COMPLETED');
 }
 
-export const completeWorkflow: Operation<number> = {
+export const completeWorkflow: Operation = {
 	resource: 'workflow',
 	value: 'complete',
 	name: 'Complete',
 	description: "End a package's signing workflow now: recipients who have not signed yet are no longer asked to",
 	action: 'Complete a workflow',
 	properties: [packageIdProperty('The ID of the package whose workflow to complete, e.g. 123')],
+	options: [
+		{
+			displayName: 'Succeed If Already Completed',
+			name: 'alreadyCompletedAsSuccess',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether a package whose workflow is already completed is a success, marked 'alreadyCompleted: true', rather than an error",
+		},
+	],
 	identify: identifyPackage,
-	prepare: readPackageId,
-	async execute(client: SigningHubClient, packageId: number, options: NodeOptions): Promise<IDataObject> {
+	async execute({ n8n, itemIndex, client, options }) {
+		const packageId = readPackageId(n8n, itemIndex);
+		const lenient = options.chosen.alreadyCompletedAsSuccess !== false;
 		const failure = await client
 			.request({
 				method: 'POST',
 				endpoint: 'completeWorkflow',
 				pathParameters: { packageId },
 				expect: 'emptyOrJson',
+				repeatable: true,
 				action: `complete the workflow of package ${packageId}`,
 			})
 			.then(
 				() => undefined,
 				(error: unknown) => error,
 			);
-		if (failure === undefined) return { packageId, completed: true };
+		if (failure === undefined) return { json: { packageId, completed: true } };
 		// In strict mode a completed workflow is still this run's success when one of its tries
 		// got no answer: that try completed it.
-		if (mayBeCompleted(failure) && (options.alreadyCompletedAsSuccess || failure.mayHaveTakenEffect) && (await isCompleted(client, packageId))) {
-			return options.alreadyCompletedAsSuccess ? { packageId, completed: true, alreadyCompleted: true } : { packageId, completed: true };
+		if (mayBeCompleted(failure) && (lenient || failure.mayHaveTakenEffect) && (await isCompleted(client, packageId))) {
+			return { json: lenient ? { packageId, completed: true, alreadyCompleted: true } : { packageId, completed: true } };
 		}
 		throw failure;
 	},

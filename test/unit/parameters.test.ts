@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { itemParameter, readPackageId } from '../../nodes/SigningHub/actions/packageId';
+import { itemParameter, readPackageId } from '../../nodes/SigningHub/actions/parameters';
 import { InvalidInputError } from '../../nodes/SigningHub/actions/types';
 
 const contextWith = (value: unknown) =>

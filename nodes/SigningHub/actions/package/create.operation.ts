@@ -1,0 +1,53 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { identifyBy, readText } from '../parameters';
+import type { Operation } from '../types';
+
+export const createPackage: Operation = {
+	resource: 'package',
+	value: 'create',
+	name: 'Create',
+	description: 'Create an empty package (in draft) to upload documents to and add recipients',
+	action: 'Create a package',
+	properties: [
+		{
+			displayName: 'Package Name',
+			name: 'packageName',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'Sales contract ACME',
+			description: 'The name the package gets in SigningHub',
+		},
+	],
+	options: [
+		{
+			displayName: 'Workflow Mode',
+			name: 'workflowMode',
+			type: 'options',
+			default: 'ONLY_OTHERS',
+			options: [
+				{ name: 'Me and Others', value: 'ME_AND_OTHERS', description: 'The owner signs too' },
+				{ name: 'Only Me', value: 'ONLY_ME', description: 'Only the owner signs' },
+				{ name: 'Only Others', value: 'ONLY_OTHERS', description: 'The recipients sign, not the owner' },
+			],
+			description: 'Who signs the package. Without this option SigningHub uses its own default.',
+		},
+	],
+	identify: identifyBy('packageName'),
+	async execute({ n8n, itemIndex, client, options }) {
+		const packageName = readText(n8n, itemIndex, 'packageName', 'Package Name');
+		const body: IDataObject = { package_name: packageName };
+		if (options.chosen.workflowMode !== undefined) body.workflow_mode = options.chosen.workflowMode;
+		const answer = await client.request({
+			method: 'POST',
+			endpoint: 'newPackage',
+			body,
+			expect: 'jsonObject',
+			repeatable: false,
+			action: `create the package "${packageName}"`,
+		});
+		const created = answer.body as IDataObject;
+		return { json: { packageId: created.package_id, packageName, ...created } };
+	},
+};

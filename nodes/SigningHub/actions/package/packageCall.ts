@@ -1,0 +1,47 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+import type { Endpoint } from '../../transport/endpoints';
+import { identifyPackage, packageIdProperty, readPackageId } from '../parameters';
+import type { Operation } from '../types';
+
+interface PackageCall {
+	value: string;
+	name: string;
+	description: string;
+	action: string;
+	method: IHttpRequestMethods;
+	endpoint: Endpoint;
+	/** Words for error messages, e.g. "share package". */
+	verb: string;
+	/** The output's flag, e.g. `shared: true`. */
+	done: string;
+	/** The field that keeps SigningHub's answer, when it has one worth passing on. */
+	answerField?: string;
+}
+
+/** An operation that makes one call about one package, with no body, and reports it done. */
+export function packageCall(call: PackageCall): Operation {
+	return {
+		resource: 'package',
+		value: call.value,
+		name: call.name,
+		description: call.description,
+		action: call.action,
+		properties: [packageIdProperty(`The ID of the package to ${call.verb}, e.g. 123`)],
+		identify: identifyPackage,
+		async execute({ n8n, itemIndex, client }) {
+			const packageId = readPackageId(n8n, itemIndex);
+			const answer = await client.request({
+				method: call.method,
+				endpoint: call.endpoint,
+				pathParameters: { packageId },
+				expect: 'emptyOrJson',
+				repeatable: false,
+				action: `${call.verb} package ${packageId}`,
+			});
+			const json: IDataObject = { packageId, [call.done]: true };
+			if (call.answerField && answer.body !== null) json[call.answerField] = answer.body as IDataObject;
+			return { json };
+		},
+	};
+}

@@ -1,0 +1,42 @@
+import type { Endpoint } from '../../transport/endpoints';
+import { binaryFieldOption, fileItem } from '../files';
+import { identifyPackage, packageIdProperty, readPackageId } from '../parameters';
+import type { Operation } from '../types';
+
+interface PackageFile {
+	value: string;
+	name: string;
+	description: string;
+	action: string;
+	endpoint: Endpoint;
+	/** Words for error messages, e.g. "download package". */
+	verb: string;
+	/** The file name when SigningHub gives none. */
+	fallbackName: (packageId: number) => string;
+}
+
+/** An operation that downloads a file about one package into the item's binary field. */
+export function packageFile(file: PackageFile): Operation {
+	return {
+		resource: 'package',
+		value: file.value,
+		name: file.name,
+		description: file.description,
+		action: file.action,
+		properties: [packageIdProperty(`The ID of the package to ${file.verb}, e.g. 123`)],
+		options: [binaryFieldOption('Put Output File in Field', 'The name of the binary field to put the file in')],
+		identify: identifyPackage,
+		async execute(item) {
+			const packageId = readPackageId(item.n8n, item.itemIndex);
+			const answer = await item.client.request({
+				method: 'GET',
+				endpoint: file.endpoint,
+				pathParameters: { packageId },
+				expect: 'file',
+				repeatable: true,
+				action: `${file.verb} package ${packageId}`,
+			});
+			return await fileItem(item, answer, file.fallbackName(packageId), { packageId });
+		},
+	};
+}

@@ -1,0 +1,13 @@
+import { packageCall } from './packageCall';
+
+export const sharePackage = packageCall({
+	value: 'share',
+	name: 'Share',
+	description: "Start a draft package's signing workflow: SigningHub asks its recipients to act",
+	action: 'Share a package',
+	method: 'POST',
+	endpoint: 'workflow',
+	verb: 'share',
+	done: 'shared',
+	answerField: 'packages',
+});

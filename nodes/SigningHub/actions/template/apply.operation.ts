@@ -1,0 +1,73 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { SigningHubClient } from '../../transport';
+import { identifyBy, packageIdProperty, readId, readPackageId } from '../parameters';
+import { InvalidInputError, type Operation } from '../types';
+import { readWorkflowDetails } from '../workflow/get.operation';
+
+export const applyTemplate: Operation = {
+	resource: 'template',
+	value: 'apply',
+	name: 'Apply',
+	description: "Apply a workflow template (its recipients and fields) to a draft package's documents",
+	action: 'Apply a template',
+	properties: [
+		packageIdProperty('The ID of the draft package to apply the template to, e.g. 123'),
+		{
+			displayName: 'Template',
+			name: 'templateName',
+			type: 'resourceLocator',
+			required: true,
+			default: { mode: 'list', value: '' },
+			modes: [
+				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTemplates', searchable: true } },
+				{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'Sales contract' },
+			],
+			description: 'The workflow template, as named in SigningHub',
+		},
+	],
+	options: [
+		{
+			displayName: 'Document ID',
+			name: 'documentId',
+			type: 'string',
+			default: '',
+			placeholder: '456',
+			description:
+				"Only this document of the package. Without it: every document (v4), or the package's first document (v3).",
+		},
+	],
+	identify: identifyBy('packageId'),
+	async execute({ n8n, itemIndex, client, options }) {
+		const packageId = readPackageId(n8n, itemIndex);
+		const templateName = String(n8n.getNodeParameter('templateName', itemIndex, '', { extractValue: true }) ?? '').trim();
+		if (templateName === '') throw new InvalidInputError('Template is empty', 'Choose a template from the list, or type its name.');
+		const documentId =
+			options.chosen.documentId !== undefined && String(options.chosen.documentId).trim() !== ''
+				? readId(n8n, itemIndex, 'options.documentId', 'Document ID')
+				: client.apiVersion === 'v4'
+					? 0
+					: await firstDocumentId(client, packageId);
+		await client.request({
+			method: 'POST',
+			endpoint: 'applyTemplate',
+			pathParameters: { packageId, documentId },
+			body: { template_name: templateName, apply_to_all: documentId === 0 },
+			expect: 'emptyOrJson',
+			repeatable: false,
+			action: `apply the template "${templateName}" to package ${packageId}`,
+		});
+		return { json: { packageId, templateName, documentId: documentId === 0 ? null : documentId, applied: true } };
+	},
+};
+
+/** v3 has no "every document": its template goes to the package's first document. */
+async function firstDocumentId(client: SigningHubClient, packageId: number): Promise<number> {
+	const details = await readWorkflowDetails(client, packageId);
+	const [first] = (details.documents ?? []) as IDataObject[];
+	const id = Number(first?.document_id ?? first?.id);
+	if (!Number.isSafeInteger(id) || id < 1) {
+		throw new InvalidInputError(`Package ${packageId} has no document to apply a template to`, 'Upload a document to the package first.');
+	}
+	return id;
+}

@@ -1,0 +1,136 @@
+// File helpers of the simulator: a "stored" zip writer, a tiny PDF writer, page counting and
+// attachment headers. Plain Node, no dependencies.
+const { crc32 } = require('node:zlib');
+
+/** DOS time and date of a zip entry. */
+function dosDateTime(date) {
+	const time = (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1);
+	const day = ((Math.max(date.getFullYear(), 1980) - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
+	return { time, day };
+}
+
+/** Names made unique the way a file manager would: `a.pdf`, `a (2).pdf`. */
+function uniqueNames(names) {
+	const seen = new Set();
+	return names.map((name) => {
+		let candidate = name;
+		for (let n = 2; seen.has(candidate.toLowerCase()); n++) {
+			const dot = name.lastIndexOf('.');
+			candidate = dot > 0 ? `${name.slice(0, dot)} (${n})${name.slice(dot)}` : `${name} (${n})`;
+		}
+		seen.add(candidate.toLowerCase());
+		return candidate;
+	});
+}
+
+/** A zip archive whose entries are stored (no compression), with UTF-8 names. */
+function storedZip(entries, date = new Date()) {
+	const { time, day } = dosDateTime(date);
+	const names = uniqueNames(entries.map((entry) => entry.name));
+	const parts = [];
+	const central = [];
+	let offset = 0;
+	entries.forEach((entry, i) => {
+		const name = Buffer.from(names[i], 'utf8');
+		const data = entry.data;
+		const crc = crc32(data) >>> 0;
+		const local = Buffer.alloc(30);
+		local.writeUInt32LE(0x04034b50, 0);
+		local.writeUInt16LE(20, 4); // version needed
+		local.writeUInt16LE(0x0800, 6); // flags: names in UTF-8
+		local.writeUInt16LE(0, 8); // method: stored
+		local.writeUInt16LE(time, 10);
+		local.writeUInt16LE(day, 12);
+		local.writeUInt32LE(crc, 14);
+		local.writeUInt32LE(data.length, 18);
+		local.writeUInt32LE(data.length, 22);
+		local.writeUInt16LE(name.length, 26);
+		local.writeUInt16LE(0, 28);
+		parts.push(local, name, data);
+
+		const header = Buffer.alloc(46);
+		header.writeUInt32LE(0x02014b50, 0);
+		header.writeUInt16LE(20, 4); // version made by
+		header.writeUInt16LE(20, 6); // version needed
+		header.writeUInt16LE(0x0800, 8);
+		header.writeUInt16LE(0, 10);
+		header.writeUInt16LE(time, 12);
+		header.writeUInt16LE(day, 14);
+		header.writeUInt32LE(crc, 16);
+		header.writeUInt32LE(data.length, 20);
+		header.writeUInt32LE(data.length, 24);
+		header.writeUInt16LE(name.length, 28);
+		// extra length, comment length, disk, internal and external attributes: all 0
+		header.writeUInt32LE(offset, 42);
+		central.push(header, name);
+		offset += local.length + name.length + data.length;
+	});
+	const centralSize = central.reduce((sum, part) => sum + part.length, 0);
+	const end = Buffer.alloc(22);
+	end.writeUInt32LE(0x06054b50, 0);
+	end.writeUInt16LE(entries.length, 8);
+	end.writeUInt16LE(entries.length, 10);
+	end.writeUInt32LE(centralSize, 12);
+	end.writeUInt32LE(offset, 16);
+	return Buffer.concat([...parts, ...central, end]);
+}
+
+/** A small, valid one-page PDF with the given lines of text (ASCII; anything else becomes '?'). */
+function simplePdf(lines) {
+	const escape = (text) => String(text).replace(/[^\x20-\x7e]/g, '?').replace(/([\\()])/g, '\\$1');
+	const text = ['BT /F1 11 Tf 50 790 Td 14 TL', ...lines.map((line) => `(${escape(line)}) Tj T*`), 'ET'].join('\n');
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+		`<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`,
+	];
+	let out = '%PDF-1.4\n';
+	const offsets = [];
+	objects.forEach((object, i) => {
+		offsets.push(Buffer.byteLength(out, 'latin1'));
+		out += `${i + 1} 0 obj\n${object}\nendobj\n`;
+	});
+	const xref = Buffer.byteLength(out, 'latin1');
+	out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+	out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+	out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+	return Buffer.from(out, 'latin1');
+}
+
+/** Pages of a PDF (its `/Type /Page` objects); 1 for anything that is not a PDF or shows none. */
+function pageCount(bytes) {
+	if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return 1;
+	const matches = bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g);
+	return Math.max(1, matches ? matches.length : 0);
+}
+
+/** `content-disposition` for a download; non-ASCII names also go in `filename*` (RFC 6266). */
+function attachment(name) {
+	const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+	let value = `attachment; filename="${ascii}"`;
+	if (ascii !== name) value += `; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+	return value;
+}
+
+/**
+ * The file name of an upload from its `x-file-name` header: percent-encoding is decoded, and raw
+ * UTF-8 bytes (which Node reads as latin1) are read as UTF-8. SigningHub's rule is not documented.
+ */
+function fileNameFromHeader(raw) {
+	if (raw === undefined) return undefined;
+	let name = String(raw).trim();
+	if (/%[0-9A-Fa-f]{2}/.test(name)) {
+		try {
+			name = decodeURIComponent(name);
+		} catch {
+			// not percent-encoded after all: keep it as typed
+		}
+	} else if (/[\x80-\xff]/.test(name)) {
+		name = Buffer.from(name, 'latin1').toString('utf8');
+	}
+	return name;
+}
+
+module.exports = { storedZip, simplePdf, pageCount, attachment, fileNameFromHeader, uniqueNames };

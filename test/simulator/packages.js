@@ -1,0 +1,592 @@
+// Document packages of the simulator: the model (documents, recipients, history) and the
+// package, document, workflow, template and history endpoints of the reference's table "The
+// neighbouring endpoints". Mixed into SigningHubSimulator's prototype (see simulator.js).
+// Every assumption made where the reference is silent is listed in README.md and kept in the
+// ASSUMED table below or next to the one line that applies it.
+const { storedZip, simplePdf, pageCount, attachment, fileNameFromHeader } = require('./files');
+
+const json = (status, body, headers = {}) => ({ status, body: body === undefined ? '' : JSON.stringify(body), headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+const message = (status, text) => json(status, { Message: text });
+const empty = (status = 200) => ({ status, body: '', headers: {} });
+const binary = (bytes, type, name) => ({
+	status: 200,
+	body: bytes,
+	headers: { 'content-type': type, 'content-length': String(bytes.length), 'content-disposition': attachment(name) },
+});
+
+/** Answers the reference does not document (one place, so each can be corrected). */
+const ASSUMED = {
+	notDraft: () => message(403, 'Document is no longer in draft state'), // documented for Share; assumed for upload, recipients, template
+	noSigners: () => message(404, 'You must add 1 or more signers before sharing the document'),
+	notInProgress: () => message(400, 'Document workflow is not in progress'),
+	notCompletedReport: () => message(400, 'Process evidence report is available for completed documents only'),
+	badRequest: () => message(400, 'The request is invalid.'),
+	noFileName: () => message(400, 'x-file-name header is required'),
+	emptyDocument: () => message(400, 'Document is empty'),
+	templateNotFound: () => message(404, 'Template not found'),
+	notAcceptable: () => message(406, 'Accept header must be application/octet-stream'),
+	badStatus: () => message(400, 'Invalid document status'),
+	badPaging: () => message(400, 'Page number and records per page must be 1 or more'),
+	unsupportedMediaType: (type) => message(415, `The request entity's media type '${type}' is not supported for this resource.`),
+};
+
+const WORKFLOW_MODES = ['ONLY_ME', 'ME_AND_OTHERS', 'ONLY_OTHERS'];
+const ROLES = ['SIGNER', 'REVIEWER', 'EDITOR', 'CARBON_COPY', 'INPERSON_HOST'];
+const DELIVERY_METHODS = ['EMAIL', 'SMS', 'EMAIL_AND_SMS'];
+/** Roles whose action the workflow waits for; when all have acted, the package is completed. */
+const ACTING_ROLES = ['SIGNER', 'REVIEWER', 'INPERSON_HOST'];
+const DONE = { SIGNER: 'SIGNED', INPERSON_HOST: 'SIGNED', REVIEWER: 'REVIEWED', EDITOR: 'EDITED' };
+/** Internal status -> what the owner sees (`package_status`). */
+const OWNER_STATUS = { DRAFT: 'DRAFT', IN_PROGRESS: 'INPROGRESS', COMPLETED: 'COMPLETED', DECLINED: 'DECLINED' };
+const LIST_STATUSES = ['ALL', 'DRAFT', 'INPROGRESS', 'PENDING', 'SIGNED', 'COMPLETED', 'REVIEWED', 'DECLINED', 'EDITED', 'EXPIRING_IN_SEVEN_DAYS'];
+const SORTS = {
+	TITLE: (p) => p.name.toLowerCase(),
+	WORKFLOW_TYPE: (p) => p.workflowType,
+	DATE_CREATED: (p) => p.createdOn,
+	LAST_MODIFIED: (p) => p.modifiedOn,
+	OWNER: (p) => p.owner.toLowerCase(),
+	LOCATION: (p) => p.folder,
+	STATUS: (p) => OWNER_STATUS[p.status] ?? p.status,
+};
+
+const same = (a, b) => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
+const page = (items, pageNumber, perPage) => items.slice((pageNumber - 1) * perPage, pageNumber * perPage);
+
+const packageMethods = {
+	/** Time stamps as ISO strings, strictly increasing even within one millisecond. */
+	stamp() {
+		this.lastStamp = Math.max(Date.now(), (this.lastStamp ?? 0) + 1);
+		return new Date(this.lastStamp).toISOString();
+	},
+
+	nameOf(email) {
+		return this.users.get(String(email).toLowerCase())?.name ?? String(email).split('@')[0];
+	},
+
+	/** A full package from a scenario entry (`{id, owner, status}` at least), or a new one. */
+	newPackage(spec) {
+		const now = this.stamp();
+		const pkg = {
+			status: 'IN_PROGRESS',
+			name: `Package ${spec.id}`,
+			workflowMode: 'ONLY_OTHERS',
+			workflowType: 'SERIAL',
+			continueOnDecline: false,
+			folder: 'INBOX',
+			createdOn: now,
+			modifiedOn: now,
+			decline: null,
+			...spec,
+			id: Number(spec.id),
+		};
+		pkg.documents = (spec.documents ?? []).map((doc) => this.newDocument(doc.name ?? doc.document_name ?? 'document.pdf', Buffer.from(doc.content ?? simplePdf([doc.name ?? 'document'])), now));
+		pkg.recipients = [];
+		for (const r of spec.recipients ?? []) this.addRecipient(pkg, r);
+		pkg.history = (spec.history ?? []).map((h) => ({ log_id: ++this.nextLogId, ...h }));
+		if (spec.modifiedOn) pkg.modifiedOn = spec.modifiedOn;
+		return pkg;
+	},
+
+	/** Fills in, in place, what a package put straight into `packages` by a test lacks. */
+	ensureFull(pkg) {
+		if (pkg && !Array.isArray(pkg.history)) {
+			const full = this.newPackage({ ...pkg, documents: pkg.documents ?? [], recipients: pkg.recipients ?? [] });
+			for (const key of Object.keys(full)) if (pkg[key] === undefined || ['documents', 'recipients', 'history'].includes(key)) pkg[key] = full[key];
+		}
+		return pkg;
+	},
+
+	newDocument(name, content, at = this.stamp()) {
+		return { id: ++this.nextDocumentId, name, content, size: content.length, pages: pageCount(content), source: 'API', uploadedOn: at, modifiedOn: at };
+	},
+
+	addRecipient(pkg, r) {
+		const order = pkg.recipients.length + 1;
+		const recipient = {
+			order,
+			user_email: r.user_email,
+			user_name: r.user_name ?? this.nameOf(r.user_email),
+			role: r.role ?? 'SIGNER',
+			signing_order: r.signing_order ?? order,
+			email_notification: r.email_notification ?? true,
+			delivery_method: r.delivery_method ?? 'EMAIL',
+			process_status: r.process_status ?? 'UN_PROCESSED',
+			processed_on: r.processed_on ?? null,
+			reason: r.reason ?? null,
+		};
+		if (r.mobile_number !== undefined) recipient.mobile_number = r.mobile_number;
+		pkg.recipients.push(recipient);
+		return recipient;
+	},
+
+	/** Records a change: a new `modified_on` and, with an action, a history entry. */
+	touch(pkg, action, email, information) {
+		pkg.modifiedOn = this.stamp();
+		if (action) {
+			pkg.history.push({
+				log_id: ++this.nextLogId,
+				date_time: pkg.modifiedOn,
+				action_type: action,
+				user_email: email,
+				user_name: this.nameOf(email),
+				information: information ?? { type: 'PACKAGE', value: pkg.name },
+			});
+		}
+	},
+
+	/** A package without its document bytes, for the control API. */
+	viewOf(pkg) {
+		return { ...pkg, documents: pkg.documents.map(({ content, ...doc }) => doc) };
+	},
+
+	ownerStatus(pkg) {
+		return OWNER_STATUS[pkg.status] ?? pkg.status;
+	},
+
+	/** Recipients the workflow still waits for, at the lowest signing order. */
+	nextSigners(pkg) {
+		if (pkg.status !== 'IN_PROGRESS') return [];
+		const waiting = pkg.recipients.filter((r) => ACTING_ROLES.includes(r.role) && r.process_status === 'UN_PROCESSED');
+		const first = Math.min(...waiting.map((r) => r.signing_order));
+		return waiting.filter((r) => r.signing_order === first);
+	},
+
+	documentOut(doc) {
+		return { id: doc.id, name: doc.name, size: doc.size, pages: doc.pages, type: 'PDF', source: doc.source, uploaded_on: doc.uploadedOn, modified_on: doc.modifiedOn };
+	},
+
+	/** The bytes a download answers: after completion, marked as the signed version. */
+	documentBytes(pkg, doc) {
+		if (pkg.status !== 'COMPLETED') return doc.content;
+		const signers = pkg.recipients.filter((r) => r.process_status === 'SIGNED').map((r) => r.user_email);
+		return Buffer.concat([doc.content, Buffer.from(`\n%% signed by ${signers.join(', ') || 'nobody: completed by the owner'}\n`, 'utf8')]);
+	},
+
+	/**
+	 * The JSON body of a request as `{ value }`, or `{ error }` with the answer: a body sent with
+	 * another content type is refused with 415 as ASP.NET Web API does; broken JSON is a 400.
+	 */
+	readJson(ctx, fallback) {
+		const text = ctx.body.toString('utf8').trim();
+		if (!text) return { value: fallback };
+		const type = String(ctx.req.headers['content-type'] ?? '');
+		if (!/^application\/(.+\+)?json\b/i.test(type)) return { error: ASSUMED.unsupportedMediaType(type.split(';')[0] || 'none') };
+		try {
+			return { value: JSON.parse(text) };
+		} catch {
+			return { error: ASSUMED.badRequest() };
+		}
+	},
+
+	// ---- In-process controls: act as a recipient ----
+
+	/** Makes recipient `email` sign (or review, or edit) package `id`. Throws when it cannot. */
+	sign(id, email) {
+		const { pkg, recipient } = this.recipientOf(id, email);
+		const done = DONE[recipient.role];
+		if (!done) throw new Error(`${email} is a ${recipient.role} of package ${id}: nothing to sign`);
+		recipient.process_status = done;
+		recipient.processed_on = this.stamp();
+		this.touch(pkg, done, recipient.user_email, { type: 'DOCUMENT', value: pkg.documents.map((d) => d.name).join(', ') });
+		if (pkg.recipients.filter((r) => ACTING_ROLES.includes(r.role)).every((r) => r.process_status !== 'UN_PROCESSED')) {
+			pkg.status = 'COMPLETED';
+			this.touch(pkg, 'COMPLETED', recipient.user_email);
+		}
+		return { ...recipient };
+	},
+
+	/** Makes recipient `email` decline package `id`: the package is declined. */
+	decline(id, email, reason = '') {
+		const { pkg, recipient } = this.recipientOf(id, email);
+		recipient.process_status = 'DECLINED';
+		recipient.processed_on = this.stamp();
+		recipient.reason = reason;
+		pkg.status = 'DECLINED';
+		pkg.decline = { reason, auto_decline: false, declined_by: recipient.user_email };
+		this.touch(pkg, 'DECLINED', recipient.user_email, { type: 'REASON', value: reason });
+		return { ...recipient };
+	},
+
+	recipientOf(id, email) {
+		const pkg = this.packageOf(id);
+		if (!pkg) throw new Error(`package ${id} does not exist`);
+		if (pkg.status !== 'IN_PROGRESS') throw new Error(`package ${id} is not in progress (${pkg.status})`);
+		const recipient = pkg.recipients.find((r) => same(r.user_email, email) && r.process_status === 'UN_PROCESSED');
+		if (!recipient) throw new Error(`${email} is not a recipient of package ${id} who has yet to act`);
+		return { pkg, recipient };
+	},
+
+	// ---- Endpoints; each gets ctx = { user, v, params, req, url, body (Buffer), entry } ----
+
+	/** A package the token's user owns, or the error answer. */
+	owned(ctx) {
+		return this.ownedPackage(ctx.user, ctx.params[0]);
+	},
+
+	addPackage(ctx) {
+		const { value: input, error } = this.readJson(ctx, {});
+		if (error) return error;
+		if (!input || typeof input !== 'object' || Array.isArray(input)) return ASSUMED.badRequest();
+		const mode = input.workflow_mode ?? 'ONLY_OTHERS'; // default: assumed
+		if (!WORKFLOW_MODES.includes(mode)) return message(400, 'Invalid workflow mode');
+		let id = this.nextPackageId++;
+		while (this.packages.has(id) || this.deleted.has(id)) id = this.nextPackageId++;
+		const name = String(input.package_name ?? '').trim() || `Package ${id}`;
+		const pkg = this.newPackage({ id, owner: ctx.user.email, status: 'DRAFT', name, workflowMode: mode, folder: (ctx.v === 'v4' && input.folder_name) || 'INBOX' });
+		pkg.history.push({ log_id: ++this.nextLogId, date_time: pkg.createdOn, action_type: 'CREATED', user_email: ctx.user.email, user_name: this.nameOf(ctx.user.email), information: { type: 'PACKAGE', value: name } });
+		this.packages.set(id, pkg);
+		return json(200, { package_id: id, workflow_mode: pkg.workflowMode, workflow_type: pkg.workflowType });
+	},
+
+	renamePackage(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		const { value: input, error } = this.readJson(ctx);
+		if (error) return error;
+		const name = String(input?.package_name ?? '').trim();
+		if (!name) return message(400, 'package_name is required');
+		pkg.name = name;
+		this.touch(pkg, 'RENAMED', ctx.user.email);
+		return empty();
+	},
+
+	deletePackage(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		this.packages.delete(pkg.id);
+		this.deleted.add(pkg.id);
+		return empty();
+	},
+
+	listPackages(ctx) {
+		const [status, rawPage, rawPerPage] = ctx.params;
+		if (!LIST_STATUSES.includes(status)) return ASSUMED.badStatus();
+		const pageNumber = Number(rawPage);
+		const perPage = Number(rawPerPage);
+		if (pageNumber < 1 || perPage < 1) return ASSUMED.badPaging();
+		const me = ctx.user.email;
+		const mine = (p) => p.recipients.find((r) => same(r.user_email, me));
+		const byStatus = {
+			ALL: () => true,
+			PENDING: (p) => p.status === 'IN_PROGRESS' && mine(p)?.process_status === 'UN_PROCESSED',
+			SIGNED: (p) => mine(p)?.process_status === 'SIGNED',
+			REVIEWED: (p) => mine(p)?.process_status === 'REVIEWED',
+			EDITED: (p) => mine(p)?.process_status === 'EDITED',
+			EXPIRING_IN_SEVEN_DAYS: () => false, // nothing expires in the simulator
+		}[status] ?? ((p) => this.ownerStatus(p) === status);
+		let items = [...this.packages.values()].map((p) => this.ensureFull(p)).filter((p) => same(p.owner, me) && byStatus(p));
+		const search = ctx.req.headers['x-search-text'];
+		if (search) items = items.filter((p) => p.name.toLowerCase().includes(String(search).toLowerCase()));
+		const folder = ctx.req.headers['x-folder'];
+		if (folder) items = items.filter((p) => same(p.folder, folder));
+
+		let sortBy = 'LAST_MODIFIED';
+		let ascending = false;
+		if (ctx.v === 'v4') {
+			const q = ctx.url.searchParams;
+			for (const [name, test] of [
+				['modified-from', (p, t) => Date.parse(p.modifiedOn) >= t],
+				['modified-to', (p, t) => Date.parse(p.modifiedOn) <= t],
+			]) {
+				if (!q.has(name)) continue;
+				const t = Date.parse(q.get(name));
+				if (Number.isNaN(t)) return message(400, `Invalid ${name} date`);
+				items = items.filter((p) => test(p, t));
+			}
+			if (q.get('package-name')) items = items.filter((p) => p.name.toLowerCase().includes(q.get('package-name').toLowerCase()));
+			if (q.get('package-id')) items = items.filter((p) => String(p.id) === q.get('package-id'));
+			if (q.get('owned-by') === 'OTHERS') items = []; // every listed package is the user's own
+			if (q.has('sort-by')) {
+				sortBy = q.get('sort-by');
+				if (!SORTS[sortBy]) return message(400, 'Invalid sort-by value');
+			}
+			if (q.has('asc')) ascending = q.get('asc').toLowerCase() === 'true';
+		}
+		const key = SORTS[sortBy];
+		items.sort((a, b) => {
+			const [x, y] = [key(a), key(b)];
+			const order = x < y ? -1 : x > y ? 1 : a.id - b.id;
+			return ascending ? order : -order;
+		});
+		const answer = page(items, pageNumber, perPage).map((p) => {
+			const next = this.nextSigners(p);
+			const item = {
+				package_id: p.id,
+				package_name: p.name,
+				package_owner: p.owner,
+				owner_name: this.nameOf(p.owner),
+				package_status: this.ownerStatus(p),
+				folder: p.folder,
+				folder_id: 1,
+				unread: false,
+				next_signer: next[0]?.user_name ?? null,
+				next_signer_email: next.map((r) => r.user_email),
+				uploaded_on: p.createdOn,
+				modified_on: p.modifiedOn,
+				size: p.documents.reduce((sum, d) => sum + d.size, 0),
+			};
+			if (p.decline) item.decline = { ...p.decline };
+			return item;
+		});
+		return json(200, answer, { 'x-total-records': String(items.length) });
+	},
+
+	/** Get Workflow Details. */
+	details(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		return json(200, {
+			package_id: pkg.id,
+			package_name: pkg.name,
+			package_owner: pkg.owner,
+			owner_name: this.nameOf(pkg.owner),
+			package_status: this.ownerStatus(pkg),
+			uploaded_on: pkg.createdOn,
+			modified_on: pkg.modifiedOn,
+			workflow: {
+				workflow_type: pkg.workflowType,
+				workflow_mode: pkg.workflowMode,
+				continue_on_decline: pkg.continueOnDecline,
+				workflow_status: pkg.status,
+				message: '',
+				read_only: false,
+				post_process: null,
+			},
+			documents: pkg.documents.map((d) => this.documentOut(d)),
+			users: pkg.recipients.map((r) => ({ ...r })),
+		});
+	},
+
+	/** Get Package Details (v4 only). */
+	packageDetails(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		return json(200, {
+			name: pkg.name,
+			owner: { name: this.nameOf(pkg.owner), email: pkg.owner },
+			read_only: false,
+			document_status: this.ownerStatus(pkg),
+			documents: pkg.documents.map((d) => this.documentOut(d)),
+		});
+	},
+
+	/** Whether the request accepts a binary answer. */
+	acceptsBinary(ctx) {
+		const accept = String(ctx.req.headers.accept ?? '');
+		return /application\/octet-stream|\*\/\*|application\/pdf|application\/zip/i.test(accept);
+	},
+
+	downloadPackage(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		if (!this.acceptsBinary(ctx)) return ASSUMED.notAcceptable();
+		let docs = pkg.documents;
+		const wanted = ctx.v === 'v4' ? ctx.url.searchParams.get('document-ids') : null;
+		if (wanted) {
+			const ids = wanted.split(',').map((s) => s.trim()).filter(Boolean);
+			docs = ids.map((id) => pkg.documents.find((d) => String(d.id) === id));
+			if (docs.some((d) => !d)) return message(404, 'Document not found');
+		}
+		if (docs.length === 0) return message(404, 'Document not found');
+		if (docs.length === 1) return binary(this.documentBytes(pkg, docs[0]), 'application/pdf', docs[0].name);
+		const zip = storedZip(docs.map((d) => ({ name: d.name, data: this.documentBytes(pkg, d) })));
+		return binary(zip, 'application/zip', `${pkg.name}.zip`);
+	},
+
+	downloadDocument(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		if (!this.acceptsBinary(ctx)) return ASSUMED.notAcceptable();
+		const doc = pkg.documents.find((d) => String(d.id) === ctx.params[1]);
+		if (!doc) return message(404, 'Document not found');
+		return binary(this.documentBytes(pkg, doc), 'application/pdf', doc.name);
+	},
+
+	evidenceReport(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		if (pkg.status !== 'COMPLETED') return ASSUMED.notCompletedReport();
+		if (!this.acceptsBinary(ctx)) return ASSUMED.notAcceptable();
+		const lines = [
+			'Process Evidence Report',
+			`Package ${pkg.id}: ${pkg.name}`,
+			`Owner: ${pkg.owner}`,
+			`Status: ${pkg.status}`,
+			...pkg.recipients.map((r) => `${r.role} ${r.user_email}: ${r.process_status}${r.processed_on ? ` on ${r.processed_on}` : ''}`),
+			...pkg.history.map((h) => `${h.date_time} ${h.action_type} by ${h.user_email}`),
+		];
+		return binary(simplePdf(lines), 'application/pdf', `Evidence report ${pkg.id}.pdf`);
+	},
+
+	uploadDocument(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		if (pkg.status !== 'DRAFT') return ASSUMED.notDraft();
+		const name = fileNameFromHeader(ctx.req.headers['x-file-name']);
+		if (!name) return ASSUMED.noFileName();
+		if (ctx.body.length === 0) return ASSUMED.emptyDocument();
+		const doc = this.newDocument(name, ctx.body);
+		doc.source = String(ctx.req.headers['x-source'] ?? 'API');
+		pkg.documents.push(doc);
+		this.touch(pkg, 'DOCUMENT_UPLOADED', ctx.user.email, { type: 'DOCUMENT', value: name });
+		// 201: the reference says "the status may be 201"; the simulator picks it so clients accept both.
+		return json(201, { document_id: doc.id, document_name: doc.name, document_pages: doc.pages, document_size: doc.size });
+	},
+
+	share(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		if (pkg.status !== 'DRAFT') return ASSUMED.notDraft();
+		if (pkg.recipients.length === 0) return ASSUMED.noSigners();
+		pkg.status = 'IN_PROGRESS';
+		this.touch(pkg, 'SHARED', ctx.user.email, { type: 'RECIPIENTS', value: pkg.recipients.map((r) => r.user_email).join(', ') });
+		return json(200, [{ package_id: pkg.id, documents: pkg.documents.map((d) => ({ document_id: d.id, document_name: d.name })) }]);
+	},
+
+	recall(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		if (pkg.status !== 'IN_PROGRESS') return ASSUMED.notInProgress();
+		pkg.status = 'DRAFT';
+		pkg.decline = null;
+		for (const r of pkg.recipients) Object.assign(r, { process_status: 'UN_PROCESSED', processed_on: null, reason: null });
+		this.touch(pkg, 'RECALLED', ctx.user.email);
+		return empty();
+	},
+
+	workflowUsers(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		return json(200, pkg.recipients.map((r) => ({ ...r })));
+	},
+
+	/** Checks one recipient of Add Users to Workflow (or of a template); an error answer or undefined. */
+	recipientProblem(r, v) {
+		if (!r || typeof r !== 'object' || Array.isArray(r)) return ASSUMED.badRequest();
+		if (typeof r.user_email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(r.user_email)) return message(400, 'user_email is missing or invalid');
+		if (r.role !== undefined && !ROLES.includes(r.role)) return message(400, `Invalid role: ${r.role}`);
+		if (v === 'v4' && r.delivery_method === undefined) return message(400, 'delivery_method is required');
+		if (r.delivery_method !== undefined && !DELIVERY_METHODS.includes(r.delivery_method)) return message(400, `Invalid delivery_method: ${r.delivery_method}`);
+		if (r.signing_order !== undefined && !(Number.isInteger(r.signing_order) && r.signing_order > 0)) return message(400, 'signing_order must be a positive integer');
+		return undefined;
+	},
+
+	addUsers(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		const { value: input, error } = this.readJson(ctx);
+		if (error) return error;
+		if (!Array.isArray(input) || input.length === 0) return ASSUMED.badRequest();
+		for (const r of input) {
+			const problem = this.recipientProblem(r, ctx.v);
+			if (problem) return problem;
+		}
+		if (pkg.status !== 'DRAFT') return ASSUMED.notDraft();
+		const added = input.map((r) => this.addRecipient(pkg, r));
+		this.touch(pkg, 'USERS_ADDED', ctx.user.email, { type: 'RECIPIENTS', value: added.map((r) => r.user_email).join(', ') });
+		return this.scenario.addUsersAnswersUsers ? json(200, added.map((r) => ({ ...r }))) : empty();
+	},
+
+	listTemplates(ctx) {
+		const perPage = Number(ctx.params[0]);
+		const pageNumber = Number(ctx.params[1]);
+		if (pageNumber < 1 || perPage < 1) return ASSUMED.badPaging();
+		const search = String(ctx.req.headers['x-search-text'] ?? '').toLowerCase();
+		const found = (this.scenario.templates ?? []).filter((t) => t.template_name.toLowerCase().includes(search));
+		const answer = page(found, pageNumber, perPage).map((t) => ({
+			template_id: t.template_id,
+			template_name: t.template_name,
+			template_public: t.template_public ?? false,
+			read_only: t.read_only ?? false,
+			description: t.description ?? '',
+			documents: t.documents ?? [],
+		}));
+		return json(200, answer, { 'x-total-records': String(found.length) });
+	},
+
+	applyTemplate(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		const { value: input, error } = this.readJson(ctx);
+		if (error) return error;
+		if (!input || typeof input !== 'object' || typeof input.template_name !== 'string') return message(400, 'template_name is required');
+		const template = (this.scenario.templates ?? []).find((t) => same(t.template_name, input.template_name));
+		if (!template) return ASSUMED.templateNotFound();
+		const documentId = ctx.params[1];
+		const all = ctx.v === 'v4' && documentId === '0';
+		if (all ? pkg.documents.length === 0 : !pkg.documents.some((d) => String(d.id) === documentId)) return message(404, 'Document not found');
+		if (pkg.status !== 'DRAFT') return ASSUMED.notDraft();
+		for (const r of template.recipients ?? []) {
+			if (!pkg.recipients.some((have) => same(have.user_email, r.user_email) && have.role === (r.role ?? 'SIGNER'))) this.addRecipient(pkg, { ...r, signing_order: undefined });
+		}
+		if (template.workflow_type) pkg.workflowType = template.workflow_type;
+		this.touch(pkg, 'TEMPLATE_APPLIED', ctx.user.email, { type: 'TEMPLATE', value: template.template_name });
+		return empty();
+	},
+
+	historyV3(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		return json(200, { package_status: this.ownerStatus(pkg), actions: pkg.history.map((h) => ({ ...h })) });
+	},
+
+	historyV4(ctx) {
+		const pkg = this.owned(ctx);
+		if ('body' in pkg) return pkg;
+		const pageNumber = Number(ctx.params[1]);
+		const perPage = Number(ctx.params[2]);
+		if (pageNumber < 1 || perPage < 1) return ASSUMED.badPaging();
+		return json(200, { package_status: this.ownerStatus(pkg), actions: page(pkg.history, pageNumber, perPage).map((h) => ({ ...h })) }, { 'x-total-records': String(pkg.history.length) });
+	},
+};
+
+/** Routes served by the mixin: [method, pattern (version first), handler]. The first match wins. */
+const PACKAGE_ROUTES = [
+	['POST', /^\/(v3|v4)\/packages$/, 'addPackage'],
+	['GET', /^\/(v3|v4)\/packages\/([A-Z_]+)\/(\d+)\/(\d+)$/, 'listPackages'],
+	['GET', /^\/(v3|v4)\/packages\/([^/]+)$/, 'downloadPackage'],
+	['PUT', /^\/(v3|v4)\/packages\/([^/]+)$/, 'renamePackage'],
+	['DELETE', /^\/(v3|v4)\/packages\/([^/]+)$/, 'deletePackage'],
+	['GET', /^\/(v4)\/packages\/([^/]+)\/details$/, 'packageDetails'],
+	['GET', /^\/(v3|v4)\/packages\/([^/]+)\/report$/, 'evidenceReport'],
+	['POST', /^\/(v3|v4)\/packages\/([^/]+)\/documents$/, 'uploadDocument'],
+	['GET', /^\/(v3|v4)\/packages\/([^/]+)\/documents\/(\d+)$/, 'downloadDocument'],
+	['POST', /^\/(v3|v4)\/packages\/([^/]+)\/documents\/(\d+)\/template$/, 'applyTemplate'],
+	['GET', /^\/(v3|v4)\/packages\/([^/]+)\/workflow$/, 'details'],
+	['POST', /^\/(v3|v4)\/packages\/([^/]+)\/workflow$/, 'share'],
+	['DELETE', /^\/(v3|v4)\/packages\/([^/]+)\/workflow$/, 'recall'],
+	['GET', /^\/(v3|v4)\/packages\/([^/]+)\/workflow\/users$/, 'workflowUsers'],
+	['POST', /^\/(v3|v4)\/packages\/([^/]+)\/workflow\/users$/, 'addUsers'],
+	['GET', /^\/(v3)\/packages\/([^/]+)\/log$/, 'historyV3'],
+	['GET', /^\/(v4)\/packages\/([^/]+)\/log\/(\d+)\/(\d+)$/, 'historyV4'],
+	['GET', /^\/(v3|v4)\/settings\/templates\/(\d+)\/(\d+)$/, 'listTemplates'],
+];
+
+const DEFAULT_TEMPLATES = [
+	{
+		template_id: 1,
+		template_name: 'Sales contract',
+		template_public: false,
+		read_only: false,
+		description: 'One signer, then a copy to the sales desk',
+		documents: [],
+		recipients: [
+			{ user_email: 'signer@example.com', user_name: 'Sam Signer', role: 'SIGNER', email_notification: true, delivery_method: 'EMAIL' },
+			{ user_email: 'sales@example.com', user_name: 'Sales Desk', role: 'CARBON_COPY', email_notification: true, delivery_method: 'EMAIL' },
+		],
+	},
+	{
+		template_id: 2,
+		template_name: 'NDA',
+		template_public: true,
+		read_only: true,
+		description: 'Legal reviews, then a colleague signs',
+		documents: [],
+		recipients: [
+			{ user_email: 'legal@example.com', user_name: 'Lee Legal', role: 'REVIEWER', email_notification: true, delivery_method: 'EMAIL' },
+			{ user_email: 'colleague@example.com', user_name: 'Colleague', role: 'SIGNER', email_notification: true, delivery_method: 'EMAIL' },
+		],
+	},
+];
+
+module.exports = { packageMethods, PACKAGE_ROUTES, DEFAULT_TEMPLATES, ASSUMED };
