@@ -197,6 +197,17 @@ class N8nSandbox {
 	}
 }
 
+/** Polls `check` until it returns something truthy, and returns that; fails after `timeoutMs`. */
+async function waitFor(check, what, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
 /** The items a node put on one of its outputs (0: main, 1: error output). */
 function nodeOutput(execution, nodeName, output = 0) {
 	const runs = execution?.data?.resultData?.runData?.[nodeName];
@@ -204,4 +215,4 @@ function nodeOutput(execution, nodeName, output = 0) {
 	return (runs[0].data?.main?.[output] ?? []).map((item) => item);
 }
 
-module.exports = { N8nSandbox, nodeOutput, packTarball, NODE_TYPE, PACKAGE_NAME };
+module.exports = { N8nSandbox, nodeOutput, packTarball, waitFor, NODE_TYPE, PACKAGE_NAME };
