@@ -76,14 +76,14 @@ describe.each(versionsUnderTest())('cancelling an execution in n8n %s', (version
 		server = await n8n.startServer();
 		const answered = await waitFor(
 			async () => {
-				const response = await fetch(`${server.base}/webhook/${WEBHOOK_PATH}`, { method: 'GET' });
+				const response = await fetch(`${server.url}/webhook/${WEBHOOK_PATH}`, { method: 'GET' });
 				return response.status !== 404 || (await response.text()).includes('not registered for GET') ? true : undefined;
 			},
 			'the webhook to be registered',
 		);
 		expect(answered).toBe(true);
 
-		const call = fetch(`${server.base}/webhook/${WEBHOOK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then(
+		const call = fetch(`${server.url}/webhook/${WEBHOOK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then(
 			async (response) => await response.text(),
 		);
 		await waitFor(() => simulator.log.filter((e) => e.status === 429).length === packageIds.length, 'the three 429 answers');

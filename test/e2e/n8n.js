@@ -11,6 +11,8 @@ const { installN8n } = require('./install-n8n');
 const repoRoot = resolve(__dirname, '../..');
 const PACKAGE_NAME = 'n8n-nodes-signinghub';
 const NODE_TYPE = `${PACKAGE_NAME}.signingHub`;
+/** The owner account startServer() sets up (a throwaway sandbox login). */
+const OWNER = { email: 'owner@n8n.test', firstName: 'Test', lastName: 'Owner', password: 'Owner-pass-9x' };
 
 let packed;
 /** `npm pack` of the built package (dist/ must be built), once per process. */
@@ -174,7 +176,7 @@ class N8nSandbox {
 		const deadline = Date.now() + 180_000;
 		for (;;) {
 			try {
-				await request('POST', '/rest/owner/setup', { email: 'owner@n8n.test', firstName: 'Test', lastName: 'Owner', password: 'Owner-pass-9x' });
+				await request('POST', '/rest/owner/setup', OWNER);
 				break;
 			} catch (error) {
 				if (child.exitCode !== null || Date.now() > deadline || (error.status && error.status !== 404 && error.status !== 503)) {
@@ -185,7 +187,7 @@ class N8nSandbox {
 			}
 		}
 		return {
-			base,
+			url: base,
 			request,
 			output: () => output,
 			stop,
@@ -215,4 +217,4 @@ function nodeOutput(execution, nodeName, output = 0) {
 	return (runs[0].data?.main?.[output] ?? []).map((item) => item);
 }
 
-module.exports = { N8nSandbox, nodeOutput, packTarball, waitFor, NODE_TYPE, PACKAGE_NAME };
+module.exports = { N8nSandbox, nodeOutput, packTarball, waitFor, NODE_TYPE, OWNER, PACKAGE_NAME };
