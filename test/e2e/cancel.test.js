@@ -1,7 +1,7 @@
 // Cancelling an execution through n8n's REST API while the node waits out a Retry-After: the
 // execution must stop at once, and the node sends nothing more, also once the wait would be over.
 const { SigningHubSimulator, DEFAULT_SCENARIO } = require('../simulator/simulator');
-const { N8nSandbox, NODE_TYPE } = require('./n8n');
+const { N8nSandbox, NODE_TYPE, waitFor } = require('./n8n');
 const { CLIENT_SECRET, loginCredential } = require('./workflows');
 const { versionsUnderTest } = require('./versions');
 
@@ -53,15 +53,6 @@ function webhookWorkflow(id, credentialId, packageIds) {
 	};
 }
 
-async function waitFor(check, what, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
 
 describe.each(versionsUnderTest())('cancelling an execution in n8n %s', (version) => {
 	const simulator = new SigningHubSimulator();
@@ -85,14 +76,14 @@ describe.each(versionsUnderTest())('cancelling an execution in n8n %s', (version
 		server = await n8n.startServer();
 		const answered = await waitFor(
 			async () => {
-				const response = await fetch(`${server.base}/webhook/${WEBHOOK_PATH}`, { method: 'GET' });
+				const response = await fetch(`${server.url}/webhook/${WEBHOOK_PATH}`, { method: 'GET' });
 				return response.status !== 404 || (await response.text()).includes('not registered for GET') ? true : undefined;
 			},
 			'the webhook to be registered',
 		);
 		expect(answered).toBe(true);
 
-		const call = fetch(`${server.base}/webhook/${WEBHOOK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then(
+		const call = fetch(`${server.url}/webhook/${WEBHOOK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then(
 			async (response) => await response.text(),
 		);
 		await waitFor(() => simulator.log.filter((e) => e.status === 429).length === packageIds.length, 'the three 429 answers');

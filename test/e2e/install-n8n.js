@@ -91,7 +91,7 @@ function installN8n(version) {
 	return { version, dir, nodeBin, n8nBin: join(dir, 'node_modules/n8n/bin/n8n') };
 }
 
-module.exports = { installN8n, cacheRoot };
+module.exports = { installN8n, cacheRoot, cleanEnv };
 
 if (require.main === module) {
 	for (const version of process.argv.slice(2)) console.log(JSON.stringify(installN8n(version)));

@@ -6,11 +6,13 @@ const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 
 const { installN8n } = require('./install-n8n');
-const { freePort, removeDir, startProcess, tempDir } = require('./services');
+const { freePort, removeDir, startProcess, tempDir, waitFor } = require('./services');
 
 const repoRoot = resolve(__dirname, '../..');
 const PACKAGE_NAME = 'n8n-nodes-signinghub';
 const NODE_TYPE = `${PACKAGE_NAME}.signingHub`;
+/** The owner account startServer() sets up (a throwaway sandbox login). */
+const OWNER = { email: 'owner@n8n.test', firstName: 'Test', lastName: 'Owner', password: 'Owner-pass-9x' };
 
 let packed;
 /** `npm pack` of the built package (dist/ must be built), once per process. */
@@ -177,7 +179,7 @@ class N8nSandbox {
 		const deadline = Date.now() + 180_000;
 		for (;;) {
 			try {
-				await request('POST', '/rest/owner/setup', { email: 'owner@n8n.test', firstName: 'Test', lastName: 'Owner', password: 'Owner-pass-9x' });
+				await request('POST', '/rest/owner/setup', OWNER);
 				break;
 			} catch (error) {
 				if (!server.running() || Date.now() > deadline || (error.status && error.status !== 404 && error.status !== 503)) {
@@ -189,7 +191,7 @@ class N8nSandbox {
 		}
 		return {
 			name: 'n8n-main',
-			base,
+			url: base,
 			port,
 			request,
 			output: server.output,
@@ -209,4 +211,4 @@ function nodeOutput(execution, nodeName, output = 0) {
 	return (runs[0].data?.main?.[output] ?? []).map((item) => item);
 }
 
-module.exports = { N8nSandbox, nodeOutput, packTarball, NODE_TYPE, PACKAGE_NAME };
+module.exports = { N8nSandbox, nodeOutput, packTarball, waitFor, NODE_TYPE, OWNER, PACKAGE_NAME };

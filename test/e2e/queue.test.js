@@ -57,7 +57,7 @@ runIt(`Queue mode in n8n ${VERSION}: a main, two workers, Redis and Postgres`, (
 		const calls = await Promise.all(
 			Array.from({ length: CALLS }, async (_, call) => {
 				const ids = packageIds(number, call);
-				const response = await fetch(`${main.base}/webhook/${WEBHOOK_PATH}`, {
+				const response = await fetch(`${main.url}/webhook/${WEBHOOK_PATH}`, {
 					method: 'POST',
 					headers: { 'content-type': 'application/json' },
 					body: JSON.stringify({ packages: ids.map((packageId) => ({ packageId })) }),
@@ -136,17 +136,21 @@ runIt(`Queue mode in n8n ${VERSION}: a main, two workers, Redis and Postgres`, (
 			workers.push(Object.assign(worker, { healthPort }));
 		}
 		main = await n8n.startServer({ OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' });
+		// n8n answers nothing (a refused connection) until it listens: a failed fetch means not yet.
+		const answers = (url) => fetch(url).catch(() => undefined);
 		for (const worker of workers) {
 			await waitFor(
+				async () => worker.running() && (await answers(`http://127.0.0.1:${worker.healthPort}/healthz/readiness`))?.ok,
 				`${worker.name} ready`,
-				async () => worker.running() && (await fetch(`http://127.0.0.1:${worker.healthPort}/healthz/readiness`)).ok,
+				180_000,
 				{ describe: () => worker.output().slice(-3000) },
 			);
 		}
 		// The main registers the active workflow's webhook after its health check is green.
 		await waitFor(
+			async () => /not registered for GET/.test((await (await answers(`${main.url}/webhook/${WEBHOOK_PATH}`))?.text()) ?? ''),
 			'the webhook registered on the main',
-			async () => /not registered for GET/.test(await (await fetch(`${main.base}/webhook/${WEBHOOK_PATH}`)).text()),
+			180_000,
 			{ describe: () => main.output().slice(-3000) },
 		);
 		measured.setupMs = Date.now() - started;

@@ -39,7 +39,7 @@ describe.each(versionsUnderTest())('network safety in n8n %s', (version) => {
 		url = await simulator.start();
 		otherUrl = await other.start();
 		refusedUrl = `http://127.0.0.1:${await closedPort()}`;
-		const names = ['redirect', 'login-redirect', 'html', 'login-503', 'always-401', 'trickle', 'strict-lost', 'refused', 'fields', 'wrong-protocol'];
+		const names = ['redirect', 'login-redirect', 'html', 'login-503', 'always-401', 'trickle', 'strict-lost', 'refused', 'fields', 'wrong-protocol', 'unsafe'];
 		const credentials = names.map((name) => loginCredential(name, url));
 		credentials[names.indexOf('refused')] = loginCredential('refused', refusedUrl);
 		credentials[names.indexOf('wrong-protocol')] = loginCredential('wrong-protocol', url.replace('http:', 'https:'));
@@ -55,6 +55,7 @@ describe.each(versionsUnderTest())('network safety in n8n %s', (version) => {
 			{ path: '/packages/44\\d\\d\\d/complete$', status: 401, body: { Message: 'Request authorization denied' }, name: 'always 401' },
 			{ path: '/packages/45001/complete$', kind: 'trickle', everyMs: 100, name: 'trickle' },
 			{ path: '/packages/71001/complete$', kind: 'drop', after: true, times: 1, name: 'completed, answer lost' },
+			{ path: '^/v3/packages$', method: 'POST', fromClient: 'client-unsafe', kind: 'drop', after: true, times: 1, name: 'created, answer lost' },
 		);
 		simulator.addFaults(
 			{ path: '^/authenticate$', fromClient: 'client-login-503', status: 503, kind: 'html', name: 'login 503' },
@@ -77,6 +78,7 @@ describe.each(versionsUnderTest())('network safety in n8n %s', (version) => {
 				{ name: 'Strict lost answer', credential: 'strict-lost', items: [{ id: 71001 }], onError: keep, options: { alreadyCompletedAsSuccess: false } },
 				{ name: 'Inherited field', credential: 'fields', items: [{ id: 46001 }], packageId: '={{ $json.constructor }}', onError: keep },
 				{ name: 'Own field', credential: 'fields', items: [{ id: 46002 }], packageId: '={{ $json.id }}', onError: keep },
+				{ name: 'Create, answer lost', credential: 'unsafe', items: [{ name: 'Lost answer' }], onError: keep, parameters: { resource: 'package', operation: 'create', packageName: '={{ $json.name }}' } },
 				{ name: 'Wrong protocol', credential: 'wrong-protocol', items: [{ id: 47001 }], onError: keep, options: { maxAttempts: 1 } },
 			]),
 			workflow('wfStopRefused', [{ name: 'Stop refused', credential: 'refused', items: ids(48001, 1), options: { maxAttempts: 1 } }]),
@@ -140,6 +142,14 @@ describe.each(versionsUnderTest())('network safety in n8n %s', (version) => {
 	test('strict mode keeps its own success when the answer to the completing try was lost', () => {
 		expect(json(main('Strict lost answer'))).toEqual([{ packageId: 71001, completed: true }]);
 		expect(logOf('strict-lost').filter((e) => e.path.endsWith('/71001/complete')).map((e) => e.status)).toEqual(['dropped', 400]);
+	});
+
+	test('a request that must not run twice is not retried after a lost answer: the item says SigningHub may have done it', () => {
+		const [error] = errors(main('Create, answer lost'));
+		expect(error).toMatchObject({ httpCode: null, attempts: 1, packageName: 'Lost answer' });
+		expect(error.message).toMatch(/SigningHub may have carried it out/);
+		expect(error.description).toMatch(/did not send it again/);
+		expect(logOf('unsafe').filter((e) => e.method === 'POST' && e.path === '/v3/packages')).toHaveLength(1);
 	});
 
 	test('the fast path reads only the item\'s own fields: $json.constructor goes to n8n, which refuses it', () => {

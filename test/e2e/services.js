@@ -95,18 +95,17 @@ function startProcess(name, command, args, { env, cwd, uid, gid, stopSignal = 'S
 	return { name, child, pid: child.pid, output: () => output, running, exited, stop };
 }
 
-/** Waits until `check()` resolves truthy, or throws with `describe()` after `timeoutMs`. */
-async function waitFor(what, check, { timeoutMs = 180_000, intervalMs = 500, describe = () => '' } = {}) {
+/**
+ * Polls `check` until it returns something truthy, and returns that; fails after `timeoutMs`,
+ * with `describe()` (e.g. the tail of a process's output) in the message. An error thrown by
+ * `check` ends the wait.
+ */
+async function waitFor(check, what, timeoutMs = 60_000, { describe = () => '', intervalMs = 250 } = {}) {
 	const deadline = Date.now() + timeoutMs;
-	let lastError;
 	for (;;) {
-		try {
-			const value = await check();
-			if (value) return value;
-		} catch (error) {
-			lastError = error;
-		}
-		if (Date.now() > deadline) throw new Error(`${what} did not happen in ${timeoutMs / 1000} s${lastError ? `: ${lastError.message}` : ''}\n${describe()}`);
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${describe() ? `\n${describe()}` : ''}`);
 		await sleep(intervalMs);
 	}
 }
@@ -141,7 +140,7 @@ async function startRedis() {
 				socket.destroy();
 			});
 		});
-	await waitFor('Redis answering PING', async () => proc.running() && (await ping()), { timeoutMs: 30_000, describe: proc.output });
+	await waitFor(async () => proc.running() && (await ping()), 'Redis answering PING', 30_000, { describe: proc.output });
 	return {
 		name: 'redis',
 		host: '127.0.0.1',
@@ -203,7 +202,14 @@ async function startPostgres({ database = 'n8n', user = 'n8n' } = {}) {
 			encoding: 'utf8',
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
-	await waitFor('Postgres accepting connections', () => proc.running() && psql('postgres', 'select 1').trim() === '1', { timeoutMs: 60_000, describe: proc.output });
+	const ready = () => {
+		try {
+			return psql('postgres', 'select 1').trim() === '1';
+		} catch {
+			return false;
+		}
+	};
+	await waitFor(() => proc.running() && ready(), 'Postgres accepting connections', 60_000, { describe: proc.output });
 	psql('postgres', `CREATE DATABASE ${database}`);
 	return {
 		name: 'postgres',

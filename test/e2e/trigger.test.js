@@ -7,7 +7,7 @@ const { createServer } = require('node:http');
 const { join } = require('node:path');
 
 const { SigningHubSimulator, DEFAULT_SCENARIO } = require('../simulator/simulator');
-const { N8nSandbox } = require('./n8n');
+const { N8nSandbox, waitFor } = require('./n8n');
 const { CLIENT_SECRET, loginCredential } = require('./workflows');
 const { versionsUnderTest, VERIFIED } = require('./versions');
 
@@ -76,15 +76,6 @@ function exampleWorkflow() {
 	return { ...workflow, id: 'wfExampleTrigger', active: false };
 }
 
-async function waitFor(check, what, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
 
 const newest = VERIFIED[0];
 const versions = versionsUnderTest().filter((version) => version === newest);

@@ -61,7 +61,7 @@ function workflow(id, branches) {
 		nodes.push(
 			signingHubNode(`${id}-sh-${index}`, branch.name, branch.credential, [500, y], {
 				onError: branch.onError,
-				parameters: { operation: branch.operation ?? 'complete', packageId: branch.packageId ?? '={{ $json.id }}', options: branch.options ?? {} },
+				parameters: { operation: branch.operation ?? 'complete', packageId: branch.packageId ?? '={{ $json.id }}', options: branch.options ?? {}, ...branch.parameters },
 			}),
 		);
 		connections.Start.main[0].push({ node: itemsName, type: 'main', index: 0 });

@@ -301,8 +301,8 @@ export class SigningHubClient {
 			if (failure === this.runFailure) throw new RequestFailure(failure, attempts, outcomeUnknown);
 			outcomeUnknown ||= mayHaveBeenCarriedOut(failure);
 			if (failure.reason === 'cancelled' || this.cancelled()) throw new RequestFailure(CANCELLED, attempts, outcomeUnknown);
-			if (!failure.transient || attempts >= this.options.maxAttempts) throw new RequestFailure(failure, attempts, outcomeUnknown);
 			if (!spec.repeatable && outcomeUnknown) throw new RequestFailure(outcomeUnknownFailure(failure), attempts, outcomeUnknown);
+			if (!failure.transient || attempts >= this.options.maxAttempts) throw new RequestFailure(failure, attempts, outcomeUnknown);
 			if (!(await this.pause(retryDelayMs(attempts, failure.retryAfter)))) throw new RequestFailure(CANCELLED, attempts, outcomeUnknown);
 		}
 	}
