@@ -148,12 +148,15 @@ interface SharedSession {
 }
 
 const sessions = new Map<string, SharedSession>();
+/** Logins remembered per process (credentials times the users acted for); the oldest go first. */
+const MAX_SESSIONS = 500;
 
 function sessionFor(key: string): SharedSession {
 	let session = sessions.get(key);
 	if (!session) {
 		session = {};
 		sessions.set(key, session);
+		if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
 	}
 	return session;
 }
