@@ -13,7 +13,7 @@ export class SigningHubTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when a SigningHub package is shared, signed, completed or declined',
+		description: 'Starts the workflow on SigningHub events',
 		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-trigger',
 		defaults: {
 			name: 'SigningHub Trigger',
