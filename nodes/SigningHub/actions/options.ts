@@ -16,7 +16,7 @@ const DEFAULT_MAX_ATTEMPTS = 3;
 const DEFAULT_REQUEST_TIMEOUT = 30_000;
 
 const LIMITS = {
-	parallelRequests: { default: DEFAULT_PARALLEL_REQUESTS, min: 1, max: 50 },
+	parallelRequests: { default: DEFAULT_PARALLEL_REQUESTS, min: 1, max: 200 },
 	maxAttempts: { default: DEFAULT_MAX_ATTEMPTS, min: 1, max: 10 },
 	requestTimeout: { default: DEFAULT_REQUEST_TIMEOUT, min: 1_000, max: 300_000 },
 };
