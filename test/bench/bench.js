@@ -156,6 +156,24 @@ async function plainClientMs(simulator, url, token, first, parallel) {
 	return median(times);
 }
 
+/**
+ * The same calls through n8n's request function (what helpers.httpRequest runs), from a bare
+ * script with no workflow engine (helper-client.js): the floor for any node inside n8n's
+ * request helpers. Median of RUNS runs, N items, `parallel` at a time.
+ */
+async function helperClientMs(n8n, simulator, url, token, first, latency, parallel) {
+	simulator.scenario.latencyMs = latency;
+	const times = [];
+	for (let run = 0; run < RUNS; run++) {
+		const args = [require.resolve('./helper-client'), n8n.install.dir, url, token, String(first + run * (N + 1)), String(N), String(parallel)];
+		times.push(await new Promise((resolve, reject) => {
+			const child = execFile(join(n8n.install.nodeBin, 'node'), args, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(Number(stdout.trim()))));
+			child.on('error', reject);
+		}));
+	}
+	return median(times);
+}
+
 /** Executes while sampling the n8n process's peak resident memory (VmHWM). */
 async function executeMeasured(n8n, id, extraEnv) {
 	let peakKb = 0;
@@ -274,6 +292,10 @@ async function main() {
 	}
 	const plainFloor = await plainClientMs(simulator, url, token, nextRange(RUNS * N), PARALLEL[0]);
 	const plainTop = await plainClientMs(simulator, url, token, nextRange(RUNS * N), top);
+	const helper = [];
+	for (const scenario of scenarios) {
+		helper.push({ ...scenario, ms: await helperClientMs(n8n, simulator, url, token, nextRange(RUNS * (N + 1)), scenario.latency, scenario.parallel) });
+	}
 
 	simulator.scenario.latencyMs = LATENCY_MS;
 	const memory = {};
@@ -300,7 +322,15 @@ async function main() {
 	const best = rows.filter((row) => row.latency === LATENCY_MS).reduce((a, b) => (b.sh.ms < a.sh.ms ? b : a));
 	console.log(`At ${LATENCY_MS} ms: the SigningHub node's best is ${best.sh.ms} ms at Parallel Requests ${best.parallel}; the static-header HTTP Request node (all items at once) takes ${best.fast.ms} ms in the same runs (${(best.fast.ms / best.sh.ms).toFixed(2)}x).`);
 	console.log(`A bare Node HTTP client (test/bench/plain-client.js), N = ${N}, ${LATENCY_MS} ms: ${plainFloor} ms with ${PARALLEL[0]} at once, ${plainTop} ms with ${top} at once.`);
-	console.log(`SigningHub logins per run: ${rows.map((row) => row.shLogins).join(', ')}.`);
+	console.log(`\nThe same calls through n8n's request function from a bare script (test/bench/helper-client.js: no workflow engine, no node), median of ${RUNS}:`);
+	console.log('\n| latency | at once | n8n request function alone | SigningHub node | SigningHub / alone | alone / latency bound | HTTP Request, static header / alone |');
+	console.log('| --- | --- | --- | --- | --- | --- | --- |');
+	helper.forEach((entry, index) => {
+		const row = rows[index];
+		const vsBound = row.bound ? `${(entry.ms / row.bound).toFixed(2)}x` : '-';
+		console.log(`| ${entry.latency} ms | ${entry.parallel} | ${entry.ms} ms | ${row.sh.ms} ms | ${(row.sh.ms / entry.ms).toFixed(2)}x | ${vsBound} | ${(row.fast.ms / entry.ms).toFixed(2)}x |`);
+	});
+	console.log(`\nSigningHub logins per run: ${rows.map((row) => row.shLogins).join(', ')}.`);
 	console.log(
 		`Peak memory of n8n running each node alone (N = ${N}, ${LATENCY_MS} ms, max of 2 runs): ${Object.entries(memory)
 			.map(([label, values]) => `${label} ${Math.max(...values).toFixed(0)} MB`)
@@ -326,9 +356,9 @@ async function main() {
 		// n8n's task runner gets NODE_OPTIONS too: the main process's profile is the biggest.
 		const files = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
 		const main = files.map((file) => join(dir, file)).sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0];
-		const marker = branch === 'sh' ? 'n8n-nodes-signinghub' : 'HttpRequestV3';
+		const [marker, entry] = branch === 'sh' ? ['node_modules/n8n-nodes-signinghub/dist/', 'router'] : ['HttpRequestV3', 'execute'];
 		console.log(`\nCPU profile of n8n running the ${name} alone, N = ${N}, ${LATENCY_MS} ms, ${branch === 'sh' ? `Parallel Requests ${PARALLEL[0]}` : 'all at once'} (${stats.ms} ms; ${main}):`);
-		console.log(summariseProfile(JSON.parse(readFileSync(main, 'utf8')), { marker, windowMs: stats.ms, items: N }));
+		console.log(summariseProfile(JSON.parse(readFileSync(main, 'utf8')), { marker, entry, windowMs: stats.ms, items: N }));
 	}
 	n8n.cleanup();
 	await simulator.stop();

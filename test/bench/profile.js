@@ -1,7 +1,9 @@
 // Summarises a V8 CPU profile (.cpuprofile, from `node --cpu-prof`) of n8n running one node:
 // the samples from the node's first frame for as long as the node ran, sorted into the
 // node's own code, n8n's request path, the rest of n8n, the runtime, and the wait (idle).
-//   node test/bench/profile.js <file.cpuprofile> <marker> <windowMs> <items>
+// The node's window starts at the first sample inside its entry function (`entry`: the file
+// holding it and its name), so that loading modules at start-up does not count.
+//   node test/bench/profile.js <file.cpuprofile> <marker> <entryFunction> <windowMs> <items> [details]
 const { readFileSync } = require('node:fs');
 
 /** Where a frame's code comes from: a package under node_modules, node's own, or the runtime. */
@@ -17,7 +19,16 @@ function moduleOf(url, functionName) {
 const REQUEST_PATH = /^(axios|@n8n\/backend-network|follow-redirects|form-data|proxy-from-env|http-proxy-agent|https-proxy-agent|agent-base|node:_http|node:http|node:https|node:net|node:tls|node:dns|node:stream|node:streams|node:url|node:zlib|node:dns\/.*|node:abort_controller|node:timers)/;
 const REQUEST_HELPERS = /request-helpers|node-execution-context\/utils\/(request|http)/;
 
-function summariseProfile(profile, { marker, windowMs, items }) {
+/** Whether a sample's stack holds the node's entry function. */
+function inEntry(byId, parent, id, marker, entry) {
+	for (let at = id; at !== undefined; at = parent.get(at)) {
+		const { url, functionName } = byId.get(at).callFrame;
+		if (url.includes(marker) && functionName === entry) return true;
+	}
+	return false;
+}
+
+function summariseProfile(profile, { marker, entry, windowMs, items }) {
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parent = new Map();
 	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -48,10 +59,7 @@ function summariseProfile(profile, { marker, windowMs, items }) {
 
 	let time = profile.startTime;
 	const stamps = profile.samples.map((_, index) => (time += profile.timeDeltas[index]));
-	const first = profile.samples.findIndex((id) => {
-		classify(id);
-		return inNode.get(id);
-	});
+	const first = profile.samples.findIndex((id) => inEntry(byId, parent, id, marker, entry));
 	if (first < 0) return `(no sample of ${marker} in the profile)`;
 	const from = stamps[first];
 	const to = from + windowMs * 1000;
@@ -82,17 +90,13 @@ function summariseProfile(profile, { marker, windowMs, items }) {
 }
 
 /** The functions with the most self time in the window, for finding what to change. */
-function topFunctions(profile, { marker, windowMs }, count = 25) {
+function topFunctions(profile, { marker, entry, windowMs }, count = 25) {
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parent = new Map();
 	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 	let time = profile.startTime;
 	const stamps = profile.samples.map((_, index) => (time += profile.timeDeltas[index]));
-	const within = (id) => {
-		for (let at = id; at !== undefined; at = parent.get(at)) if (byId.get(at).callFrame.url.includes(marker)) return true;
-		return false;
-	};
-	const first = profile.samples.findIndex(within);
+	const first = profile.samples.findIndex((id) => inEntry(byId, parent, id, marker, entry));
 	const to = stamps[first] + windowMs * 1000;
 	const self = new Map();
 	const inclusive = new Map();
@@ -118,9 +122,9 @@ function topFunctions(profile, { marker, windowMs }, count = 25) {
 module.exports = { summariseProfile, topFunctions };
 
 if (require.main === module) {
-	const [file, marker, windowMs, items, details] = process.argv.slice(2);
+	const [file, marker, entry, windowMs, items, details] = process.argv.slice(2);
 	const profile = JSON.parse(readFileSync(file, 'utf8'));
-	const options = { marker, windowMs: Number(windowMs), items: Number(items) };
+	const options = { marker, entry, windowMs: Number(windowMs), items: Number(items) };
 	console.log(summariseProfile(profile, options));
 	if (details) console.log(`\n${topFunctions(profile, options)}`);
 }
