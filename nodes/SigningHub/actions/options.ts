@@ -49,7 +49,8 @@ const COMMON_OPTIONS: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: LIMITS.parallelRequests.min, maxValue: LIMITS.parallelRequests.max },
 		default: DEFAULT_PARALLEL_REQUESTS,
-		description: 'How many requests to SigningHub may run at once. Output items keep the input order.',
+		description:
+			'How many requests to SigningHub may run at once. Output items keep the input order. Above 50, check with whoever runs your SigningHub: a gateway may answer 429 (the node then waits as it asks).',
 	},
 	{
 		displayName: 'Request Timeout',
