@@ -120,9 +120,10 @@ class N8nSandbox {
 	/**
 	 * Executes a workflow and returns the exit code, the whole output (for secret scans) and
 	 * the execution n8n printed: the last log line whose message is a JSON document.
+	 * `extraEnv` adds to n8n's environment, e.g. NODE_OPTIONS for a CPU profile.
 	 */
-	async execute(workflowId) {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	async execute(workflowId, extraEnv) {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], extraEnv);
 		const output = `${result.stdout}\n${result.stderr}`;
 		let execution;
 		for (const line of output.split('\n')) {

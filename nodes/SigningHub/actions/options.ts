@@ -16,7 +16,7 @@ const DEFAULT_MAX_ATTEMPTS = 3;
 const DEFAULT_REQUEST_TIMEOUT = 30_000;
 
 const LIMITS = {
-	parallelRequests: { default: DEFAULT_PARALLEL_REQUESTS, min: 1, max: 50 },
+	parallelRequests: { default: DEFAULT_PARALLEL_REQUESTS, min: 1, max: 200 },
 	maxAttempts: { default: DEFAULT_MAX_ATTEMPTS, min: 1, max: 10 },
 	requestTimeout: { default: DEFAULT_REQUEST_TIMEOUT, min: 1_000, max: 300_000 },
 };
@@ -49,7 +49,8 @@ const COMMON_OPTIONS: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: LIMITS.parallelRequests.min, maxValue: LIMITS.parallelRequests.max },
 		default: DEFAULT_PARALLEL_REQUESTS,
-		description: 'How many requests to SigningHub may run at once. Output items keep the input order.',
+		description:
+			'How many requests to SigningHub may run at once. Output items keep the input order. Above 50, check with whoever runs your SigningHub: a gateway may answer 429 (the node then waits as it asks).',
 	},
 	{
 		displayName: 'Request Timeout',

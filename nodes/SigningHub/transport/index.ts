@@ -440,7 +440,23 @@ export class SigningHubClient {
 		return AbortSignal.any([afterLogin.signal, deadlineSignal(requestTimeout + LOGIN_TIMEOUT_MS, this.cancelSignal)]);
 	}
 
-	/** One try through n8n; rejects with a SigningHubError only. */
+	/**
+	 * The Authorization header n8n would add through the credential's authenticate(), for a try
+	 * that has its token: the access token, or the stored token of this login. Empty when there
+	 * is none, and then the try goes through n8n's authentication.
+	 */
+	private bearerHeader(): string {
+		const token = this.authMethod === 'accessToken' ? this.credentials.accessToken : this.credentials.tokenIdentity === this.identity ? this.credentials.sessionToken : '';
+		return typeof token === 'string' && token !== '' ? `Bearer ${token}` : '';
+	}
+
+	/**
+	 * One try through n8n; rejects with a SigningHubError only. A try with a token goes through
+	 * n8n's httpRequest with the header the credential's authenticate() would add: that skips,
+	 * per request, n8n's credential lookups, its preAuthentication check (a no-op with a token)
+	 * and the identity hash of authenticate(). Logins go through httpRequestWithAuthentication,
+	 * which calls preAuthentication and stores the token in the credential.
+	 */
 	private async transmit(spec: RequestSpec, loggingIn = false): Promise<RawResponse> {
 		const deadline = this.tryDeadline(loggingIn);
 		const extraTimeMs = loggingIn ? LOGIN_TIMEOUT_MS : 0;
@@ -449,11 +465,12 @@ export class SigningHubClient {
 		// An empty POST says so: without a length, Node sends it chunked, in two packets.
 		if (spec.body === undefined && spec.method !== 'GET') headers['Content-Length'] = '0';
 		if (file) headers['Content-Type'] = 'application/octet-stream';
+		const bearer = loggingIn ? '' : this.bearerHeader();
 		const options: IHttpRequestOptions = {
 			method: spec.method,
 			url: `${this.baseUrl}${resolvePath(spec.endpoint, this.apiVersion, spec.pathParameters)}`,
 			qs: spec.query,
-			headers: { ...headers, ...spec.headers },
+			headers: bearer === '' ? { ...headers, ...spec.headers } : { ...headers, ...spec.headers, Authorization: bearer },
 			body: spec.body,
 			json: spec.body !== undefined && !file,
 			...(spec.expect === 'file' ? { encoding: 'arraybuffer' as const } : {}),
@@ -464,10 +481,14 @@ export class SigningHubClient {
 			abortSignal: deadline,
 			skipSslCertificateValidation: this.credentials.ignoreSslIssues === true,
 		};
-		const sending = this.requester.helpers.httpRequestWithAuthentication.call(this.requester, CREDENTIAL_TYPE, options, {
-			credentialsDecrypted: this.credentialsDecrypted,
-		}) as Promise<RawResponse>;
-		return await sending.catch(async (error: unknown) => await Promise.reject(this.asSigningHubError(error, deadline)));
+		const { helpers } = this.requester;
+		try {
+			return (await (bearer === ''
+				? helpers.httpRequestWithAuthentication.call(this.requester, CREDENTIAL_TYPE, options, { credentialsDecrypted: this.credentialsDecrypted })
+				: helpers.httpRequest.call(this.requester, options))) as RawResponse;
+		} catch (error) {
+			throw this.asSigningHubError(error, deadline);
+		}
 	}
 
 	private asSigningHubError(error: unknown, deadline: AbortSignal): SigningHubError {
