@@ -9,7 +9,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { authMethodOf, preAuthenticate, tokenIdentityOf } from '../nodes/SigningHub/transport/auth';
+import { bearerTokenOf, preAuthenticate } from '../nodes/SigningHub/transport/auth';
 import { PROBE_PARAMETERS, resolvePath } from '../nodes/SigningHub/transport/endpoints';
 
 const loginModes = ['userLogin', 'enterpriseScope'];
@@ -200,13 +200,8 @@ export class SigningHubApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const token =
-			authMethodOf(credentials) === 'accessToken'
-				? credentials.accessToken
-				: credentials.tokenIdentity === tokenIdentityOf(credentials)
-					? credentials.sessionToken
-					: '';
-		if (typeof token !== 'string' || token === '') return requestOptions;
+		const token = bearerTokenOf(credentials);
+		if (token === '') return requestOptions;
 		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` } };
 	}
 

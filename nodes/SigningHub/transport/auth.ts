@@ -99,6 +99,15 @@ export function tokenIdentityOf(credentials: ICredentialDataDecryptedObject): st
 	return hash.digest('hex').slice(0, 32);
 }
 
+/**
+ * The bearer token to send: the access token, or the stored token of this very login (see
+ * tokenIdentityOf); empty when there is none, and then n8n logs in (preAuthentication).
+ */
+export function bearerTokenOf(credentials: ICredentialDataDecryptedObject, identity = tokenIdentityOf(credentials)): string {
+	const token = authMethodOf(credentials) === 'accessToken' ? credentials.accessToken : credentials.tokenIdentity === identity ? credentials.sessionToken : '';
+	return typeof token === 'string' ? token : '';
+}
+
 /** What the transport tells preAuthentication about the login it is waiting for. */
 export interface LoginContext {
 	/** The execution's cancel signal, for the login's own request. */

@@ -15,6 +15,7 @@ import {
 	accessTokenOf,
 	apiVersionOf,
 	authMethodOf,
+	bearerTokenOf,
 	deadlineSignal,
 	LOGIN_TIMEOUT_MS,
 	loginContextOf,
@@ -441,16 +442,6 @@ export class SigningHubClient {
 	}
 
 	/**
-	 * The Authorization header n8n would add through the credential's authenticate(), for a try
-	 * that has its token: the access token, or the stored token of this login. Empty when there
-	 * is none, and then the try goes through n8n's authentication.
-	 */
-	private bearerHeader(): string {
-		const token = this.authMethod === 'accessToken' ? this.credentials.accessToken : this.credentials.tokenIdentity === this.identity ? this.credentials.sessionToken : '';
-		return typeof token === 'string' && token !== '' ? `Bearer ${token}` : '';
-	}
-
-	/**
 	 * One try through n8n; rejects with a SigningHubError only. A try with a token goes through
 	 * n8n's httpRequest with the header the credential's authenticate() would add: that skips,
 	 * per request, n8n's credential lookups, its preAuthentication check (a no-op with a token)
@@ -465,12 +456,13 @@ export class SigningHubClient {
 		// An empty POST says so: without a length, Node sends it chunked, in two packets.
 		if (spec.body === undefined && spec.method !== 'GET') headers['Content-Length'] = '0';
 		if (file) headers['Content-Type'] = 'application/octet-stream';
-		const bearer = loggingIn ? '' : this.bearerHeader();
+		const token = loggingIn ? '' : bearerTokenOf(this.credentials, this.identity);
+		if (token !== '') headers.Authorization = `Bearer ${token}`;
 		const options: IHttpRequestOptions = {
 			method: spec.method,
 			url: `${this.baseUrl}${resolvePath(spec.endpoint, this.apiVersion, spec.pathParameters)}`,
 			qs: spec.query,
-			headers: bearer === '' ? { ...headers, ...spec.headers } : { ...headers, ...spec.headers, Authorization: bearer },
+			headers: { ...spec.headers, ...headers },
 			body: spec.body,
 			json: spec.body !== undefined && !file,
 			...(spec.expect === 'file' ? { encoding: 'arraybuffer' as const } : {}),
@@ -483,7 +475,7 @@ export class SigningHubClient {
 		};
 		const { helpers } = this.requester;
 		try {
-			return (await (bearer === ''
+			return (await (token === ''
 				? helpers.httpRequestWithAuthentication.call(this.requester, CREDENTIAL_TYPE, options, { credentialsDecrypted: this.credentialsDecrypted })
 				: helpers.httpRequest.call(this.requester, options))) as RawResponse;
 		} catch (error) {
