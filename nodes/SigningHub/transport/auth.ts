@@ -177,7 +177,7 @@ async function sendOnce(
 }
 
 /** An aborted request: the deadline fired (n8n's request layer reports it as cancelled). */
-export function isAbort(error: unknown): boolean {
+function isAbort(error: unknown): boolean {
 	const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
 	return code === 'ERR_CANCELED' || name === 'AbortError' || name === 'CanceledError';
 }

@@ -101,7 +101,7 @@ export function signingHubMessageOf(body: unknown): string | null {
 
 const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
 
-export function isTransientStatus(status: number): boolean {
+function isTransientStatus(status: number): boolean {
 	return TRANSIENT_STATUSES.has(status);
 }
 
