@@ -1,58 +1,14 @@
 // Cancelling an execution through n8n's REST API while the node waits out a Retry-After: the
 // execution must stop at once, and the node sends nothing more, also once the wait would be over.
 const { SigningHubSimulator, DEFAULT_SCENARIO } = require('../simulator/simulator');
-const { N8nSandbox, NODE_TYPE, waitFor } = require('./n8n');
-const { CLIENT_SECRET, loginCredential } = require('./workflows');
+const { N8nSandbox, waitFor } = require('./n8n');
+const { CLIENT_SECRET, loginCredential, webhookWorkflow } = require('./workflows');
 const { versionsUnderTest } = require('./versions');
 
 jest.setTimeout(10 * 60 * 1000);
 
 const WEBHOOK_PATH = 'signinghub-cancel';
 const RETRY_AFTER_S = 5;
-
-/** Webhook -> items -> SigningHub Complete, answering with the node's items when it ends. */
-function webhookWorkflow(id, credentialId, packageIds) {
-	return {
-		id,
-		name: id,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: `${id}-hook`,
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: '0b8c6c55-6f4e-4f2b-9a55-7d7d0c1f2a11',
-				parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-			},
-			{
-				id: `${id}-items`,
-				name: 'Items',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [250, 0],
-				parameters: { jsCode: `return ${JSON.stringify(packageIds.map((packageId) => ({ json: { packageId } })))};` },
-			},
-			{
-				id: `${id}-sh`,
-				name: 'SigningHub',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [500, 0],
-				onError: 'continueRegularOutput',
-				credentials: { signingHubApi: { id: credentialId, name: `SigningHub ${credentialId}` } },
-				parameters: { resource: 'workflow', operation: 'complete', packageId: '={{ $json.packageId }}', options: { maxAttempts: 3 } },
-			},
-		],
-		connections: {
-			Webhook: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: 'SigningHub', type: 'main', index: 0 }]] },
-		},
-	};
-}
-
 
 describe.each(versionsUnderTest())('cancelling an execution in n8n %s', (version) => {
 	const simulator = new SigningHubSimulator();
@@ -71,7 +27,7 @@ describe.each(versionsUnderTest())('cancelling an execution in n8n %s', (version
 		simulator.addFaults({ path: '/packages/5100\\d/complete$', status: 429, headers: { 'retry-after': String(RETRY_AFTER_S) }, body: { Message: 'Too many requests' } });
 		n8n = await N8nSandbox.create(version);
 		await n8n.importCredentials([credential]);
-		await n8n.importWorkflows([webhookWorkflow('wfCancel', 'cancel', packageIds)]);
+		await n8n.importWorkflows([webhookWorkflow('wfCancel', { path: WEBHOOK_PATH, credential: 'cancel', options: { maxAttempts: 3 } })]);
 		await n8n.activate('wfCancel');
 		server = await n8n.startServer();
 		const answered = await waitFor(
@@ -83,7 +39,7 @@ describe.each(versionsUnderTest())('cancelling an execution in n8n %s', (version
 		);
 		expect(answered).toBe(true);
 
-		const call = fetch(`${server.url}/webhook/${WEBHOOK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then(
+		const call = fetch(`${server.url}/webhook/${WEBHOOK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ packages: packageIds.map((packageId) => ({ packageId })) }) }).then(
 			async (response) => await response.text(),
 		);
 		await waitFor(() => simulator.log.filter((e) => e.status === 429).length === packageIds.length, 'the three 429 answers');
