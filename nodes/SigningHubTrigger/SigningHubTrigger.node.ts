@@ -1,8 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_TRANSPORT_OPTIONS } from '../SigningHub/actions/options';
-import { SigningHubClient } from '../SigningHub/transport';
+import { SigningHubClient, toNodeError } from '../SigningHub/transport';
 import { activate, latestEvent, poll, type EventName, type PollState } from './events';
 
 export class SigningHubTrigger implements INodeType {
@@ -64,7 +63,7 @@ export class SigningHubTrigger implements INodeType {
 		const chosen = this.getNodeParameter('events', []) as EventName[];
 		if (chosen.length === 0) throw new NodeOperationError(this.getNode(), 'No events chosen', { description: 'Choose at least one event to start the workflow on.' });
 		const withDetails = (this.getNodeParameter('options', {}) as IDataObject).includeDetails === true;
-		const client = await SigningHubClient.create(this, DEFAULT_TRANSPORT_OPTIONS);
+		const client = await SigningHubClient.create(this);
 		const staticData = this.getWorkflowStaticData('node') as PollState;
 
 		if (this.getMode() === 'manual') {
@@ -88,13 +87,5 @@ export class SigningHubTrigger implements INodeType {
 
 /** A failed poll keeps the node's words; the state is untouched, so the next poll catches up. */
 function failed(context: IPollFunctions) {
-	return async (error: Error & { description?: string; responseStatus?: number | null }): Promise<never> => {
-		const node = context.getNode();
-		const thrown =
-			error.responseStatus === null || error.responseStatus === undefined
-				? new NodeOperationError(node, error.message, { description: error.description })
-				: new NodeApiError(node, { message: error.message, description: error.description ?? '' }, { message: error.message, description: error.description, httpCode: String(error.responseStatus) });
-		thrown.message = error.message;
-		return await Promise.reject(thrown);
-	};
+	return async (error: unknown): Promise<never> => await Promise.reject(toNodeError(context.getNode(), error));
 }

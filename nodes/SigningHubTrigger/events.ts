@@ -1,8 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { PAGE_SIZE, totalOf } from '../SigningHub/actions/paging';
-import { readRecipients } from '../SigningHub/actions/recipient/getMany.operation';
-import { readWorkflowDetails } from '../SigningHub/actions/workflow/get.operation';
+import { hasNextPage, PAGE_SIZE, readPackagesPage, readRecipients, readWorkflowDetails } from '../SigningHub/reads';
 import type { SigningHubClient } from '../SigningHub/transport';
 
 export type EventName = 'packageCompleted' | 'packageDeclined' | 'packageShared' | 'recipientSigned';
@@ -37,30 +35,20 @@ const time = (value: unknown) => Date.parse(String(value ?? ''));
 /** Whether `a` is later than `b`; a date SigningHub writes in a form we cannot read counts as later. */
 const later = (a: unknown, b: unknown) => !(time(a) <= time(b));
 
-async function listPage(client: SigningHubClient, status: string, page: number, since?: string): Promise<IDataObject[]> {
-	const answer = await client.request({
-		method: 'GET',
-		endpoint: 'packages',
-		pathParameters: { status, page, perPage: PAGE_SIZE },
-		// v4 filters and sorts on the server; v3 ignores these and lists newest first.
-		query: since && client.apiVersion === 'v4' ? { 'modified-from': since, 'sort-by': 'LAST_MODIFIED', asc: false } : undefined,
-		expect: 'jsonArray',
-		repeatable: true,
-		action: `list the packages (page ${page})`,
-	});
-	const records = answer.body as IDataObject[];
-	const total = totalOf(answer.headers);
-	return total !== undefined && total < records.length ? records.slice(0, total) : records;
+async function listPage(client: SigningHubClient, status: string, page: number, since?: string) {
+	// v4 filters and sorts on the server; v3 ignores these and lists newest first.
+	const query = since && client.apiVersion === 'v4' ? { 'modified-from': since, 'sort-by': 'LAST_MODIFIED', asc: false } : undefined;
+	return await readPackagesPage(client, { status, page, perPage: PAGE_SIZE, query });
 }
 
 /** Packages modified at or after `since`, newest first: pages until a short one, or one older than `since`. */
 async function changedSince(client: SigningHubClient, since: string): Promise<IDataObject[]> {
 	const changed: IDataObject[] = [];
 	for (let page = 1; ; page++) {
-		const records = await listPage(client, 'ALL', page, since);
-		const recent = records.filter((record) => !later(since, record.modified_on));
+		const listed = await listPage(client, 'ALL', page, since);
+		const recent = listed.records.filter((record) => !later(since, record.modified_on));
 		changed.push(...recent);
-		if (records.length < PAGE_SIZE || recent.length < records.length) return changed;
+		if (!hasNextPage(page, PAGE_SIZE, listed) || recent.length < listed.records.length) return changed;
 	}
 }
 
@@ -80,12 +68,12 @@ function packageEvent(event: EventName, record: IDataObject): IDataObject {
  * draft (so their sharing later is seen), and emits nothing from the past.
  */
 export async function activate(client: SigningHubClient): Promise<PollState> {
-	const [newest] = await listPage(client, 'ALL', 1);
+	const [newest] = (await listPage(client, 'ALL', 1)).records;
 	const packages: Record<string, SeenPackage> = {};
 	for (let page = 1; ; page++) {
 		const drafts = await listPage(client, 'DRAFT', page);
-		for (const draft of drafts) packages[String(draft.package_id)] = { s: 'DRAFT', m: String(draft.modified_on) };
-		if (drafts.length < PAGE_SIZE) break;
+		for (const draft of drafts.records) packages[String(draft.package_id)] = { s: 'DRAFT', m: String(draft.modified_on) };
+		if (!hasNextPage(page, PAGE_SIZE, drafts)) break;
 	}
 	const now = newest ? String(newest.modified_on) : new Date().toISOString();
 	return { cursor: now, activatedAt: now, packages };
@@ -141,7 +129,7 @@ export async function poll(client: SigningHubClient, state: PollState, chosen: E
 
 /** The most recent event of the chosen kinds, for the editor's Fetch Test Event. */
 export async function latestEvent(client: SigningHubClient, chosen: EventName[], withDetails: boolean): Promise<IDataObject | undefined> {
-	for (const record of await listPage(client, 'ALL', 1)) {
+	for (const record of (await listPage(client, 'ALL', 1)).records) {
 		const status = String(record.package_status ?? '').toUpperCase();
 		const candidates: IDataObject[] = [];
 		if (status === 'COMPLETED') candidates.push(packageEvent('packageCompleted', record));

@@ -1,7 +1,8 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { SigningHubApi } from '../../credentials/SigningHubApi.credentials';
-import { takeLoginFailure, tokenIdentityOf } from '../../nodes/SigningHub/transport/auth';
+import { tokenIdentityOf } from '../../nodes/SigningHub/transport/auth';
+import { takeLoginFailure } from '../../nodes/SigningHub/transport/n8nBridge';
 
 type Answer = { statusCode: number; body: unknown; headers?: Record<string, string> };
 

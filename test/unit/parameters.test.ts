@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { itemParameter, readPackageId } from '../../nodes/SigningHub/actions/parameters';
-import { InvalidInputError } from '../../nodes/SigningHub/actions/types';
+import { SigningHubError } from '../../nodes/SigningHub/transport';
 
 const contextWith = (value: unknown) =>
 	({ getNode: () => ({ parameters: { packageId: value } }), getNodeParameter: () => value }) as unknown as IExecuteFunctions;
@@ -21,7 +21,8 @@ describe('readPackageId', () => {
 	it.each(['', '   ', null, undefined, 'abc', -1, '-1', 0, '0', '000', 1.5, '1.5', '12/../13', '12?x=1', '1e3', '0x10', '12 13', '9007199254740993', {}, [], true])(
 		'refuses %p before any request',
 		(given) => {
-			expect(() => read(given)).toThrow(InvalidInputError);
+			expect(() => read(given)).toThrow(SigningHubError);
+			expect(() => read(given)).toThrow(expect.objectContaining({ reason: 'invalidInput' }));
 		},
 	);
 

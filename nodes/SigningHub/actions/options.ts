@@ -1,19 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_TRANSPORT_OPTIONS, type TransportOptions } from '../transport';
 import type { Operation } from './types';
 
-/** The options every operation has, read once per run. */
-export interface RunOptions {
+/** The settings that shape a whole run, read from the first item; every other option is read per item. */
+export interface RunSettings extends TransportOptions {
 	parallelRequests: number;
-	maxAttempts: number;
-	requestTimeout: number;
-	/** The whole Options collection as set, for the options of one operation. */
-	chosen: IDataObject;
 }
 
 const DEFAULT_PARALLEL_REQUESTS = 10;
-const DEFAULT_MAX_ATTEMPTS = 3;
-const DEFAULT_REQUEST_TIMEOUT = 30_000;
+const DEFAULT_MAX_ATTEMPTS = DEFAULT_TRANSPORT_OPTIONS.maxAttempts;
+const DEFAULT_REQUEST_TIMEOUT = DEFAULT_TRANSPORT_OPTIONS.requestTimeout;
 
 const LIMITS = {
 	parallelRequests: { default: DEFAULT_PARALLEL_REQUESTS, min: 1, max: 200 },
@@ -21,8 +18,6 @@ const LIMITS = {
 	requestTimeout: { default: DEFAULT_REQUEST_TIMEOUT, min: 1_000, max: 300_000 },
 };
 
-/** For calls outside a run's options, such as the editor's template list. */
-export const DEFAULT_TRANSPORT_OPTIONS = { maxAttempts: LIMITS.maxAttempts.default, requestTimeout: LIMITS.requestTimeout.default };
 
 const COMMON_OPTIONS: INodeProperties[] = [
 	{
@@ -32,7 +27,7 @@ const COMMON_OPTIONS: INodeProperties[] = [
 		placeholder: 'owner@example.com',
 		default: '',
 		description:
-			"With an Enterprise Admin credential: the email of the user each item acts for, usually mapped from the item (its owner field, say). Each user's token is fetched once per run.",
+			"With an Enterprise Admin credential: the email of the user this item acts for, usually mapped from the item (its owner field, say). Each user's token is fetched once per run.",
 	},
 	{
 		displayName: 'Max Attempts',
@@ -41,7 +36,7 @@ const COMMON_OPTIONS: INodeProperties[] = [
 		typeOptions: { minValue: LIMITS.maxAttempts.min, maxValue: LIMITS.maxAttempts.max },
 		default: DEFAULT_MAX_ATTEMPTS,
 		description:
-			'How many times to try a request that failed for a passing reason (429, 502, 503, 504, a dropped connection, a timeout), counting the first try',
+			'How many times to try a request that failed for a passing reason (429, 502, 503, 504, a dropped connection, a timeout), counting the first try. Holds for the whole run: taken from the first item.',
 	},
 	{
 		displayName: 'Parallel Requests',
@@ -50,7 +45,7 @@ const COMMON_OPTIONS: INodeProperties[] = [
 		typeOptions: { minValue: LIMITS.parallelRequests.min, maxValue: LIMITS.parallelRequests.max },
 		default: DEFAULT_PARALLEL_REQUESTS,
 		description:
-			'How many requests to SigningHub may run at once. Output items keep the input order. Above 50, check with whoever runs your SigningHub: a gateway may answer 429 (the node then waits as it asks).',
+			'How many requests to SigningHub may run at once. Output items keep the input order. Above 50, check with whoever runs your SigningHub: a gateway may answer 429 (the node then waits as it asks). Holds for the whole run: taken from the first item.',
 	},
 	{
 		displayName: 'Request Timeout',
@@ -58,7 +53,7 @@ const COMMON_OPTIONS: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: LIMITS.requestTimeout.min, maxValue: LIMITS.requestTimeout.max },
 		default: DEFAULT_REQUEST_TIMEOUT,
-		description: "How long one try may take, in milliseconds, until SigningHub's whole answer is in",
+		description: "How long one try may take, in milliseconds, until SigningHub's whole answer is in. Holds for the whole run: taken from the first item.",
 	},
 ];
 
@@ -86,13 +81,12 @@ function clamp(value: unknown, limits: { default: number; min: number; max: numb
 	return Math.min(limits.max, Math.max(limits.min, number));
 }
 
-/** Options hold for the whole run, so they are read from the first item (Act as User excepted). */
-export function readRunOptions(context: IExecuteFunctions): RunOptions {
-	const chosen = context.getNodeParameter('options', 0, {}) as IDataObject;
+/** The settings that shape the run (Parallel Requests, Max Attempts, Request Timeout), from the first item. */
+export function readRunSettings(context: IExecuteFunctions): RunSettings {
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
-		parallelRequests: clamp(chosen.parallelRequests, LIMITS.parallelRequests),
-		maxAttempts: clamp(chosen.maxAttempts, LIMITS.maxAttempts),
-		requestTimeout: clamp(chosen.requestTimeout, LIMITS.requestTimeout),
-		chosen,
+		parallelRequests: clamp(options.parallelRequests, LIMITS.parallelRequests),
+		maxAttempts: clamp(options.maxAttempts, LIMITS.maxAttempts),
+		requestTimeout: clamp(options.requestTimeout, LIMITS.requestTimeout),
 	};
 }

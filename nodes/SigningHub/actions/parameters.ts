@@ -1,6 +1,6 @@
 import type { GenericValue, IDataObject, IExecuteFunctions, INodeParameters, INodeProperties } from 'n8n-workflow';
 
-import { InvalidInputError } from './types';
+import { invalidInput } from '../transport';
 
 export function packageIdProperty(description: string): INodeProperties {
 	return {
@@ -26,6 +26,13 @@ function rawParameters(context: IExecuteFunctions): INodeParameters {
 	return parameters;
 }
 
+/** A parameter as saved in the node (an expression unevaluated); a dotted name reads into collections. */
+function rawParameter(context: IExecuteFunctions, name: string): unknown {
+	let raw: unknown = rawParameters(context);
+	for (const key of name.split('.')) raw = (raw as INodeParameters | undefined)?.[key];
+	return raw;
+}
+
 /** `{{ $json.a.b }}` and nothing else: the most common mapping, read without an expression engine. */
 const PLAIN_FIELD_REFERENCE = /^=\s*\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*)+)\s*\}\}\s*$/;
 
@@ -43,8 +50,7 @@ function ownDataProperty(value: unknown, key: string): { value: unknown } | unde
  * inherited field, such as `$json.constructor`) goes through n8n's expression engine.
  */
 export function itemParameter(context: IExecuteFunctions, name: string, itemIndex: number): unknown {
-	let raw: unknown = rawParameters(context);
-	for (const key of name.split('.')) raw = (raw as INodeParameters | undefined)?.[key];
+	const raw = rawParameter(context, name);
 	const reference = typeof raw === 'string' ? PLAIN_FIELD_REFERENCE.exec(raw) : null;
 	if (reference) {
 		let field: { value: unknown } | undefined = { value: context.getInputData()[itemIndex]?.json };
@@ -57,7 +63,7 @@ export function itemParameter(context: IExecuteFunctions, name: string, itemInde
 }
 
 /** The item's values of some fields as the user gave them, for its error payload. */
-export function identifyBy(...names: string[]) {
+export function inputsNamed(...names: string[]) {
 	return (context: IExecuteFunctions, itemIndex: number): IDataObject => {
 		const given: IDataObject = {};
 		for (const name of names) {
@@ -73,7 +79,7 @@ export function identifyBy(...names: string[]) {
 }
 
 /** The Package ID as the user gave it, for error payloads. */
-export const identifyPackage = identifyBy('packageId');
+export const packageInput = inputsNamed('packageId');
 
 function shown(value: unknown): string {
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
@@ -84,16 +90,19 @@ function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
+/** A whole number written in digits only (no sign, exponent or fraction), or undefined. */
+function wholeNumberOf(value: unknown): number | undefined {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : undefined;
+}
+
 /** IDs are positive whole numbers; anything else would change the request's path. */
 export function readId(context: IExecuteFunctions, itemIndex: number, name: string, label: string): number {
 	const value = itemParameter(context, name, itemIndex);
 	const fix = `Set ${label} to the number SigningHub shows, e.g. 123, or map a field that holds it.`;
-	if (isEmpty(value)) throw new InvalidInputError(`${label} is empty`, fix);
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	const id = Number(text);
-	if (!/^\d+$/.test(text) || id < 1 || !Number.isSafeInteger(id)) {
-		throw new InvalidInputError(`${label} must be a positive whole number, not "${shown(value)}"`, fix);
-	}
+	if (isEmpty(value)) throw invalidInput(`${label} is empty`, fix);
+	const id = wholeNumberOf(value);
+	if (id === undefined || id < 1) throw invalidInput(`${label} must be a positive whole number, not "${shown(value)}"`, fix);
 	return id;
 }
 
@@ -106,10 +115,10 @@ export function readText(context: IExecuteFunctions, itemIndex: number, name: st
 	const value = itemParameter(context, name, itemIndex);
 	if (isEmpty(value)) {
 		if (!required) return '';
-		throw new InvalidInputError(`${label} is empty`, `Set ${label}, or map a field that holds it.`);
+		throw invalidInput(`${label} is empty`, `Set ${label}, or map a field that holds it.`);
 	}
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw new InvalidInputError(`${label} must be text, not "${shown(value)}"`, `Set ${label} to text, or map a field that holds text.`);
+		throw invalidInput(`${label} must be text, not "${shown(value)}"`, `Set ${label} to text, or map a field that holds text.`);
 	}
 	return String(value).trim();
 }
@@ -118,7 +127,49 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function checkEmail(value: string, label: string): string {
 	if (!EMAIL.test(value)) {
-		throw new InvalidInputError(`${label} must be an email address, not "${shown(value)}"`, `Set ${label} to the user's email, e.g. name@example.com.`);
+		throw invalidInput(`${label} must be an email address, not "${shown(value)}"`, `Set ${label} to the user's email, e.g. name@example.com.`);
 	}
 	return value;
+}
+
+/**
+ * An option of the node's Options for one item: undefined when the user did not add it, so the
+ * operation's explicit default applies; otherwise its value for this very item.
+ */
+export function readOption(context: IExecuteFunctions, itemIndex: number, name: string): unknown {
+	const path = `options.${name}`;
+	if (rawParameter(context, path) === undefined) return undefined;
+	const value = itemParameter(context, path, itemIndex);
+	return isEmpty(value) ? undefined : value;
+}
+
+/**
+ * A yes/no option for one item, its default when not added; an expression may give true/false
+ * or "true"/"false".
+ */
+export function readBooleanOption(context: IExecuteFunctions, itemIndex: number, option: INodeProperties): boolean {
+	const value = readOption(context, itemIndex, option.name);
+	const label = option.displayName;
+	if (value === undefined) return option.default === true;
+	if (value === true || value === 'true') return true;
+	if (value === false || value === 'false') return false;
+	throw invalidInput(`${label} must be true or false, not "${shown(value)}"`, `Set ${label} to true or false, or map a field that holds one.`);
+}
+
+/** One of a fixed list of values, for one item; matched without regard to case. */
+export function checkChoice(value: unknown, label: string, choices: readonly string[]): string {
+	const text = typeof value === 'string' ? value.trim().toUpperCase() : '';
+	if (!choices.includes(text)) {
+		throw invalidInput(`${label} must be one of ${choices.join(', ')}, not "${shown(value)}"`, `Choose a ${label}, or map a field that holds one of those values.`);
+	}
+	return text;
+}
+
+/** A whole number of at least `min`, from a number or its text. */
+export function checkWholeNumber(value: unknown, label: string, min: number): number {
+	const number = wholeNumberOf(value);
+	if (number === undefined || number < min) {
+		throw invalidInput(`${label} must be a whole number of at least ${min}, not "${shown(value)}"`, `Set ${label} to a whole number, e.g. ${min}, or map a field that holds one.`);
+	}
+	return number;
 }

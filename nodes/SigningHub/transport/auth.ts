@@ -18,6 +18,7 @@ import {
 	timeoutFailure,
 	type FailureDetails,
 } from './errors';
+import { keepLoginFailure, waitingLoginOf, type RawResponse } from './n8nBridge';
 
 export type AuthMethod = 'accessToken' | 'userLogin' | 'enterpriseScope';
 
@@ -108,47 +109,10 @@ export function bearerTokenOf(credentials: ICredentialDataDecryptedObject, ident
 	return typeof token === 'string' ? token : '';
 }
 
-/** What the transport tells preAuthentication about the login it is waiting for. */
-export interface LoginContext {
-	/** The execution's cancel signal, for the login's own request. */
-	cancelSignal?: AbortSignal;
-	/** Called once a token is there, so the waiting request's deadline starts then. */
-	onLoggedIn?: () => void;
-}
-
-/**
- * Per credential object (the one n8n passes to preAuthentication and the transport shares):
- * the login context, and the login's failure, which n8n's request helpers would otherwise
- * lose (their error classes overwrite `cause`).
- */
-const loginContexts = new WeakMap<object, LoginContext>();
-const loginFailures = new WeakMap<object, SigningHubError>();
-
-export function loginContextOf(credentials: object): LoginContext {
-	let context = loginContexts.get(credentials);
-	if (!context) {
-		context = {};
-		loginContexts.set(credentials, context);
-	}
-	return context;
-}
-
-export function takeLoginFailure(credentials: object): SigningHubError | undefined {
-	const failure = loginFailures.get(credentials);
-	loginFailures.delete(credentials);
-	return failure;
-}
-
 /** A signal that fires at the deadline, or earlier when the execution is cancelled. */
 export function deadlineSignal(timeoutMs: number, cancelSignal: AbortSignal | undefined): AbortSignal {
 	const deadline = AbortSignal.timeout(timeoutMs);
 	return cancelSignal ? AbortSignal.any([deadline, cancelSignal]) : deadline;
-}
-
-interface RawResponse {
-	statusCode: number;
-	body: unknown;
-	headers: IDataObject;
 }
 
 /** Sends one request for preAuthentication; never follows a redirect; rejects with a SigningHubError. */
@@ -158,7 +122,7 @@ async function sendOnce(
 	options: IHttpRequestOptions,
 	baseUrl: string,
 ): Promise<RawResponse> {
-	const cancelSignal = loginContexts.get(credentials)?.cancelSignal;
+	const cancelSignal = waitingLoginOf(credentials)?.cancelSignal;
 	const sending = helper.helpers.httpRequest({
 		...options,
 		returnFullResponse: true,
@@ -303,17 +267,17 @@ async function verifyAccessToken(helper: IHttpRequestHelper, credentials: ICrede
 /**
  * The credential's preAuthentication: the login modes get a token (see obtainToken); Access
  * Token mode checks the token (see verifyAccessToken). A failure is also kept for the
- * transport, see takeLoginFailure.
+ * transport (see n8nBridge.ts).
  */
 export async function preAuthenticate(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 	const fetching = authMethodOf(credentials) === 'accessToken' ? verifyAccessToken(helper, credentials) : obtainToken(helper, credentials);
 	return await fetching.then(
 		(token) => {
-			loginContexts.get(credentials)?.onLoggedIn?.();
+			waitingLoginOf(credentials)?.onLoggedIn?.();
 			return token;
 		},
 		async (error: SigningHubError) => {
-			loginFailures.set(credentials, error);
+			keepLoginFailure(credentials, error);
 			return await Promise.reject(error);
 		},
 	);

@@ -1,10 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
  * Why a request failed, for code that reacts to it (the user reads message and description).
- * 'login' and 'config' failures happened before the request itself was sent.
+ * 'invalidInput', 'config' and 'login' failures happened before the request itself was sent.
  */
 export type FailureReason =
+	| 'invalidInput'
 	| 'config'
 	| 'login'
 	| 'token'
@@ -39,7 +41,7 @@ export interface FailureDetails {
 	outcomeUnknown?: boolean;
 }
 
-/** The one error class of the transport: every failure it reports is one of these. */
+/** The one error family of the package: a bad value, a failed login, a refused request. */
 export class SigningHubError extends Error implements FailureDetails {
 	override readonly name = 'SigningHubError';
 
@@ -67,6 +69,71 @@ export class SigningHubError extends Error implements FailureDetails {
 		this.retryAfter = details.retryAfter;
 		this.outcomeUnknown = details.outcomeUnknown === true;
 	}
+}
+
+/** A request that failed for good, with how many tries it took. */
+export class RequestFailure extends SigningHubError {
+	constructor(
+		details: FailureDetails,
+		readonly attempts: number,
+		/** Whether a try got no answer (or a gateway's timeout), so SigningHub may have carried it out. */
+		readonly mayHaveTakenEffect = false,
+	) {
+		super(details);
+	}
+}
+
+/** A value the user gave that must not reach SigningHub: the item fails before any request. */
+export function invalidInput(message: string, description: string): SigningHubError {
+	return new SigningHubError({ reason: 'invalidInput', responseStatus: null, signingHubMessage: null, transient: false, message, description });
+}
+
+const UNEXPECTED = 'An unexpected error happened in the SigningHub node. If it persists, report it with the steps that lead to it.';
+
+/** Any error as one of the family; an error from outside it keeps its message. */
+function asSigningHubError(error: unknown): SigningHubError {
+	if (error instanceof SigningHubError) return error;
+	return new SigningHubError({
+		reason: 'config',
+		responseStatus: null,
+		signingHubMessage: null,
+		transient: false,
+		message: (error as Error)?.message ?? 'Unknown error',
+		description: (error as { description?: string })?.description || UNEXPECTED,
+	});
+}
+
+/**
+ * An error as n8n shows it, for the node and the trigger alike: NodeApiError when SigningHub
+ * answered, NodeOperationError otherwise; with the item's index when there is one.
+ */
+export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	const failure = asSigningHubError(error);
+	const message = itemIndex === undefined ? failure.message : `${failure.message} [item ${itemIndex}]`;
+	const { description } = failure;
+	const thrown =
+		failure.responseStatus === null
+			? new NodeOperationError(node, message, { itemIndex, description })
+			: new NodeApiError(node, { message, description } as JsonObject, { message, description, httpCode: String(failure.responseStatus), itemIndex });
+	// n8n swaps a message that mentions a code such as ECONNREFUSED for a generic one: keep ours.
+	thrown.message = message;
+	return thrown;
+}
+
+/**
+ * What an item that failed carries in its `error` field when the node continues on failure,
+ * with the item's identifying inputs as the user gave them.
+ */
+export function errorPayload(error: unknown, inputs: IDataObject = {}): IDataObject {
+	const failure = asSigningHubError(error);
+	return {
+		message: failure.message,
+		description: failure.description,
+		httpCode: failure.responseStatus,
+		signingHubMessage: failure.signingHubMessage,
+		...inputs,
+		attempts: failure instanceof RequestFailure ? failure.attempts : 0,
+	};
 }
 
 export function parseBody(body: unknown): unknown {

@@ -1,13 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { binaryFieldOption, inputFile } from '../files';
-import { identifyPackage, packageIdProperty, readPackageId, readText } from '../parameters';
+import { inputBinaryFieldProperty, inputFile } from '../files';
+import { packageIdProperty, packageInput, readPackageId, readText } from '../parameters';
 import type { Operation } from '../types';
 
 /** HTTP headers carry plain ASCII: other file names go percent-encoded. */
 const headerSafe = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text : encodeURIComponent(text));
-
-const binaryField = binaryFieldOption('Input Binary Field', 'The name of the binary field that holds the file to upload');
 
 export const uploadDocument: Operation = {
 	resource: 'document',
@@ -15,13 +13,13 @@ export const uploadDocument: Operation = {
 	name: 'Upload',
 	description: "Upload a file from the item's binary data into a draft package",
 	action: 'Upload a document',
-	properties: [packageIdProperty('The ID of the draft package to upload the document to, e.g. 123'), { ...binaryField, required: true }],
-	identify: identifyPackage,
-	async execute({ n8n, itemIndex, client }) {
-		const packageId = readPackageId(n8n, itemIndex);
-		const field = readText(n8n, itemIndex, 'binaryPropertyName', 'Input Binary Field');
-		const { bytes, fileName } = await inputFile(n8n, itemIndex, field);
-		const answer = await client.request({
+	properties: [packageIdProperty('The ID of the draft package to upload the document to, e.g. 123'), inputBinaryFieldProperty],
+	identifyingInputs: packageInput,
+	async execute({ context, itemIndex, client }) {
+		const packageId = readPackageId(context, itemIndex);
+		const field = readText(context, itemIndex, 'binaryPropertyName', 'Input Binary Field');
+		const { bytes, fileName } = await inputFile(context, itemIndex, field);
+		const response = await client.request({
 			method: 'POST',
 			endpoint: 'documents',
 			pathParameters: { packageId },
@@ -31,7 +29,7 @@ export const uploadDocument: Operation = {
 			repeatable: false,
 			action: `upload "${fileName}" to package ${packageId}`,
 		});
-		const uploaded = answer.body as IDataObject;
+		const uploaded = response.body as IDataObject;
 		return { json: { packageId, documentId: uploaded.document_id ?? uploaded.documentid, fileName, ...uploaded } };
 	},
 };

@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { identifyBy, readText } from '../parameters';
+import { checkChoice, inputsNamed, readOption, readText } from '../parameters';
 import type { Operation } from '../types';
+
+const WORKFLOW_MODES = ['ME_AND_OTHERS', 'ONLY_ME', 'ONLY_OTHERS'];
 
 export const createPackage: Operation = {
 	resource: 'package',
@@ -34,12 +36,13 @@ export const createPackage: Operation = {
 			description: 'Who signs the package. Without this option SigningHub uses its own default.',
 		},
 	],
-	identify: identifyBy('packageName'),
-	async execute({ n8n, itemIndex, client, options }) {
-		const packageName = readText(n8n, itemIndex, 'packageName', 'Package Name');
+	identifyingInputs: inputsNamed('packageName'),
+	async execute({ context, itemIndex, client }) {
+		const packageName = readText(context, itemIndex, 'packageName', 'Package Name');
 		const body: IDataObject = { package_name: packageName };
-		if (options.chosen.workflowMode !== undefined) body.workflow_mode = options.chosen.workflowMode;
-		const answer = await client.request({
+		const workflowMode = readOption(context, itemIndex, 'workflowMode');
+		if (workflowMode !== undefined) body.workflow_mode = checkChoice(workflowMode, 'Workflow Mode', WORKFLOW_MODES);
+		const response = await client.request({
 			method: 'POST',
 			endpoint: 'newPackage',
 			body,
@@ -47,7 +50,7 @@ export const createPackage: Operation = {
 			repeatable: false,
 			action: `create the package "${packageName}"`,
 		});
-		const created = answer.body as IDataObject;
+		const created = response.body as IDataObject;
 		return { json: { packageId: created.package_id, packageName, ...created } };
 	},
 };

@@ -1,8 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { collectPages, pagingProperties, readPaging, totalOf } from '../paging';
+import { readPackagesPage, collectPages } from '../../reads';
+import { invalidInput } from '../../transport';
+import { pagingProperties, readLimit } from '../paging';
 import { readText } from '../parameters';
-import { InvalidInputError, type Operation } from '../types';
+import type { Operation } from '../types';
 
 const STATUSES = ['ALL', 'DRAFT', 'INPROGRESS', 'PENDING', 'SIGNED', 'COMPLETED', 'REVIEWED', 'DECLINED', 'EDITED', 'EXPIRING_IN_SEVEN_DAYS'];
 
@@ -18,7 +18,7 @@ export const getManyPackages: Operation = {
 	resource: 'package',
 	value: 'getMany',
 	name: 'Get Many',
-	description: 'List the packages of the credential\'s user, newest first, one item per package',
+	description: "List the packages of the credential's user, newest first, one item per package",
 	action: 'Get many packages',
 	properties: [
 		{
@@ -38,26 +38,16 @@ export const getManyPackages: Operation = {
 		},
 		...pagingProperties,
 	],
-	identify: (n8n, itemIndex) => ({ status: n8n.getNodeParameter('status', itemIndex, 'ALL') as string }),
-	async execute({ n8n, itemIndex, client }) {
-		const status = readText(n8n, itemIndex, 'status', 'Status').toUpperCase();
+	identifyingInputs: (context, itemIndex) => ({ status: context.getNodeParameter('status', itemIndex, 'ALL') as string }),
+	async execute({ context, itemIndex, client }) {
+		const status = readText(context, itemIndex, 'status', 'Status').toUpperCase();
 		if (!STATUSES.includes(status)) {
-			throw new InvalidInputError(`Status must be one of SigningHub's package states, not "${status}"`, `Choose a Status, or map one of: ${STATUSES.join(', ')}.`);
+			throw invalidInput(`Status must be one of SigningHub's package states, not "${status}"`, `Choose a Status, or map one of: ${STATUSES.join(', ')}.`);
 		}
-		const searchText = readText(n8n, itemIndex, 'searchText', 'Search Text', false);
-		const paging = readPaging(n8n, itemIndex);
-		const packages = await collectPages(async (page, perPage) => {
-			const answer = await client.request({
-				method: 'GET',
-				endpoint: 'packages',
-				pathParameters: { status, page, perPage },
-				headers: searchText ? { 'x-search-text': searchText } : {},
-				expect: 'jsonArray',
-				repeatable: true,
-				action: `list the packages (page ${page})`,
-			});
-			return { records: answer.body as IDataObject[], total: totalOf(answer.headers) };
-		}, paging);
+		const searchText = readText(context, itemIndex, 'searchText', 'Search Text', false);
+		const limit = readLimit(context, itemIndex);
+		const headers = searchText ? { 'x-search-text': searchText } : undefined;
+		const packages = await collectPages('the packages', async (page, perPage) => await readPackagesPage(client, { status, page, perPage, headers }), limit);
 		return packages.map((json) => ({ json }));
 	},
 };

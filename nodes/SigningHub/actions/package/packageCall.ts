@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { Endpoint } from '../../transport/endpoints';
-import { identifyPackage, packageIdProperty, readPackageId } from '../parameters';
+import { packageIdProperty, packageInput, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
 interface PackageCall {
@@ -28,10 +28,10 @@ export function packageCall(call: PackageCall): Operation {
 		description: call.description,
 		action: call.action,
 		properties: [packageIdProperty(`The ID of the package to ${call.verb}, e.g. 123`)],
-		identify: identifyPackage,
-		async execute({ n8n, itemIndex, client }) {
-			const packageId = readPackageId(n8n, itemIndex);
-			const answer = await client.request({
+		identifyingInputs: packageInput,
+		async execute({ context, itemIndex, client }) {
+			const packageId = readPackageId(context, itemIndex);
+			const response = await client.request({
 				method: call.method,
 				endpoint: call.endpoint,
 				pathParameters: { packageId },
@@ -40,7 +40,7 @@ export function packageCall(call: PackageCall): Operation {
 				action: `${call.verb} package ${packageId}`,
 			});
 			const json: IDataObject = { packageId, [call.done]: true };
-			if (call.answerField && answer.body !== null) json[call.answerField] = answer.body as IDataObject;
+			if (call.answerField && response.body !== null) json[call.answerField] = response.body as IDataObject;
 			return { json };
 		},
 	};

@@ -1,6 +1,6 @@
 import type { Endpoint } from '../../transport/endpoints';
-import { binaryFieldOption, fileItem } from '../files';
-import { identifyPackage, packageIdProperty, readPackageId } from '../parameters';
+import { fileItem, outputBinaryFieldOption } from '../files';
+import { packageIdProperty, packageInput, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
 interface PackageFile {
@@ -24,11 +24,11 @@ export function packageFile(file: PackageFile): Operation {
 		description: file.description,
 		action: file.action,
 		properties: [packageIdProperty(`The ID of the package to ${file.verb}, e.g. 123`)],
-		options: [binaryFieldOption('Put Output File in Field', 'The name of the binary field to put the file in')],
-		identify: identifyPackage,
+		options: [outputBinaryFieldOption],
+		identifyingInputs: packageInput,
 		async execute(item) {
-			const packageId = readPackageId(item.n8n, item.itemIndex);
-			const answer = await item.client.request({
+			const packageId = readPackageId(item.context, item.itemIndex);
+			const response = await item.client.request({
 				method: 'GET',
 				endpoint: file.endpoint,
 				pathParameters: { packageId },
@@ -36,7 +36,7 @@ export function packageFile(file: PackageFile): Operation {
 				repeatable: true,
 				action: `${file.verb} package ${packageId}`,
 			});
-			return await fileItem(item, answer, file.fallbackName(packageId), { packageId });
+			return await fileItem(item, response, file.fallbackName(packageId), { packageId });
 		},
 	};
 }

@@ -1,10 +1,31 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { checkEmail, identifyBy, packageIdProperty, readPackageId, readText } from '../parameters';
-import { InvalidInputError, type Operation } from '../types';
+import { checkChoice, checkEmail, checkWholeNumber, inputsNamed, packageIdProperty, readBooleanOption, readOption, readPackageId, readText } from '../parameters';
+import type { Operation } from '../types';
 
 const ROLES = ['SIGNER', 'REVIEWER', 'EDITOR', 'CARBON_COPY', 'INPERSON_HOST'];
 const DELIVERY_METHODS = ['EMAIL', 'SMS', 'EMAIL_AND_SMS'];
+
+const deliveryMethodOption: INodeProperties = {
+	displayName: 'Delivery Method (V4)',
+	name: 'deliveryMethod',
+	type: 'options',
+	default: 'EMAIL',
+	options: [
+		{ name: 'Email', value: 'EMAIL' },
+		{ name: 'Email and SMS', value: 'EMAIL_AND_SMS' },
+		{ name: 'SMS', value: 'SMS' },
+	],
+	description: 'How SigningHub v4 reaches the recipient; v3 always emails',
+};
+
+const emailNotificationOption: INodeProperties = {
+	displayName: 'Email Notification',
+	name: 'emailNotification',
+	type: 'boolean',
+	default: true,
+	description: 'Whether SigningHub emails the recipient when it is their turn',
+};
 
 export const addRecipient: Operation = {
 	resource: 'recipient',
@@ -31,25 +52,8 @@ export const addRecipient: Operation = {
 		},
 	],
 	options: [
-		{
-			displayName: 'Delivery Method (V4)',
-			name: 'deliveryMethod',
-			type: 'options',
-			default: 'EMAIL',
-			options: [
-				{ name: 'Email', value: 'EMAIL' },
-				{ name: 'Email and SMS', value: 'EMAIL_AND_SMS' },
-				{ name: 'SMS', value: 'SMS' },
-			],
-			description: 'How SigningHub v4 reaches the recipient; v3 always emails',
-		},
-		{
-			displayName: 'Email Notification',
-			name: 'emailNotification',
-			type: 'boolean',
-			default: true,
-			description: 'Whether SigningHub emails the recipient when it is their turn',
-		},
+		deliveryMethodOption,
+		emailNotificationOption,
 		{
 			displayName: 'Signing Order',
 			name: 'signingOrder',
@@ -59,19 +63,17 @@ export const addRecipient: Operation = {
 			description: 'The recipient\'s place in the order of a serial or custom workflow',
 		},
 	],
-	identify: identifyBy('packageId', 'email'),
-	async execute({ n8n, itemIndex, client, options }) {
-		const packageId = readPackageId(n8n, itemIndex);
-		const email = checkEmail(readText(n8n, itemIndex, 'email', 'Email'), 'Email');
-		const name = readText(n8n, itemIndex, 'name', 'Name');
-		const role = readText(n8n, itemIndex, 'role', 'Role').toUpperCase();
-		if (!ROLES.includes(role)) throw new InvalidInputError(`Role must be one of ${ROLES.join(', ')}, not "${role}"`, 'Choose a Role.');
-		const { deliveryMethod = 'EMAIL', emailNotification = true, signingOrder } = options.chosen;
-		if (!DELIVERY_METHODS.includes(String(deliveryMethod))) {
-			throw new InvalidInputError(`Delivery Method must be one of ${DELIVERY_METHODS.join(', ')}`, 'Choose a Delivery Method.');
-		}
-		const recipient: IDataObject = { user_email: email, user_name: name, role, email_notification: emailNotification === true };
-		if (signingOrder !== undefined) recipient.signing_order = Number(signingOrder);
+	identifyingInputs: inputsNamed('packageId', 'email'),
+	async execute({ context, itemIndex, client }) {
+		const packageId = readPackageId(context, itemIndex);
+		const email = checkEmail(readText(context, itemIndex, 'email', 'Email'), 'Email');
+		const name = readText(context, itemIndex, 'name', 'Name');
+		const role = checkChoice(readText(context, itemIndex, 'role', 'Role'), 'Role', ROLES);
+		const deliveryMethod = checkChoice(readOption(context, itemIndex, 'deliveryMethod') ?? deliveryMethodOption.default, 'Delivery Method', DELIVERY_METHODS);
+		const emailNotification = readBooleanOption(context, itemIndex, emailNotificationOption);
+		const signingOrder = readOption(context, itemIndex, 'signingOrder');
+		const recipient: IDataObject = { user_email: email, user_name: name, role, email_notification: emailNotification };
+		if (signingOrder !== undefined) recipient.signing_order = checkWholeNumber(signingOrder, 'Signing Order', 1);
 		if (client.apiVersion === 'v4') recipient.delivery_method = deliveryMethod;
 		await client.request({
 			method: 'POST',

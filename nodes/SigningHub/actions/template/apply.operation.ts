@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SigningHubClient } from '../../transport';
-import { identifyBy, packageIdProperty, readId, readPackageId } from '../parameters';
-import { InvalidInputError, type Operation } from '../types';
-import { readWorkflowDetails } from '../workflow/get.operation';
+import { readWorkflowDetails } from '../../reads';
+import { invalidInput, type SigningHubClient } from '../../transport';
+import { packageIdProperty, packageInput, readId, readOption, readPackageId } from '../parameters';
+import type { Operation } from '../types';
 
 export const applyTemplate: Operation = {
 	resource: 'template',
@@ -37,14 +37,14 @@ export const applyTemplate: Operation = {
 				"Only this document of the package. Without it: every document (v4), or the package's first document (v3).",
 		},
 	],
-	identify: identifyBy('packageId'),
-	async execute({ n8n, itemIndex, client, options }) {
-		const packageId = readPackageId(n8n, itemIndex);
-		const templateName = String(n8n.getNodeParameter('templateName', itemIndex, '', { extractValue: true }) ?? '').trim();
-		if (templateName === '') throw new InvalidInputError('Template is empty', 'Choose a template from the list, or type its name.');
+	identifyingInputs: packageInput,
+	async execute({ context, itemIndex, client }) {
+		const packageId = readPackageId(context, itemIndex);
+		const templateName = String(context.getNodeParameter('templateName', itemIndex, '', { extractValue: true }) ?? '').trim();
+		if (templateName === '') throw invalidInput('Template is empty', 'Choose a template from the list, or type its name.');
 		const documentId =
-			options.chosen.documentId !== undefined && String(options.chosen.documentId).trim() !== ''
-				? readId(n8n, itemIndex, 'options.documentId', 'Document ID')
+			readOption(context, itemIndex, 'documentId') !== undefined
+				? readId(context, itemIndex, 'options.documentId', 'Document ID')
 				: client.apiVersion === 'v4'
 					? 0
 					: await firstDocumentId(client, packageId);
@@ -67,7 +67,7 @@ async function firstDocumentId(client: SigningHubClient, packageId: number): Pro
 	const [first] = (details.documents ?? []) as IDataObject[];
 	const id = Number(first?.document_id ?? first?.id);
 	if (!Number.isSafeInteger(id) || id < 1) {
-		throw new InvalidInputError(`Package ${packageId} has no document to apply a template to`, 'Upload a document to the package first.');
+		throw invalidInput(`Package ${packageId} has no document to apply a template to`, 'Upload a document to the package first.');
 	}
 	return id;
 }

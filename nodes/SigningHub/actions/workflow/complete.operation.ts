@@ -1,9 +1,18 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { readWorkflowDetails } from '../../reads';
 import { RequestFailure, type SigningHubClient } from '../../transport';
-import { identifyPackage, packageIdProperty, readPackageId } from '../parameters';
+import { packageIdProperty, packageInput, readBooleanOption, readPackageId } from '../parameters';
 import type { Operation } from '../types';
-import { readWorkflowDetails } from './get.operation';
+
+const alreadyCompletedOption: INodeProperties = {
+	displayName: 'Succeed If Already Completed',
+	name: 'alreadyCompletedAsSuccess',
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether a package whose workflow is already completed is a success, marked 'alreadyCompleted: true', rather than an error",
+};
 
 /**
  * Failures after which the package may in fact be completed: SigningHub refused it for its
@@ -28,19 +37,12 @@ export const completeWorkflow: Operation = {
 	action: 'Complete a workflow',
 	properties: [packageIdProperty('The ID of the package whose workflow to complete, e.g. 123')],
 	options: [
-		{
-			displayName: 'Succeed If Already Completed',
-			name: 'alreadyCompletedAsSuccess',
-			type: 'boolean',
-			default: true,
-			description:
-				"Whether a package whose workflow is already completed is a success, marked 'alreadyCompleted: true', rather than an error",
-		},
+		alreadyCompletedOption,
 	],
-	identify: identifyPackage,
-	async execute({ n8n, itemIndex, client, options }) {
-		const packageId = readPackageId(n8n, itemIndex);
-		const lenient = options.chosen.alreadyCompletedAsSuccess !== false;
+	identifyingInputs: packageInput,
+	async execute({ context, itemIndex, client }) {
+		const packageId = readPackageId(context, itemIndex);
+		const lenient = readBooleanOption(context, itemIndex, alreadyCompletedOption);
 		const failure = await client
 			.request({
 				method: 'POST',

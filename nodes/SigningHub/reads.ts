@@ -1,0 +1,148 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { SigningHubError, type SigningHubClient } from './transport';
+
+/**
+ * The SigningHub reads that the node's operations, the trigger and the editor's lists share,
+ * and the one paging rule of SigningHub's list calls.
+ */
+
+/** Records asked for per page of a list call. */
+export const PAGE_SIZE = 50;
+
+/** One page of a list call: its records, and the total SigningHub reports (`x-total-records`). */
+export interface Page {
+	records: IDataObject[];
+	total: number | undefined;
+}
+
+/** SigningHub's `x-total-records` header, when it sent one. */
+function totalOf(headers: IDataObject): number | undefined {
+	const total = Number(headers['x-total-records']);
+	return headers['x-total-records'] !== undefined && Number.isFinite(total) ? total : undefined;
+}
+
+/** Whether another page follows: this one was full and the total (when sent) is not reached. */
+export function hasNextPage(page: number, perPage: number, { records, total }: Page): boolean {
+	return records.length >= perPage && (total === undefined || page * perPage < total);
+}
+
+/** No list is read past this many pages, whatever the server says (100,000 records at 50 a page). */
+export const MAX_PAGES = 2_000;
+
+function endlessList(what: string, why: string): SigningHubError {
+	return new SigningHubError({
+		reason: 'notSigningHub',
+		responseStatus: null,
+		signingHubMessage: null,
+		transient: false,
+		message: `Stopped reading ${what}: ${why}`,
+		description:
+			'SigningHub, or a proxy in front of it, does not page this list as documented, so the node stopped rather than read it for ever. Check the base URL; set a Limit to read only the first pages.',
+	});
+}
+
+/**
+ * Reads pages (from 1) until the limit, the reported total, or a short page. Bounded: a page
+ * that repeats the one before it (a server that ignores the page number) or more than
+ * MAX_PAGES pages fail with a clear error instead of reading for ever.
+ */
+export async function collectPages(
+	what: string,
+	fetchPage: (page: number, perPage: number) => Promise<Page>,
+	limit = Infinity,
+): Promise<IDataObject[]> {
+	const perPage = Math.min(PAGE_SIZE, limit);
+	const collected: IDataObject[] = [];
+	let previous = '';
+	for (let page = 1; ; page++) {
+		if (page > MAX_PAGES) throw endlessList(what, `it has more than ${MAX_PAGES} pages`);
+		const answer = await fetchPage(page, perPage);
+		const fingerprint = JSON.stringify(answer.records);
+		if (page > 1 && answer.records.length > 0 && fingerprint === previous) {
+			throw endlessList(what, `page ${page} came back the same as page ${page - 1}`);
+		}
+		previous = fingerprint;
+		collected.push(...answer.records);
+		if (collected.length >= limit || !hasNextPage(page, perPage, answer)) return collected.slice(0, limit);
+	}
+}
+
+export interface PackageListQuery {
+	/** One of SigningHub's list filters: ALL, DRAFT, INPROGRESS, COMPLETED, ... */
+	status: string;
+	page: number;
+	perPage: number;
+	/** v4's query filters (`modified-from`, `sort-by`, ...); v3 ignores them. */
+	query?: IDataObject;
+	headers?: Record<string, string>;
+}
+
+/** Get Packages: one page of the packages the credential's user sees. */
+export async function readPackagesPage(client: SigningHubClient, { status, page, perPage, query, headers }: PackageListQuery): Promise<Page> {
+	const response = await client.request({
+		method: 'GET',
+		endpoint: 'packages',
+		pathParameters: { status, page, perPage },
+		query,
+		headers,
+		expect: 'jsonArray',
+		repeatable: true,
+		action: `list the packages (page ${page})`,
+	});
+	return { records: response.body as IDataObject[], total: totalOf(response.headers) };
+}
+
+/** Get Templates: one page of the enterprise's and the user's workflow templates. */
+export async function readTemplatesPage(client: SigningHubClient, page: number, perPage: number, headers?: Record<string, string>): Promise<Page> {
+	const response = await client.request({
+		method: 'GET',
+		endpoint: 'templates',
+		pathParameters: { perPage, page },
+		headers,
+		expect: 'jsonArray',
+		repeatable: true,
+		action: 'list the workflow templates',
+	});
+	return { records: response.body as IDataObject[], total: totalOf(response.headers) };
+}
+
+/** Get Workflow History: one page (v4) or the whole history (v3) of a package. */
+export async function readHistoryPage(client: SigningHubClient, packageId: number, page: number, perPage: number): Promise<Page> {
+	const response = await client.request({
+		method: 'GET',
+		endpoint: 'workflowHistory',
+		pathParameters: { packageId, page, perPage },
+		expect: 'jsonObject',
+		repeatable: true,
+		action: `read the history of package ${packageId}`,
+	});
+	const history = response.body as IDataObject;
+	return { records: (history.actions ?? []) as IDataObject[], total: totalOf(response.headers) };
+}
+
+/** Get Workflow Details: the package and its workflow, as SigningHub describes them. */
+export async function readWorkflowDetails(client: SigningHubClient, packageId: number): Promise<IDataObject> {
+	const response = await client.request({
+		method: 'GET',
+		endpoint: 'workflow',
+		pathParameters: { packageId },
+		expect: 'jsonObject',
+		repeatable: true,
+		action: `read the workflow of package ${packageId}`,
+	});
+	return response.body as IDataObject;
+}
+
+/** Get Workflow Users: the package's recipients with their progress. */
+export async function readRecipients(client: SigningHubClient, packageId: number): Promise<IDataObject[]> {
+	const response = await client.request({
+		method: 'GET',
+		endpoint: 'workflowUsers',
+		pathParameters: { packageId },
+		expect: 'jsonArray',
+		repeatable: true,
+		action: `read the recipients of package ${packageId}`,
+	});
+	return response.body as IDataObject[];
+}

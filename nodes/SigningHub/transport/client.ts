@@ -1,0 +1,332 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { accessTokenOf, apiVersionOf, bearerTokenOf, deadlineSignal, LOGIN_TIMEOUT_MS, normalizeBaseUrl } from './auth';
+import { resolvePath, type ApiVersion, type Endpoint, type PathParameters } from './endpoints';
+import {
+	CANCELLED,
+	CONFIG_FAILURE,
+	describeHttpFailure,
+	describeNetworkFailure,
+	describeRedirect,
+	isJsonObject,
+	notSigningHubAnswer,
+	parseBody,
+	RequestFailure,
+	SigningHubError,
+	timeoutFailure,
+	type FailureDetails,
+} from './errors';
+import {
+	credentialsHandle,
+	CREDENTIAL_TYPE,
+	loginContextOf,
+	requesterOf,
+	takeLoginFailure,
+	type ClientContext,
+	type LoginContext,
+	type RawResponse,
+} from './n8nBridge';
+import { TokenSession, type LoginRetry } from './session';
+
+export interface TransportOptions {
+	/** Tries per request, counting the first; only transient failures are tried again. */
+	maxAttempts: number;
+	/** Milliseconds one try may take, whole answer included. */
+	requestTimeout: number;
+}
+
+/**
+ * What a successful answer must look like: SigningHub answers with JSON, nothing, or a file,
+ * so an HTML page from a proxy or a web app is never taken for success.
+ */
+export type ExpectedAnswer = 'emptyOrJson' | 'jsonObject' | 'jsonArray' | 'file';
+
+export interface RequestSpec {
+	method: IHttpRequestMethods;
+	endpoint: Endpoint;
+	pathParameters?: PathParameters;
+	query?: IDataObject;
+	headers?: Record<string, string>;
+	/** JSON (an object or an array), or a file's bytes. */
+	body?: IDataObject | IDataObject[] | Buffer;
+	expect: ExpectedAnswer;
+	/**
+	 * Whether sending it twice does no harm. One that is not (creating, uploading, adding) is
+	 * never tried again after a try whose answer was lost: its outcome is reported as unknown.
+	 */
+	repeatable: boolean;
+	/** Words for error messages, e.g. "complete the workflow of package 123". */
+	action: string;
+}
+
+/** A successful answer: its body (JSON, null when empty, or a Buffer for a file) and headers. */
+export interface Answer {
+	body: unknown;
+	headers: IDataObject;
+}
+
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 10_000;
+const RETRY_AFTER_CAP_MS = 30_000;
+const SUCCESS_STATUSES = new Set([200, 201, 204]);
+
+/** Exponential backoff with jitter, or SigningHub's Retry-After (seconds or HTTP date) up to a cap. */
+export function retryDelayMs(attempt: number, retryAfter: unknown, now = Date.now(), random = Math.random()): number {
+	if (typeof retryAfter === 'string' && retryAfter.trim() !== '') {
+		const seconds = Number(retryAfter);
+		const asked = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - now;
+		if (Number.isFinite(asked)) return Math.min(Math.max(asked, 0), RETRY_AFTER_CAP_MS);
+	}
+	const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+	return Math.round(ceiling / 2 + (ceiling / 2) * random);
+}
+
+/** Checks a successful answer against what the request expects; undefined when it does not fit. */
+export function acceptedBody(body: unknown, headers: IDataObject, expect: ExpectedAnswer): { value: unknown } | undefined {
+	if (expect === 'file') {
+		const html = /html/i.test(String(headers['content-type'] ?? ''));
+		return Buffer.isBuffer(body) && !html ? { value: body } : undefined;
+	}
+	const parsed = parseBody(body);
+	if (expect === 'jsonObject') return isJsonObject(parsed) ? { value: parsed } : undefined;
+	if (expect === 'jsonArray') return Array.isArray(parsed) ? { value: parsed } : undefined;
+	if (parsed === undefined || parsed === null || (typeof parsed === 'string' && parsed.trim() === '')) return { value: null };
+	return typeof parsed === 'object' ? { value: parsed } : undefined;
+}
+
+/** A file request's error answer comes as bytes: read them as the text SigningHub sent. */
+function asText(body: unknown): unknown {
+	return Buffer.isBuffer(body) ? body.toString('utf8') : body;
+}
+
+/** Transport settings when no node option sets them (the editor's lists, the trigger). */
+export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = { maxAttempts: 3, requestTimeout: 30_000 };
+
+/**
+ * One per execution: owns URLs, tokens (through its TokenSession), retries and the mapping of
+ * SigningHub's answers. Requests never follow redirects, end at a deadline, and stop when the
+ * execution is cancelled.
+ */
+export class SigningHubClient {
+	readonly apiVersion: ApiVersion;
+
+	private readonly baseUrl: string;
+
+	private readonly session: TokenSession;
+
+	private readonly cancelSignal: AbortSignal | undefined;
+
+	private readonly loginContext: LoginContext;
+
+	private readonly requester: ClientContext;
+
+	/** Clients of this run that act for other users of the enterprise, by email. */
+	private readonly actingClients = new Map<string, SigningHubClient>();
+
+	private readonly loginRetry: LoginRetry;
+
+	private constructor(
+		private readonly context: ClientContext,
+		credentials: ICredentialDataDecryptedObject,
+		private readonly options: TransportOptions,
+		persistTokens = true,
+	) {
+		this.baseUrl = normalizeBaseUrl(credentials.baseUrl);
+		this.apiVersion = apiVersionOf(credentials);
+		this.cancelSignal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+		const credentialId = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
+		this.session = new TokenSession(credentials, credentialId, persistTokens, context.helpers);
+		// n8n calls preAuthentication while this field is empty; an access token needs no login.
+		if (!this.session.usesLogin) credentials.sessionToken = accessTokenOf(credentials);
+		this.loginContext = loginContextOf(credentials);
+		this.loginContext.cancelSignal = this.cancelSignal;
+		this.requester = requesterOf(context);
+		this.loginRetry = {
+			maxAttempts: options.maxAttempts,
+			pause: async (attempt, retryAfter) => await this.pause(retryDelayMs(attempt, retryAfter)),
+			cancelled: () => this.cancelled(),
+		};
+	}
+
+	static async create(context: ClientContext, options: TransportOptions = DEFAULT_TRANSPORT_OPTIONS): Promise<SigningHubClient> {
+		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+		return new SigningHubClient(context, credentials, options);
+	}
+
+	private get credentials(): ICredentialDataDecryptedObject {
+		return this.session.credentials;
+	}
+
+	/**
+	 * A client acting for another user of the enterprise (SigningHub's scope): an Enterprise Admin
+	 * credential only. One per user and run, so each user's token is fetched once.
+	 */
+	forUser(email: string): SigningHubClient {
+		if (this.session.authMethod !== 'enterpriseScope') {
+			throw new SigningHubError({
+				...CONFIG_FAILURE,
+				message: 'Act as User needs an Enterprise Admin credential',
+				description:
+					"Switch the SigningHub credential's Authentication to 'Enterprise Admin on Behalf of a User', or remove the Act as User option.",
+			});
+		}
+		const key = email.toLowerCase();
+		if (key === String(this.credentials.scope ?? '').trim().toLowerCase()) return this;
+		let client = this.actingClients.get(key);
+		if (!client) {
+			const credentials = { ...this.credentials, scope: email, sessionToken: '', refreshToken: '', sessionExpiresAt: 0, tokenIdentity: '' };
+			client = new SigningHubClient(this.context, credentials, this.options, false);
+			this.actingClients.set(key, client);
+		}
+		return client;
+	}
+
+	private cancelled(): boolean {
+		return this.cancelSignal?.aborted === true;
+	}
+
+	/** Sends a request, renewing the token once per run after a 401 and retrying transient failures. */
+	async request(spec: RequestSpec): Promise<Answer> {
+		let attempts = 0;
+		let outcomeUnknown = false;
+		for (;;) {
+			attempts++;
+			if (this.cancelled()) throw new RequestFailure(CANCELLED, attempts - 1, outcomeUnknown);
+			let failure: FailureDetails;
+			try {
+				const { response, usedToken } = await this.session.send(async (loggingIn) => await this.transmit(spec, loggingIn), this.loginRetry);
+				const headers = response.headers ?? {};
+				if (response.statusCode === 401) {
+					if (this.session.usesLogin && this.session.retryAfterRefusal(usedToken)) continue;
+					this.session.runFailure ??= new SigningHubError(describeHttpFailure(401, asText(response.body), spec.action, this.session.authMethod));
+					throw this.session.runFailure;
+				}
+				const accepted = SUCCESS_STATUSES.has(response.statusCode) ? acceptedBody(response.body, headers, spec.expect) : undefined;
+				if (accepted) return { body: accepted.value, headers };
+				failure = this.describeAnswer(response, spec.action);
+			} catch (error) {
+				failure = error as SigningHubError;
+			}
+			if (failure === this.session.runFailure) throw new RequestFailure(failure, attempts, outcomeUnknown);
+			outcomeUnknown ||= mayHaveBeenCarriedOut(failure);
+			if (failure.reason === 'cancelled' || this.cancelled()) throw new RequestFailure(CANCELLED, attempts, outcomeUnknown);
+			if (!spec.repeatable && outcomeUnknown) throw new RequestFailure(outcomeUnknownFailure(failure), attempts, outcomeUnknown);
+			if (!failure.transient || attempts >= this.options.maxAttempts) throw new RequestFailure(failure, attempts, outcomeUnknown);
+			if (!(await this.pause(retryDelayMs(attempts, failure.retryAfter)))) throw new RequestFailure(CANCELLED, attempts, outcomeUnknown);
+		}
+	}
+
+	private describeAnswer(response: RawResponse, action: string): FailureDetails {
+		const { statusCode } = response;
+		if (statusCode >= 300 && statusCode < 400) return describeRedirect(statusCode, response.headers?.location, this.baseUrl, action);
+		if (statusCode < 300) return notSigningHubAnswer(statusCode, action);
+		return { ...describeHttpFailure(statusCode, asText(response.body), action, this.session.authMethod), retryAfter: response.headers?.['retry-after'] };
+	}
+
+	/** Waits, unless the execution is cancelled first; says whether the wait ran to its end. */
+	private async pause(ms: number): Promise<boolean> {
+		const signal = this.cancelSignal;
+		if (!signal) {
+			await sleep(ms);
+			return true;
+		}
+		let onAbort = () => {};
+		// Older n8n-workflow versions ignore the signal in sleep(): listen for it as well.
+		const aborted = new Promise<void>((resolve) => {
+			onAbort = resolve;
+			signal.addEventListener('abort', onAbort, { once: true });
+		});
+		try {
+			await Promise.race([sleep(ms, signal), aborted]);
+		} catch {
+			// sleep() rejects when the signal fires
+		} finally {
+			signal.removeEventListener('abort', onAbort);
+		}
+		return !signal.aborted;
+	}
+
+	/**
+	 * The abort signal of one try: the execution's cancel signal and the deadline. A try that
+	 * logs in first gets its deadline once the token is there (and the login's own as a cap).
+	 */
+	private tryDeadline(loggingIn: boolean): AbortSignal {
+		const { requestTimeout } = this.options;
+		if (!loggingIn) return deadlineSignal(requestTimeout, this.cancelSignal);
+		const afterLogin = new AbortController();
+		this.loginContext.onLoggedIn = () => {
+			const deadline = AbortSignal.timeout(requestTimeout);
+			deadline.addEventListener('abort', () => afterLogin.abort(deadline.reason), { once: true });
+		};
+		return AbortSignal.any([afterLogin.signal, deadlineSignal(requestTimeout + LOGIN_TIMEOUT_MS, this.cancelSignal)]);
+	}
+
+	/**
+	 * One try through n8n; rejects with a SigningHubError only. A try with a token goes through
+	 * n8n's httpRequest with the header the credential's authenticate() would add: that skips,
+	 * per request, n8n's credential lookups, its preAuthentication check (a no-op with a token)
+	 * and the identity hash of authenticate(). Logins go through httpRequestWithAuthentication,
+	 * which calls preAuthentication and stores the token in the credential.
+	 */
+	private async transmit(spec: RequestSpec, loggingIn: boolean): Promise<RawResponse> {
+		const deadline = this.tryDeadline(loggingIn);
+		const extraTimeMs = loggingIn ? LOGIN_TIMEOUT_MS : 0;
+		const file = Buffer.isBuffer(spec.body);
+		const headers: Record<string, string> = { Accept: spec.expect === 'file' ? 'application/octet-stream' : 'application/json' };
+		// An empty POST says so: without a length, Node sends it chunked, in two packets.
+		if (spec.body === undefined && spec.method !== 'GET') headers['Content-Length'] = '0';
+		if (file) headers['Content-Type'] = 'application/octet-stream';
+		const token = loggingIn ? '' : bearerTokenOf(this.credentials, this.session.identity);
+		if (token !== '') headers.Authorization = `Bearer ${token}`;
+		const options: IHttpRequestOptions = {
+			method: spec.method,
+			url: `${this.baseUrl}${resolvePath(spec.endpoint, this.apiVersion, spec.pathParameters)}`,
+			qs: spec.query,
+			headers: { ...spec.headers, ...headers },
+			body: spec.body,
+			json: spec.body !== undefined && !file,
+			...(spec.expect === 'file' ? { encoding: 'arraybuffer' as const } : {}),
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			timeout: this.options.requestTimeout + extraTimeMs,
+			abortSignal: deadline,
+			skipSslCertificateValidation: this.credentials.ignoreSslIssues === true,
+		};
+		const { helpers } = this.requester;
+		try {
+			return (await (token === ''
+				? helpers.httpRequestWithAuthentication.call(this.requester, CREDENTIAL_TYPE, options, {
+						credentialsDecrypted: credentialsHandle(this.context, this.credentials),
+					})
+				: helpers.httpRequest.call(this.requester, options))) as RawResponse;
+		} catch (error) {
+			throw this.asSigningHubError(error, deadline);
+		}
+	}
+
+	private asSigningHubError(error: unknown, deadline: AbortSignal): SigningHubError {
+		const loginFailure = takeLoginFailure(this.credentials);
+		if (loginFailure) return loginFailure;
+		if (this.cancelled()) return new SigningHubError(CANCELLED);
+		if (deadline.aborted) return new SigningHubError(timeoutFailure(this.options.requestTimeout));
+		return new SigningHubError(describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout));
+	}
+}
+
+/** A request that must not be sent twice got no answer: say so rather than try again. */
+function outcomeUnknownFailure(failure: FailureDetails): FailureDetails {
+	return {
+		...failure,
+		transient: false,
+		message: `${failure.message}. SigningHub may have carried it out`,
+		description:
+			'The answer was lost, so the node did not send it again (that could do it twice). Check the package in SigningHub before running this item again.',
+	};
+}
+
+/** No answer came, or a gateway gave up on SigningHub: it may have carried the request out. */
+function mayHaveBeenCarriedOut(failure: FailureDetails): boolean {
+	return failure.outcomeUnknown === true || failure.responseStatus === 502 || failure.responseStatus === 504;
+}

@@ -1,0 +1,59 @@
+// The package's import graph: no cycle, and the trigger and the editor's lists reach SigningHub
+// through the shared reads and the transport only, never through the node's operations.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const root = resolve(__dirname, '../..');
+
+function sources(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return sources(path);
+		return name.endsWith('.ts') ? [path] : [];
+	});
+}
+
+function importsOf(file: string): string[] {
+	const text = readFileSync(file, 'utf8');
+	return [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)].map(([, target]) => {
+		const base = resolve(dirname(file), target);
+		return [`${base}.ts`, join(base, 'index.ts')].find((candidate) => existsSync(candidate)) ?? `${base}.ts`;
+	});
+}
+
+const files = [...sources(join(root, 'nodes')), ...sources(join(root, 'credentials'))];
+const graph = new Map(files.map((file) => [file, importsOf(file)]));
+const name = (file: string) => relative(root, file);
+
+describe('import graph', () => {
+	it('resolves every relative import to a file', () => {
+		const missing = [...graph].flatMap(([file, targets]) => targets.filter((target) => !existsSync(target)).map((target) => `${name(file)} -> ${name(target)}`));
+		expect(missing).toEqual([]);
+	});
+
+	it('has no cycle', () => {
+		const cycles: string[] = [];
+		const state = new Map<string, 'open' | 'done'>();
+		const visit = (file: string, path: string[]) => {
+			if (state.get(file) === 'done') return;
+			if (state.get(file) === 'open') {
+				cycles.push([...path.slice(path.indexOf(file)), file].map(name).join(' -> '));
+				return;
+			}
+			state.set(file, 'open');
+			for (const target of graph.get(file) ?? []) visit(target, [...path, file]);
+			state.set(file, 'done');
+		};
+		for (const file of graph.keys()) visit(file, []);
+		expect(cycles).toEqual([]);
+	});
+
+	it('keeps the trigger, the editor lists, the shared reads and the transport out of actions/', () => {
+		const actions = join(root, 'nodes/SigningHub/actions');
+		const outside = [join(root, 'nodes/SigningHubTrigger'), join(root, 'nodes/SigningHub/methods'), join(root, 'nodes/SigningHub/transport'), join(root, 'nodes/SigningHub/reads.ts')];
+		const arrows = [...graph]
+			.filter(([file]) => outside.some((dir) => file.startsWith(dir)))
+			.flatMap(([file, targets]) => targets.filter((target) => target.startsWith(actions)).map((target) => `${name(file)} -> ${name(target)}`));
+		expect(arrows).toEqual([]);
+	});
+});
