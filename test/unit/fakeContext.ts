@@ -1,48 +1,121 @@
-// A small stand-in for the n8n context the transport runs in, for unit tests against the
-// simulator: the credential's own preAuthentication and authenticate, and fetch for HTTP.
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
+// Stand-ins for the n8n contexts the package runs in (a node's execute, a trigger's poll), for
+// unit tests against the simulator. Requests go through n8n-core's own request helpers (the
+// real request layer, login path included); the credentials helper does what n8n's does for
+// this credential type: preAuthentication when the expirable field is empty or after a 401,
+// the answer written into the decrypted credential and kept as the stored credential.
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { getRequestHelperFunctions } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helpers';
 
 import { SigningHubApi } from '../../credentials/SigningHubApi.credentials';
 
 const credentialType = new SigningHubApi();
+const EXPIRABLE = credentialType.properties.find((property) => property.typeOptions?.expirable)?.name as string;
 
-async function httpRequest(options: IHttpRequestOptions) {
-	const url = new URL(options.url);
-	for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
-	const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
-	let body: string | Buffer | undefined;
-	if (Buffer.isBuffer(options.body) || typeof options.body === 'string') body = options.body as string | Buffer;
-	else if (options.body !== undefined) {
-		body = JSON.stringify(options.body);
-		headers['content-type'] = 'application/json';
+export interface FakeContextOptions {
+	/** Aborts like n8n's Stop button. */
+	cancelSignal?: AbortSignal;
+	continueOnFail?: boolean;
+	mode?: string;
+}
+
+/** The decrypted credential as n8n would store it after preAuthentication (see `stored`). */
+function credentialsHelper(stored: ICredentialDataDecryptedObject) {
+	return {
+		getParentTypes: () => [],
+		async preAuthentication(helpers: IDataObject, credentials: ICredentialDataDecryptedObject, _type: string, _node: INode, expired: boolean) {
+			if (credentials[EXPIRABLE] !== '' && !expired) return undefined;
+			const output = await credentialType.preAuthentication.call(helpers as never, credentials);
+			if (output[EXPIRABLE] === undefined) return undefined;
+			Object.assign(stored, output);
+			return Object.assign(credentials, output);
+		},
+		async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions) {
+			return await credentialType.authenticate(credentials, options);
+		},
+	};
+}
+
+/** A saved parameter for one item: `={{ $json.a.b }}` reads the item, anything else is as saved. */
+function evaluate(raw: unknown, json: IDataObject): unknown {
+	if (typeof raw === 'string') {
+		const reference = /^=\{\{\s*\$json((?:\.\w+)+)\s*\}\}$/.exec(raw);
+		if (reference) return reference[1].slice(1).split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], json);
+		if (raw.startsWith('=')) throw new Error(`the fake context evaluates only {{ $json.field }}, not ${raw}`);
 	}
-	const response = await fetch(url, { method: options.method, headers, body, redirect: 'manual', signal: options.abortSignal as AbortSignal });
-	const bytes = Buffer.from(await response.arrayBuffer());
-	const text = bytes.toString('utf8');
-	let parsed: unknown = text;
-	if (options.encoding === 'arraybuffer') parsed = bytes;
-	else if (/json/.test(response.headers.get('content-type') ?? '') && text) parsed = JSON.parse(text);
-	return { statusCode: response.status, headers: Object.fromEntries(response.headers.entries()) as IDataObject, body: parsed };
+	if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+		return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, evaluate(value, json)]));
+	}
+	return raw;
+}
+
+function lookUp(parameters: IDataObject, name: string): unknown {
+	return name.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parameters);
+}
+
+function baseContext(node: INode, credentials: ICredentialDataDecryptedObject, items: INodeExecutionData[], options: FakeContextOptions) {
+	const stored: ICredentialDataDecryptedObject = { ...credentials };
+	const helpers = getRequestHelperFunctions({} as never, node, { credentialsHelper: credentialsHelper(stored) } as never);
+	const binaries = new Map<string, Buffer>();
+	const context = {
+		getNode: () => node,
+		getCredentials: async () => ({ ...stored }),
+		getInputData: () => items,
+		getMode: () => options.mode ?? 'trigger',
+		continueOnFail: () => options.continueOnFail === true,
+		logger: { warn: () => {}, debug: () => {}, info: () => {}, error: () => {} },
+		helpers: {
+			...helpers,
+			async prepareBinaryData(bytes: Buffer, fileName: string, mimeType: string) {
+				const id = `fake:${binaries.size}`;
+				binaries.set(id, Buffer.from(bytes));
+				return { id, data: '', fileName, mimeType, fileSize: String(bytes.length) };
+			},
+			async getBinaryDataBuffer(itemIndex: number, field: string) {
+				const binary = items[itemIndex]?.binary?.[field];
+				if (!binary) throw new Error(`no binary field ${field}`);
+				return binary.id ? (binaries.get(binary.id) as Buffer) : Buffer.from(binary.data, 'base64');
+			},
+			/** The bytes behind a binary that prepareBinaryData made, for assertions. */
+			binaryBytes: (id: string) => binaries.get(id),
+		},
+		...(options.cancelSignal ? { getExecutionCancelSignal: () => options.cancelSignal } : {}),
+	};
+	return { context, stored };
+}
+
+/** A node's execute context over `items`; `parameters` as saved in the node (expressions as `={{ $json.x }}`). */
+export function fakeExecuteContext(credentials: ICredentialDataDecryptedObject, parameters: IDataObject, items: INodeExecutionData[] = [{ json: {} }], options: FakeContextOptions = {}) {
+	const node = { id: 'node', name: 'SigningHub', type: 'n8n-nodes-signinghub.signingHub', typeVersion: 1, position: [0, 0], parameters, credentials: { signingHubApi: { id: 'fake', name: 'fake' } } } as unknown as INode;
+	const { context, stored } = baseContext(node, credentials, items, { mode: 'manual', ...options });
+	const execute = {
+		...context,
+		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) {
+			const raw = lookUp(parameters, name);
+			if (raw === undefined) return fallback;
+			const value = evaluate(raw, items[itemIndex]?.json ?? {});
+			return extra?.extractValue && value && typeof value === 'object' ? (value as IDataObject).value : value;
+		},
+	};
+	return { context: execute as unknown as IExecuteFunctions, stored };
 }
 
 /** A poll context whose credential is `credentials`; `staticData` is the node's workflow static data. */
 export function fakePollContext(credentials: ICredentialDataDecryptedObject, parameters: IDataObject, mode = 'trigger') {
+	const node = { id: 'trigger', name: 'SigningHub Trigger', type: 'n8n-nodes-signinghub.signingHubTrigger', typeVersion: 1, position: [0, 0], parameters, credentials: { signingHubApi: { id: 'fake', name: 'fake' } } } as unknown as INode;
+	const { context, stored } = baseContext(node, credentials, [], { mode });
 	const staticData: IDataObject = {};
-	const context = {
-		getNode: () => ({ name: 'SigningHub Trigger', type: 'n8n-nodes-signinghub.signingHubTrigger', typeVersion: 1, parameters, credentials: { signingHubApi: { id: 'fake', name: 'fake' } } }),
-		getCredentials: async () => credentials,
-		getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
+	const poll = {
+		...context,
+		getNodeParameter: (name: string, fallback: unknown) => lookUp(parameters, name) ?? fallback,
 		getWorkflowStaticData: () => staticData,
-		getMode: () => mode,
-		logger: { warn: () => {} },
-		helpers: {
-			httpRequest,
-			async httpRequestWithAuthentication(_type: string, options: IHttpRequestOptions, extra: { credentialsDecrypted: { data: ICredentialDataDecryptedObject } }) {
-				const data = extra.credentialsDecrypted.data;
-				if (data.sessionToken === '') Object.assign(data, await credentialType.preAuthentication.call({ helpers: { httpRequest } } as never, data));
-				return await httpRequest(await credentialType.authenticate(data, options));
-			},
-		},
 	};
-	return { context: context as unknown as IPollFunctions, staticData };
+	return { context: poll as unknown as IPollFunctions, staticData, stored };
 }

@@ -49,7 +49,7 @@ describe.each(['v4', 'v3'])('SigningHub Trigger polling (%s)', (apiVersion) => {
 		expect(await pollOnce()).toEqual([]);
 
 		await fetch(`${url}/_sim/packages`, { method: 'POST', body: JSON.stringify({ id: 5, owner: OWNER, status: 'DRAFT', name: 'Born later', recipients: [recipient('e@example.com')] }) });
-		const shareDraft = await fake.context.helpers.httpRequestWithAuthentication.call(fake.context, 'signingHubApi', { method: 'POST', url: `${url}/${apiVersion}/packages/2/workflow`, headers: { 'Content-Length': '0' } }, { credentialsDecrypted: { data: await fake.context.getCredentials('signingHubApi') } } as never);
+		const shareDraft = await fake.context.helpers.httpRequestWithAuthentication.call(fake.context, 'signingHubApi', { method: 'POST', url: `${url}/${apiVersion}/packages/2/workflow`, headers: { 'Content-Length': '0' }, returnFullResponse: true }, { credentialsDecrypted: { data: await fake.context.getCredentials('signingHubApi') } } as never);
 		expect(shareDraft.statusCode).toBe(200);
 		sim.sign(3, 'c@example.com');
 		sim.decline(4, 'd@example.com', 'Wrong address');

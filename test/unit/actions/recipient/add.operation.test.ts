@@ -1,0 +1,52 @@
+// Recipient > Add: its fields, its options read for each item, bad input refused before any
+// request, and its output, on v3 and v4.
+import { nodeHarness, OWNER } from '../harness';
+
+const harness = nodeHarness();
+
+const add = (options: object = {}) => ({ resource: 'recipient', operation: 'add', packageId: '={{ $json.packageId }}', email: '={{ $json.email }}', name: '={{ $json.name }}', role: 'SIGNER', options });
+
+describe.each(['v4', 'v3'])('Recipient > Add (%s)', (apiVersion) => {
+	beforeEach(() => harness.sim.reset({ packages: [{ id: 7, owner: OWNER, status: 'DRAFT', name: 'Draft' }] }));
+
+	it('adds each item as one recipient with its own order, delivery and notification', async () => {
+		const items = [
+			{ packageId: 7, email: 'a@example.com', name: 'A', order: 3, delivery: 'EMAIL', notify: true },
+			{ packageId: 7, email: 'b@example.com', name: 'B', order: 1, delivery: 'EMAIL', notify: false },
+			{ packageId: 7, email: 'c@example.com', name: 'C', order: 2, delivery: 'EMAIL', notify: 'false' },
+		];
+		const options = { signingOrder: '={{ $json.order }}', deliveryMethod: '={{ $json.delivery }}', emailNotification: '={{ $json.notify }}' };
+		const { output } = await harness.run(add(options), items, { apiVersion });
+
+		expect(output.map((item) => item.json)).toEqual(items.map(({ email, name }) => ({ packageId: 7, email, name, role: 'SIGNER', added: true })));
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		const recipients = harness.sim.packageOf(7).recipients;
+		expect(recipients.map((r: { user_email: string; signing_order: number; email_notification: boolean }) => [r.user_email, r.signing_order, r.email_notification])).toEqual([
+			['a@example.com', 3, true],
+			['b@example.com', 1, false],
+			['c@example.com', 2, false],
+		]);
+	});
+
+	it('uses the explicit defaults when no option is added: email, with a notification', async () => {
+		await harness.run(add(), [{ packageId: 7, email: 'a@example.com', name: 'A' }], { apiVersion });
+		const [recipient] = harness.sim.packageOf(7).recipients;
+		expect(recipient).toMatchObject({ user_email: 'a@example.com', user_name: 'A', role: 'SIGNER', email_notification: true, delivery_method: 'EMAIL' });
+	});
+
+	it.each([
+		[{ email: 'not-an-email' }, {}, 'Email must be an email address, not "not-an-email"'],
+		[{ name: '' }, {}, 'Name is empty'],
+		[{ packageId: '7/../8' }, {}, 'Package ID must be a positive whole number'],
+		[{}, { signingOrder: '={{ $json.order }}' }, 'Signing Order must be a whole number of at least 1, not "0"'],
+		[{}, { deliveryMethod: '={{ $json.delivery }}' }, 'Delivery Method must be one of EMAIL, SMS, EMAIL_AND_SMS, not "FAX"'],
+		[{}, { emailNotification: '={{ $json.notify }}' }, 'Email Notification must be true or false, not "maybe"'],
+	])('refuses %p with options %p before any request', async (override, options, message) => {
+		const from = harness.sim.log.length;
+		const item = { packageId: 7, email: 'a@example.com', name: 'A', order: 0, delivery: 'FAX', notify: 'maybe', ...override };
+		const { output } = await harness.run(add(options), [item], { apiVersion, continueOnFail: true });
+		expect(output).toHaveLength(1);
+		expect(output[0].json.error).toMatchObject({ message: expect.stringContaining(message), httpCode: null, attempts: 0, packageId: item.packageId, email: item.email });
+		expect(harness.requests(from)).toEqual([]);
+	});
+});
