@@ -38,7 +38,7 @@ describe.each(API_VERSIONS)('Package > Get Many (%s)', (apiVersion) => {
 		const from = harness.sim.log.length;
 		const { output: some } = await harness.run(getMany({ returnAll: false, limit: '={{ $json.limit }}' }), [{ status: 'ALL', limit: 3 }, { status: 'ALL', limit: 1 }], { apiVersion });
 		expect(some.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }, { item: 1 }]);
-		expect(harness.calls(from)).toEqual([`GET /${apiVersion}/packages/ALL/1/3`, `GET /${apiVersion}/packages/ALL/1/1`]);
+		expect(harness.calls(from)).toEqual([`GET /${apiVersion}/packages/ALL/1/1`, `GET /${apiVersion}/packages/ALL/1/3`]);
 	});
 
 	it('refuses an unknown status or a limit below 1 before any request', async () => {

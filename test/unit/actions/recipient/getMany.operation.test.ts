@@ -21,7 +21,7 @@ describe.each(API_VERSIONS)('Recipient > Get Many (%s)', (apiVersion) => {
 	it("gives one item per recipient of each item's package, paired to that item; none for a package without recipients", async () => {
 		const { output } = await harness.run(getMany, [{ packageId: 7 }, { packageId: 9 }, { packageId: 8 }], { apiVersion });
 
-		expect(harness.calls()).toEqual([7, 9, 8].map((id) => `GET /${apiVersion}/packages/${id}/workflow/users`));
+		expect(harness.calls()).toEqual([7, 8, 9].map((id) => `GET /${apiVersion}/packages/${id}/workflow/users`));
 		expect(output.map((item) => [item.json.packageId, item.json.user_email, item.pairedItem])).toEqual([
 			[7, 'signer@example.com', { item: 0 }],
 			[7, 'legal@example.com', { item: 0 }],
