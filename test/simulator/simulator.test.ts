@@ -1,5 +1,5 @@
 // The simulator's signing round trip, driven over HTTP as a client would.
-const { SigningHubSimulator } = require('../simulator/simulator');
+const { SigningHubSimulator } = require('./simulator');
 
 type Answer = { status: number; headers: Headers; bytes: Buffer; json: () => any };
 
