@@ -58,6 +58,25 @@ describe('SigningHub simulator: the signing round trip', () => {
 
 	const signer = (email: string, extra: Record<string, unknown> = {}) => ({ user_email: email, user_name: email.split('@')[0], role: 'SIGNER', email_notification: false, signing_order: 1, delivery_method: 'EMAIL', ...extra });
 
+	/** Adds a signer and shares: the package is in progress (and may be downloaded). */
+	async function share(v: string, id: number, email = 'signer@example.com'): Promise<void> {
+		expect((await api('POST', `/${v}/packages/${id}/workflow/users`, { body: [signer(email)] })).status).toBe(200);
+		expect((await api('POST', `/${v}/packages/${id}/workflow`)).status).toBe(200);
+	}
+
+	const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+	const binaryAccept = { accept: 'application/octet-stream' };
+
+	/** Resets the simulator to `scenario` and logs both users in again. */
+	async function fresh(scenario: Record<string, unknown> = {}): Promise<void> {
+		sim.reset({ packageRange: null, ...scenario });
+		owner = await login('owner@example.com', 'owner-pass-7c1e');
+		colleague = await login('colleague@example.com', 'colleague-pass-2b8d');
+	}
+
+	const ids = (answer: Answer) => answer.json().map((p: any) => p.package_id);
+	const lastEntry = (path: string) => sim.log.filter((e: any) => e.path === path).pop();
+
 	/** Local file header names of a zip, read from the bytes. */
 	function zipNames(zip: Buffer): string[] {
 		const names: string[] = [];
@@ -138,7 +157,7 @@ describe('SigningHub simulator: the signing round trip', () => {
 		expect(text.startsWith('%PDF-1.4')).toBe(true);
 		expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
 		expect(text).toContain(String(id));
-		expect((await api('GET', `/v4/packages/${id}/report`, { token: colleague, headers: { accept: 'application/octet-stream' } })).status).toBe(400);
+		expect((await api('GET', `/v4/packages/${id}/report`, { token: colleague, headers: { accept: 'application/octet-stream' } })).status).toBe(403);
 	});
 
 	test('v3: two documents download as a zip holding both; v4 picks documents with document-ids', async () => {
@@ -146,6 +165,10 @@ describe('SigningHub simulator: the signing round trip', () => {
 		const a = await upload('v3', id, 'first.pdf', pdfFixture('a'));
 		const b = await upload('v3', id, 'second.pdf', pdfFixture('b'));
 		expect([a.status, b.status]).toEqual([201, 201]);
+		expect(a.json()).toEqual({ documentid: expect.any(Number) }); // v3 page 1022
+		const draft = await api('GET', `/v3/packages/${id}`, { headers: { accept: 'application/octet-stream' } });
+		expect([draft.status, draft.json()]).toEqual([403, { Message: 'Downloading document is not allowed in draft mode' }]);
+		await share('v3', id);
 		const zip = await api('GET', `/v3/packages/${id}`, { headers: { accept: 'application/octet-stream' } });
 		expect(zip.status).toBe(200);
 		expect(zip.headers.get('content-type')).toBe('application/zip');
@@ -153,13 +176,14 @@ describe('SigningHub simulator: the signing round trip', () => {
 		expect(zipNames(zip.bytes)).toEqual(['first.pdf', 'second.pdf']);
 		expect(zip.bytes.readUInt32LE(zip.bytes.length - 22)).toBe(0x06054b50);
 
-		const one = await api('GET', `/v4/packages/${id}?document-ids=${b.json().document_id}`, { headers: { accept: 'application/octet-stream' } });
+		const one = await api('GET', `/v4/packages/${id}?document-ids=${b.json().documentid}`, { headers: { accept: 'application/octet-stream' } });
 		expect([one.status, one.headers.get('content-type')]).toEqual([200, 'application/pdf']);
 		expect(one.bytes.equals(pdfFixture('b'))).toBe(true); // not completed: no signed marker
-		const doc = await api('GET', `/v3/packages/${id}/documents/${a.json().document_id}`, { headers: { accept: 'application/octet-stream' } });
+		const doc = await api('GET', `/v3/packages/${id}/documents/${a.json().documentid}`, { headers: { accept: 'application/octet-stream' } });
 		expect(doc.bytes.equals(pdfFixture('a'))).toBe(true);
 
 		const emptyId = await createPackage('v3', 'Empty');
+		await share('v3', emptyId);
 		const none = await api('GET', `/v3/packages/${emptyId}`, { headers: { accept: 'application/octet-stream' } });
 		expect([none.status, none.json()]).toEqual([404, { Message: 'Document not found' }]);
 	});
@@ -172,6 +196,7 @@ describe('SigningHub simulator: the signing round trip', () => {
 		const entry = sim.log.filter((e: any) => e.path === `/v4/packages/${id}/documents`).pop();
 		expect(entry).toMatchObject({ method: 'POST', status: 201, bodyBytes: big.length, actingUser: 'owner@example.com' });
 		expect(JSON.stringify(entry).length).toBeLessThan(1000);
+		await share('v4', id);
 		const back = await api('GET', `/v4/packages/${id}`, { headers: { accept: 'application/octet-stream' } });
 		expect(back.bytes.equals(big)).toBe(true);
 	});
@@ -180,7 +205,7 @@ describe('SigningHub simulator: the signing round trip', () => {
 		const all = await api('GET', '/v4/settings/templates/1/2');
 		expect(all.headers.get('x-total-records')).toBe('2');
 		expect(all.json()).toEqual([{ template_id: 2, template_name: 'NDA', template_public: true, read_only: true, description: expect.any(String), documents: [] }]);
-		const search = await api('GET', '/v3/settings/templates/10/1', { headers: { 'x-search-text': 'sales' } });
+		const search = await api('GET', '/v3/settings/templates/10/1', { headers: { 'x-search-text': base64('sales') } });
 		expect(search.json().map((t: any) => t.template_name)).toEqual(['Sales contract']);
 		expect(search.headers.get('x-total-records')).toBe('1');
 
@@ -225,7 +250,7 @@ describe('SigningHub simulator: the signing round trip', () => {
 		const ids: number[] = [];
 		for (const name of ['Alpha lease', 'Beta offer', 'Gamma lease', 'Delta offer', 'Epsilon lease']) ids.push(await createPackage('v4', name));
 		await createPackage('v3', 'Zeta').then(() => undefined);
-		const colleagues = (await api('POST', '/v4/packages', { token: colleague, body: { package_name: 'Colleague lease' } })).json().package_id;
+		const colleagues = (await api('POST', '/v4/packages', { token: colleague, body: { package_name: 'Colleague lease', workflow_mode: 'ONLY_OTHERS' } })).json().package_id;
 
 		const first = await api('GET', '/v4/packages/ALL/1/2');
 		expect(first.headers.get('x-total-records')).toBe('6');
@@ -265,7 +290,7 @@ describe('SigningHub simulator: the signing round trip', () => {
 		expect((await api('GET', '/v4/packages/COMPLETED/1/10')).json()).toEqual([]);
 		expect((await api('GET', '/v4/packages/NONSENSE/1/10')).status).toBe(400);
 
-		const leases = await api('GET', '/v3/packages/ALL/1/10', { headers: { 'x-search-text': 'LEASE' } });
+		const leases = await api('GET', '/v3/packages/ALL/1/10', { headers: { 'x-search-text': base64('LEASE') } });
 		expect(leases.json().map((p: any) => p.package_name)).toEqual(['Epsilon lease', 'Gamma lease', 'Alpha lease']);
 		expect(leases.headers.get('x-total-records')).toBe('3');
 
@@ -291,7 +316,7 @@ describe('SigningHub simulator: the signing round trip', () => {
 
 	test('ownership and unknown packages', async () => {
 		const id = await createPackage('v4', 'Private');
-		const notYours = { Message: 'You are not authorized to view this document' };
+		const notYours = { Message: 'Document does not belong to user' }; // page 1053
 		for (const [method, path, body] of [
 			['GET', `/v4/packages/${id}/workflow`],
 			['GET', `/v4/packages/${id}/workflow/users`],
@@ -301,10 +326,14 @@ describe('SigningHub simulator: the signing round trip', () => {
 			['GET', `/v3/packages/${id}/log`],
 		] as Array<[string, string, unknown?]>) {
 			const answer = await api(method, path, { token: colleague, body });
-			expect([method, path, answer.status, answer.json()]).toEqual([method, path, 400, notYours]);
+			expect([method, path, answer.status, answer.json()]).toEqual([method, path, 403, notYours]);
 		}
 		const upload400 = await api('POST', `/v4/packages/${id}/documents`, { token: colleague, body: pdfFixture('x'), headers: { 'x-file-name': 'x.pdf' } });
-		expect([upload400.status, upload400.json()]).toEqual([400, notYours]);
+		expect([upload400.status, upload400.json()]).toEqual([403, notYours]);
+		const complete = await api('POST', `/v4/packages/${id}/complete`, { token: colleague });
+		expect([complete.status, complete.json()]).toEqual([400, { Message: 'You are not authorized to view this document' }]); // the Complete page's words
+		const recall = await api('DELETE', `/v4/packages/${id}/workflow`, { token: colleague });
+		expect([recall.status, recall.json()]).toEqual([403, { Message: 'Document should be recalled by owner in In Progress or Pending state' }]); // page 1091
 		const missing = await api('GET', '/v4/packages/999999/workflow');
 		expect([missing.status, missing.json()]).toEqual([404, { Message: 'Document not found' }]);
 		expect((await api('GET', `/v4/packages/${id}/workflow`, { token: 'sim-at.bogus' })).status).toBe(401);
@@ -314,7 +343,8 @@ describe('SigningHub simulator: the signing round trip', () => {
 		const id = await createPackage('v4', 'Recall me');
 		await upload('v4', id, 'r.pdf', pdfFixture('r'));
 		await api('POST', `/v4/packages/${id}/workflow/users`, { body: [signer('signer@example.com'), signer('colleague@example.com', { signing_order: 2 })] });
-		expect((await api('DELETE', `/v4/packages/${id}/workflow`)).status).toBe(400); // a draft has nothing to recall
+		const notRunning = await api('DELETE', `/v4/packages/${id}/workflow`); // a draft has nothing to recall
+		expect([notRunning.status, notRunning.json()]).toEqual([403, { Message: 'Document should be recalled by owner in In Progress or Pending state' }]);
 		await api('POST', `/v4/packages/${id}/workflow`);
 		sim.sign(id, 'signer@example.com');
 		expect(sim.packageOf(id).status).toBe('IN_PROGRESS');
@@ -354,5 +384,289 @@ describe('SigningHub simulator: the signing round trip', () => {
 		expect((await api('POST', '/v4/packages/9/complete')).status).toBe(200);
 		expect(sim.packageOf(9)).toMatchObject({ id: 9, status: 'COMPLETED', history: [expect.objectContaining({ action_type: 'COMPLETED' })] });
 		expect(JSON.stringify(sim.log)).not.toContain(owner);
+	});
+	describe('as the vendor documents it, and with the options', () => {
+		const OTHER = 'colleague@example.com';
+		const recipient = (email: string, extra: Record<string, unknown> = {}) => ({ user_email: email, role: 'SIGNER', delivery_method: 'EMAIL', ...extra });
+
+		test('Get Packages also lists packages shared with the user, in the recipient view; owner calls on them answer 403', async () => {
+			await fresh({
+				packages: [
+					{ id: 501, owner: OTHER, status: 'IN_PROGRESS', name: 'Shared with owner', recipients: [recipient('owner@example.com')] },
+					{ id: 502, owner: OTHER, status: 'IN_PROGRESS', name: 'Signed by owner', recipients: [recipient('owner@example.com', { process_status: 'SIGNED' }), recipient('x@example.com', { signing_order: 2 })] },
+					{ id: 503, owner: OTHER, status: 'DRAFT', name: 'Not shared yet', recipients: [recipient('owner@example.com')] },
+					{ id: 504, owner: OTHER, status: 'IN_PROGRESS', name: 'Not my turn', recipients: [recipient('x@example.com'), recipient('owner@example.com', { signing_order: 2 })] },
+					{ id: 505, owner: OTHER, status: 'IN_PROGRESS', name: 'Not a recipient', recipients: [recipient('x@example.com')] },
+					{ id: 506, owner: 'owner@example.com', status: 'IN_PROGRESS', name: 'Mine', recipients: [recipient('x@example.com')] },
+				],
+			});
+			const all = (await api('GET', '/v3/packages/ALL/1/10')).json();
+			expect(all.map((p: any) => [p.package_id, p.package_owner, p.package_status]).sort()).toEqual([
+				[501, OTHER, 'PENDING'],
+				[502, OTHER, 'SIGNED'],
+				[506, 'owner@example.com', 'INPROGRESS'],
+			]);
+			expect(all.find((p: any) => p.package_id === 501).owner_name).toBe('colleague');
+			expect(ids(await api('GET', '/v4/packages/PENDING/1/10'))).toEqual([501]);
+			expect(ids(await api('GET', '/v3/packages/SIGNED/1/10'))).toEqual([502]);
+			expect(ids(await api('GET', '/v4/packages/INPROGRESS/1/10'))).toEqual([506]);
+			expect(ids(await api('GET', '/v4/packages/ALL/1/10?owned-by=ME'))).toEqual([506]);
+			expect(ids(await api('GET', '/v4/packages/ALL/1/10?owned-by=OTHERS')).sort()).toEqual([501, 502]);
+			expect(ids(await api('GET', '/v4/packages/ALL/1/10?owned-by=ME_OTHERS'))).toHaveLength(3);
+			expect(ids(await api('GET', '/v3/packages/ALL/1/10?owned-by=ME'))).toHaveLength(3); // v3 has no filter
+			expect((await api('GET', '/v4/packages/ALL/1/10?owned-by=YOU')).status).toBe(400);
+
+			const notOwner = [403, { Message: 'Document does not belong to user' }];
+			for (const [method, path, headers] of [
+				['GET', '/v3/packages/501/workflow/users'],
+				['GET', '/v4/packages/501/workflow'],
+				['POST', '/v4/packages/501/workflow'],
+				['DELETE', '/v3/packages/501'],
+				['GET', '/v3/packages/501', binaryAccept],
+				['GET', '/v4/packages/501/report', binaryAccept],
+				['GET', '/v4/packages/501/details'],
+				['PUT', '/v3/packages/501'],
+			] as Array<[string, string, Record<string, string>?]>) {
+				const answer = await api(method, path, { headers, body: method === 'PUT' ? { package_name: 'x' } : undefined });
+				expect([path, answer.status, answer.json()]).toEqual([path, ...notOwner]);
+			}
+			expect((await api('DELETE', '/v4/packages/501/workflow')).status).toBe(403);
+		});
+
+		test('Base64 search headers: decoded as UTF-8, logged raw and decoded; not Base64: 400; v4 package-name is plain text', async () => {
+			await fresh();
+			for (const name of ['sales contract 105', 'Café Übersicht', 'other']) await createPackage('v4', name);
+			const found = await api('GET', '/v3/packages/ALL/1/10', { headers: { 'x-search-text': 'c2FsZXMgY29udHJhY3QgMTA1' } }); // the vendor's example
+			expect(found.json().map((p: any) => p.package_name)).toEqual(['sales contract 105']);
+			expect(lastEntry('/v3/packages/ALL/1/10')).toMatchObject({ headers: { 'x-search-text': 'c2FsZXMgY29udHJhY3QgMTA1' }, decoded: { 'x-search-text': 'sales contract 105' } });
+			expect(ids(await api('GET', '/v4/packages/ALL/1/10', { headers: { 'x-search-text': base64('übersicht') } }))).toHaveLength(1);
+			expect(ids(await api('GET', '/v4/packages/ALL/1/10', { headers: { 'x-folder': 'SU5CT1g=' } }))).toHaveLength(3); // "INBOX"
+			const plain = await api('GET', '/v4/packages/ALL/1/10', { headers: { 'x-search-text': 'sales' } });
+			expect([plain.status, plain.json()]).toEqual([400, { Message: 'Invalid x-search-text header: the value must be Base64' }]);
+			const byName = await api('GET', `/v4/packages/ALL/1/10?package-name=${encodeURIComponent('CAFÉ üb')}`);
+			expect(byName.json().map((p: any) => p.package_name)).toEqual(['Café Übersicht']);
+			expect(lastEntry('/v4/packages/ALL/1/10').query).toBe(`?package-name=${encodeURIComponent('CAFÉ üb')}`);
+			expect(ids(await api('GET', '/v3/packages/ALL/1/10?package-name=other'))).toHaveLength(3); // v3 ignores the query
+			const templates = await api('GET', '/v4/settings/templates/10/1', { headers: { 'x-search-text': base64('nda') } });
+			expect(templates.json().map((t: any) => t.template_name)).toEqual(['NDA']);
+			expect((await api('GET', '/v4/settings/templates/10/1', { headers: { 'x-search-text': 'nda' } })).status).toBe(400);
+		});
+
+		test("dateStyle 'signinghub': whole seconds without zone for changes, processed_on with Z and milliseconds", async () => {
+			await fresh({ dateStyle: 'signinghub' });
+			const a = await createPackage('v4', 'A');
+			const b = await createPackage('v4', 'B');
+			await upload('v4', a, 'a.pdf', pdfFixture('a'));
+			await share('v4', a);
+			sim.sign(a, 'signer@example.com');
+			const list = (await api('GET', '/v4/packages/ALL/1/10')).json();
+			for (const item of list) {
+				expect(item.modified_on).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+				expect(item.uploaded_on).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+			}
+			const users = (await api('GET', `/v3/packages/${a}/workflow/users`)).json();
+			expect(users[0].processed_on).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+			const details = (await api('GET', `/v3/packages/${a}/workflow`)).json();
+			expect(details.documents[0].uploaded_on).toMatch(/:\d\d$/);
+			expect((await api('GET', `/v3/packages/${a}/log`)).json().actions[0].date_time).toMatch(/:\d\d$/);
+			// Two changes in one second share one modified_on.
+			sim.packageOf(b).modifiedOn = sim.packageOf(a).modifiedOn;
+			const [x, y] = (await api('GET', '/v4/packages/ALL/1/10')).json();
+			expect(x.modified_on).toBe(y.modified_on);
+			sim.reset({ packageRange: null, dateStyle: 'signinghub' });
+			const first = sim.stamp();
+			expect(sim.stamp()).toBe(first.slice(0, 19) === sim.stamp().slice(0, 19) ? first : sim.stamp());
+			expect(first).toMatch(/\.000Z$/);
+		});
+
+		test('clockOffsetMs: every date is written on SigningHub clock, and modified-from is read on it; the forms modified-from accepts', async () => {
+			const offset = -3_600_000; // SigningHub an hour behind
+			await fresh({ clockOffsetMs: offset, dateStyle: 'signinghub' });
+			const before = Date.now();
+			const id = await createPackage('v4', 'Late clock');
+			const item = (await api('GET', '/v4/packages/ALL/1/10')).json()[0];
+			const written = Date.parse(`${item.modified_on}Z`);
+			expect(written).toBeGreaterThanOrEqual(Math.floor((before + offset) / 1000) * 1000);
+			expect(written).toBeLessThanOrEqual(Date.now() + offset);
+			// The machine's "now minus a minute" finds nothing: SigningHub wrote an hour earlier.
+			const machineMinuteAgo = new Date(Date.now() - 60_000).toISOString();
+			expect(ids(await api('GET', `/v4/packages/ALL/1/10?modified-from=${encodeURIComponent(machineMinuteAgo)}`))).toEqual([]);
+			for (const form of [item.modified_on, `${item.modified_on}Z`, `${item.modified_on}.000`, `${item.modified_on}.000Z`, `${item.modified_on}+00:00`, item.modified_on.slice(0, 10)]) {
+				expect([form, ids(await api('GET', `/v4/packages/ALL/1/10?modified-from=${encodeURIComponent(form)}`))]).toEqual([form, [id]]);
+			}
+			const inParis = new Date(written + 3_600_000).toISOString().slice(0, 19) + '+01:00';
+			expect(ids(await api('GET', `/v4/packages/ALL/1/10?modified-to=${encodeURIComponent(inParis)}`))).toEqual([id]);
+			for (const bad of ['yesterday', '2024-13-01', '13/01/2015', '2015-01-13 10:10:25']) expect((await api('GET', `/v4/packages/ALL/1/10?modified-from=${encodeURIComponent(bad)}`)).status).toBe(400);
+		});
+
+		test('v3ProcessedStatus: on v3 a recipient who acted shows PROCESSED; v4 and declines unchanged', async () => {
+			await fresh({ v3ProcessedStatus: true });
+			const id = await createPackage('v4', 'Processed');
+			await api('POST', `/v4/packages/${id}/workflow/users`, { body: [signer('signer@example.com'), signer('x@example.com', { role: 'REVIEWER' })] });
+			await api('POST', `/v4/packages/${id}/workflow`);
+			sim.sign(id, 'x@example.com');
+			expect((await api('GET', `/v3/packages/${id}/workflow/users`)).json().map((u: any) => u.process_status)).toEqual(['UN_PROCESSED', 'PROCESSED']);
+			expect((await api('GET', `/v3/packages/${id}/workflow`)).json().users[1].process_status).toBe('PROCESSED');
+			expect((await api('GET', `/v4/packages/${id}/workflow/users`)).json()[1].process_status).toBe('REVIEWED');
+			sim.decline(id, 'signer@example.com', 'no');
+			expect((await api('GET', `/v3/packages/${id}/workflow/users`)).json()[0].process_status).toBe('DECLINED');
+		});
+
+		test('listOrder sets the order without sort-by (v3 and v4); v4 sort-by and asc still win', async () => {
+			await fresh({
+				packages: [
+					{ id: 3, owner: 'owner@example.com', status: 'IN_PROGRESS', name: 'C', modifiedOn: '2024-01-02T00:00:00.000Z' },
+					{ id: 1, owner: 'owner@example.com', status: 'IN_PROGRESS', name: 'A', modifiedOn: '2024-01-03T00:00:00.000Z' },
+					{ id: 2, owner: 'owner@example.com', status: 'IN_PROGRESS', name: 'B', modifiedOn: '2024-01-01T00:00:00.000Z' },
+				],
+			});
+			expect(ids(await api('GET', '/v3/packages/ALL/1/10'))).toEqual([1, 3, 2]); // newest-modified-first
+			for (const [listOrder, expected] of [
+				['oldest-modified-first', [2, 3, 1]],
+				['oldest-first', [3, 1, 2]], // created in the scenario's order
+				['newest-first', [2, 1, 3]],
+				['by-id', [1, 2, 3]],
+			] as Array<[string, number[]]>) {
+				sim.setOptions({ listOrder });
+				expect([listOrder, ids(await api('GET', '/v3/packages/ALL/1/10'))]).toEqual([listOrder, expected]);
+				expect(ids(await api('GET', '/v4/packages/ALL/1/10'))).toEqual(expected);
+				expect(ids(await api('GET', '/v4/packages/ALL/1/10?sort-by=TITLE&asc=true'))).toEqual([1, 2, 3]);
+				expect(ids(await api('GET', '/v3/packages/ALL/1/10?sort-by=TITLE&asc=true'))).toEqual(expected); // v3 ignores the query
+			}
+			expect(() => sim.setOptions({ listOrder: 'random' })).toThrow(/listOrder/);
+			expect(() => sim.setOptions({ listOrdr: 'by-id' })).toThrow(/unknown simulator option listOrdr/);
+			const viaControl = await control('/options', { listOrder: 'newest-modified-first' });
+			expect([viaControl.status, viaControl.body.listOrder]).toEqual([200, 'newest-modified-first']);
+			expect((await control('/options', { listOrder: 'random' })).status).toBe(400);
+		});
+
+		test('paging options: a deletion between pages shifts the next page; page number ignored; no x-total-records', async () => {
+			const packages = [1, 2, 3, 4, 5].map((id) => ({ id, owner: 'owner@example.com', status: 'IN_PROGRESS', name: `P${id}` }));
+			await fresh({ packages, listOrder: 'by-id', deleteBetweenPages: { afterPage: 1, packageId: 2 } });
+			expect(ids(await api('GET', '/v4/packages/ALL/1/2'))).toEqual([1, 2]);
+			expect(lastEntry('/v4/packages/ALL/1/2').deletedPackage).toBe(2);
+			const second = await api('GET', '/v4/packages/ALL/2/2');
+			expect(ids(second)).toEqual([4, 5]); // 3 moved to page 1: a client paging by number never sees it
+			expect(second.headers.get('x-total-records')).toBe('4');
+			expect(sim.packageOf(2)).toBeUndefined();
+			expect(ids(await api('GET', '/v4/packages/ALL/1/2'))).toEqual([1, 3]); // once only
+
+			sim.setOptions({ ignorePageNumber: true, omitTotalRecords: true });
+			const page3 = await api('GET', '/v3/packages/ALL/3/2');
+			expect(ids(page3)).toEqual([1, 3]);
+			expect(page3.headers.get('x-total-records')).toBeNull();
+			expect((await api('GET', '/v4/settings/templates/1/2')).headers.get('x-total-records')).toBeNull();
+			const id = await createPackage('v4', 'History');
+			expect((await api('GET', `/v4/packages/${id}/log/1/10`)).headers.get('x-total-records')).toBeNull();
+		});
+
+		test('Rename (v3 page 1149, v4) moves modified_on and is in the history', async () => {
+			await fresh();
+			const id = await createPackage('v3', 'Old name');
+			const before = sim.packageOf(id).modifiedOn;
+			const renamed = await api('PUT', `/v3/packages/${id}`, { body: { package_name: 'New name' } });
+			expect([renamed.status, renamed.bytes.length]).toEqual([200, 0]);
+			const item = (await api('GET', '/v3/packages/ALL/1/10')).json()[0];
+			expect([item.package_name, item.modified_on > before]).toEqual(['New name', true]);
+			expect((await api('PUT', `/v4/packages/${id}`, { body: { package_name: 'Newer' } })).status).toBe(200);
+			expect((await api('GET', `/v3/packages/${id}/log`)).json().actions.map((a: any) => a.action_type)).toEqual(['CREATED', 'RENAMED', 'RENAMED']);
+		});
+
+		test('Add Package: v4 needs workflow_mode, v3 does not; no name is "Untitled" (page 1020)', async () => {
+			await fresh();
+			const missing = await api('POST', '/v4/packages', { body: { package_name: 'x' } });
+			expect([missing.status, missing.json()]).toEqual([400, { Message: 'workflow_mode is required' }]);
+			const v3 = await api('POST', '/v3/packages', { body: {} });
+			expect(v3.json()).toMatchObject({ workflow_mode: 'ONLY_OTHERS', workflow_type: 'SERIAL' });
+			expect(sim.packageOf(v3.json().package_id).name).toBe('Untitled');
+		});
+
+		test('Add Users: mobile_number is needed for SMS and EMAIL_AND_SMS', async () => {
+			await fresh();
+			const id = await createPackage('v4', 'SMS');
+			for (const method of ['SMS', 'EMAIL_AND_SMS']) {
+				const answer = await api('POST', `/v4/packages/${id}/workflow/users`, { body: [signer('a@example.com', { delivery_method: method })] });
+				expect([answer.status, answer.json()]).toEqual([400, { Message: `mobile_number is required for delivery_method ${method}` }]);
+			}
+			expect((await api('POST', `/v3/packages/${id}/workflow/users`, { body: [signer('a@example.com', { delivery_method: 'SMS', mobile_number: '+441234567890' })] })).status).toBe(200);
+		});
+
+		test('Apply Template with apply_to_all on v3 applies it to every document (page 1024)', async () => {
+			await fresh();
+			const id = await createPackage('v3', 'Two');
+			const a = (await upload('v3', id, 'a.pdf', pdfFixture('a'))).json().documentid;
+			await upload('v3', id, 'b.pdf', pdfFixture('b'));
+			expect((await api('POST', `/v3/packages/${id}/documents/${a}/template`, { body: { template_name: 'NDA', apply_to_all: false } })).status).toBe(200);
+			expect(sim.packageOf(id).documents.map((d: any) => d.template)).toEqual(['NDA', undefined]);
+			expect((await api('POST', `/v3/packages/${id}/documents/${a}/template`, { body: { template_name: 'Sales contract', apply_to_all: true } })).status).toBe(200);
+			expect(sim.packageOf(id).documents.map((d: any) => d.template)).toEqual(['Sales contract', 'Sales contract']);
+		});
+
+		test('Upload: documented refusals, x-convert-document converts, Word and XML kept, anything else refused; headers logged', async () => {
+			await fresh();
+			const id = await createPackage('v4', 'Uploads');
+			const noName = await api('POST', `/v4/packages/${id}/documents`, { body: pdfFixture('x') });
+			expect([noName.status, noName.json()]).toEqual([400, { Message: 'Invalid request headers - file name not found' }]);
+			const empty = await upload('v4', id, 'e.pdf', Buffer.alloc(0));
+			expect([empty.status, empty.json()]).toEqual([400, { Message: 'Request does not contain document' }]);
+
+			const text = Buffer.from('hello, plain text');
+			const refused = await upload('v4', id, 'notes.txt', text);
+			expect([refused.status, refused.json().Message]).toEqual([400, expect.stringMatching(/x-convert-document/)]);
+			const converted = await api('POST', `/v4/packages/${id}/documents`, { body: text, headers: { 'x-file-name': encodeURIComponent('Überblick.txt'), 'x-convert-document': 'true', 'content-type': 'application/octet-stream' } });
+			expect(converted.status).toBe(201);
+			expect(converted.json()).toMatchObject({ document_name: 'Überblick.pdf', document_pages: 1 });
+			expect(lastEntry(`/v4/packages/${id}/documents`)).toMatchObject({ headers: { 'x-file-name': encodeURIComponent('Überblick.txt'), 'x-convert-document': 'true' }, decoded: { 'x-file-name': 'Überblick.txt' } });
+			const word = await upload('v4', id, 'contract.docx', Buffer.from('PK\x03\x04 word', 'latin1'));
+			expect(word.status).toBe(201);
+			const details = (await api('GET', `/v4/packages/${id}/workflow`)).json();
+			expect(details.documents.map((d: any) => [d.name, d.type])).toEqual([
+				['Überblick.pdf', 'PDF'],
+				['contract.docx', 'WORD'],
+			]);
+			const stored = sim.packageOf(id).documents[0].content.toString('latin1');
+			expect(stored.startsWith('%PDF-')).toBe(true);
+			const pdf = pdfFixture('kept');
+			await upload('v4', id, 'kept.pdf', pdf);
+			expect(sim.packageOf(id).documents[2].content.equals(pdf)).toBe(true); // PDFs are not altered
+		});
+
+		test('downloads: no content-disposition, a hostile one, a huge streamed body, a connection dropped mid-body', async () => {
+			await fresh({ packages: [{ id: 900, owner: 'owner@example.com', status: 'COMPLETED', name: 'Files', documents: [{ name: 'a.pdf', content: pdfFixture('a') }] }] });
+			sim.setOptions({ downloadContentDisposition: 'omit' });
+			const plain = await api('GET', '/v4/packages/900', { headers: binaryAccept });
+			expect([plain.status, plain.headers.get('content-disposition')]).toEqual([200, null]);
+
+			sim.setOptions({ downloadContentDisposition: 'hostile' });
+			const hostile = await api('GET', '/v4/packages/900', { headers: binaryAccept });
+			const header = hostile.headers.get('content-disposition') ?? '';
+			expect(header).toContain('filename="../../etc/passwd');
+			expect(header).toContain("filename*=UTF-8''..%2F..%2Fetc%2Fpasswd%00%07%0D%0A%E2%80%AEfdp.exe");
+			expect(decodeURIComponent(header.split("UTF-8''")[1])).toBe('../../etc/passwd\u0000\u0007\r\n\u202Efdp.exe');
+			sim.setOptions({ hostileFileName: '..\\..\\boot.ini' });
+			expect((await api('GET', '/v4/packages/900', { headers: binaryAccept })).headers.get('content-disposition')).toContain('filename="..\\\\..\\\\boot.ini"');
+			sim.setOptions({ downloadContentDisposition: 'attachment', hostileFileName: undefined });
+
+			const size = 20 * 1024 * 1024 + 7;
+			sim.setOptions({ hugeDownloadBytes: size });
+			const response = await fetch(`${url}/v4/packages/900/documents/${sim.packageOf(900).documents[0].id}`, { headers: { authorization: `Bearer ${owner}`, ...binaryAccept } });
+			expect(response.headers.get('content-length')).toBe(String(size));
+			let received = 0;
+			let first = '';
+			for await (const chunk of response.body as any) {
+				if (!first) first = Buffer.from(chunk).subarray(0, 8).toString('latin1');
+				received += chunk.length;
+			}
+			expect([received, first]).toEqual([size, '%PDF-1.4']);
+			expect(lastEntry(`/v4/packages/900/documents/${sim.packageOf(900).documents[0].id}`)).toMatchObject({ status: 200, bytesSent: size });
+
+			sim.setOptions({ dropDownloadAfterBytes: 100_000 });
+			await expect(api('GET', '/v4/packages/900', { headers: binaryAccept })).rejects.toThrow();
+			expect(lastEntry('/v4/packages/900')).toMatchObject({ status: 'dropped', bytesSent: 100_000 });
+			sim.setOptions({ hugeDownloadBytes: 0, dropDownloadAfterBytes: 10 });
+			await expect(api('GET', '/v4/packages/900', { headers: binaryAccept })).rejects.toThrow();
+			sim.setOptions({ dropDownloadAfterBytes: null });
+			expect((await api('GET', '/v4/packages/900', { headers: binaryAccept })).status).toBe(200);
+		});
 	});
 });
