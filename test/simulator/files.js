@@ -141,7 +141,7 @@ async function writeLargePdf(res, size, stopAfter = size) {
 	const send = async (bytes) => {
 		const part = bytes.subarray(0, Math.max(0, Math.min(bytes.length, stopAfter - sent)));
 		sent += part.length;
-		if (part.length && !res.write(part)) await new Promise((resolve) => res.once('drain', resolve));
+		if (part.length && !res.write(part)) await new Promise((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
 	};
 	if (size < head.length + tail.length) return send(Buffer.alloc(size, 0x25));
 	await send(head);

@@ -310,8 +310,11 @@ const packageMethods = {
 		const { downloadContentDisposition: disposition, hugeDownloadBytes: huge, dropDownloadAfterBytes: dropAfter } = this.scenario;
 		const size = huge || bytes.length;
 		const headers = { 'content-type': type, 'content-length': String(size) };
-		if (disposition === 'hostile') headers['content-disposition'] = hostileAttachment(this.scenario.hostileFileName ?? HOSTILE_FILE_NAME);
-		else if (disposition !== 'omit') headers['content-disposition'] = attachment(name);
+		if (disposition === 'hostile') {
+			headers['content-disposition'] = hostileAttachment(this.scenario.hostileFileName ?? HOSTILE_FILE_NAME);
+			// Node refuses raw non-ASCII bytes in content-disposition beside a content-length: sent chunked.
+			delete headers['content-length'];
+		} else if (disposition !== 'omit') headers['content-disposition'] = attachment(name);
 		if (!huge && dropAfter == null) return { status: 200, body: bytes, headers };
 		return {
 			status: 200,
