@@ -11,6 +11,9 @@ export const OWNER = 'owner@example.com';
 
 export const API_VERSIONS = ['v4', 'v3'];
 
+/** SigningHub's refusal of a package the credential's user does not own (v3 guide 1053, 1040), on most calls. */
+export const NOT_OWNER = { httpCode: 403, signingHubMessage: 'Document does not belong to user' };
+
 export function ownerLogin(baseUrl: string, apiVersion = 'v4'): ICredentialDataDecryptedObject {
 	return { authMethod: 'userLogin', baseUrl, apiVersion, clientId: 'n8n-integration', clientSecret: 'sim-client-secret-4f9a', username: OWNER, password: 'owner-pass-7c1e', sessionToken: '' };
 }

@@ -28,10 +28,11 @@ describe.each(API_VERSIONS)('Package > Create (%s)', (apiVersion) => {
 		expect(output[0].json).toEqual({ packageId: created[0].id, packageName: 'Contract A', package_id: created[0].id, workflow_mode: 'ONLY_ME', workflow_type: 'SERIAL' });
 	});
 
-	it('sends only the name when Workflow Mode is not added, leaving the mode to SigningHub', async () => {
-		await harness.run(create(), [{ name: ' Contract A ' }], { apiVersion });
-		const [request] = harness.requests();
-		expect(request.bodyBytes).toBe(Buffer.byteLength(JSON.stringify({ package_name: 'Contract A' })));
+	// Bug (v4): without Workflow Mode the node sends no workflow_mode, which v4's Add Package
+	// requires (v4 schema), so SigningHub refuses the package; v3 has its own default.
+	(apiVersion === 'v4' ? it.failing : it)('creates the package when Workflow Mode is not added', async () => {
+		const { output } = await harness.run(create(), [{ name: ' Contract A ' }], { apiVersion });
+		expect(harness.sim.packageOf(output[0].json.packageId)).toMatchObject({ name: 'Contract A', status: 'DRAFT' });
 	});
 
 	it('refuses an empty name or an unknown workflow mode before any request, naming each item', async () => {

@@ -1,6 +1,6 @@
 // Package > Delete: each item's package deleted, bad input refused before any request,
 // SigningHub's refusals in its words, and its output, on v3 and v4.
-import { API_VERSIONS, nodeHarness, OWNER } from '../harness';
+import { API_VERSIONS, NOT_OWNER, nodeHarness, OWNER } from '../harness';
 
 const harness = nodeHarness();
 
@@ -38,7 +38,7 @@ describe.each(API_VERSIONS)('Package > Delete (%s)', (apiVersion) => {
 		const errors = await harness.errors(deletion, [{ packageId: 7 }, { packageId: 9 }], { apiVersion });
 		expect(errors).toEqual([
 			expect.objectContaining({ httpCode: 404, message: 'Could not delete package 7: Document not found', packageId: 7 }),
-			expect.objectContaining({ httpCode: 400, signingHubMessage: 'You are not authorized to view this document', packageId: 9 }),
+			expect.objectContaining({ ...NOT_OWNER, packageId: 9 }),
 		]);
 		expect(harness.sim.packageOf(9)).toBeDefined();
 	});

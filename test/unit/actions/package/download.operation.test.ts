@@ -1,6 +1,6 @@
 // Package > Download: the package's file in each item's own output field, bad input refused
 // before any request, SigningHub's refusals in its words, on v3 and v4.
-import { API_VERSIONS, nodeHarness, OWNER } from '../harness';
+import { API_VERSIONS, NOT_OWNER, nodeHarness, OWNER } from '../harness';
 
 const harness = nodeHarness();
 
@@ -15,7 +15,7 @@ describe.each(API_VERSIONS)('Package > Download (%s)', (apiVersion) => {
 				{ id: 7, owner: OWNER, name: 'One document', documents: [{ name: 'contract.pdf', content: contract }] },
 				{ id: 8, owner: OWNER, name: 'Two documents', documents: [{ name: 'a.pdf', content: 'A' }, { name: 'b.pdf', content: 'B' }] },
 				{ id: 9, owner: 'colleague@example.com', name: 'Not mine', documents: [{ name: 'c.pdf', content: 'C' }] },
-				{ id: 10, owner: OWNER, name: 'Empty' },
+				{ id: 10, owner: OWNER, status: 'DRAFT', documents: [{ name: 'd.pdf', content: 'D' }] },
 			],
 		}),
 	);
@@ -50,12 +50,10 @@ describe.each(API_VERSIONS)('Package > Download (%s)', (apiVersion) => {
 		]);
 	});
 
-	it("passes SigningHub's refusals on in its words, each to its own item", async () => {
-		// Documented (v3 guide, page 1040); the simulator does not refuse drafts itself.
-		harness.sim.addFaults({ path: '/packages/10$', status: 403, body: { Message: 'Downloading document is not allowed in draft mode' } });
+	it("passes SigningHub's documented refusals on in its words: another owner's package, a draft", async () => {
 		const errors = await harness.errors(download(), [{ packageId: 9 }, { packageId: 10 }, { packageId: 7 }], { apiVersion });
 		expect(errors).toEqual([
-			expect.objectContaining({ httpCode: 400, signingHubMessage: 'You are not authorized to view this document', message: 'Could not download package 9: You are not authorized to view this document', packageId: 9 }),
+			expect.objectContaining({ ...NOT_OWNER, message: 'Could not download package 9: Document does not belong to user', packageId: 9 }),
 			expect.objectContaining({ httpCode: 403, signingHubMessage: 'Downloading document is not allowed in draft mode', packageId: 10 }),
 			undefined,
 		]);

@@ -13,19 +13,29 @@ const packages = (count: number) => [
 ];
 
 describe.each(API_VERSIONS)('Package > Get Many (%s)', (apiVersion) => {
-	it("lists each item's own status and search, one output item per package, paired to its item", async () => {
+	it("lists each item's own status, one output item per package, paired to its item", async () => {
 		harness.sim.reset({ packages: packages(3) });
-		const { output } = await harness.run(getMany(), [
-			{ status: 'COMPLETED', search: '' },
-			{ status: 'draft', search: 'Draft 2' },
-		], { apiVersion });
+		const { output } = await harness.run(getMany(), [{ status: 'COMPLETED' }, { status: 'draft' }], { apiVersion });
 
 		expect(harness.calls()).toEqual([`GET /${apiVersion}/packages/COMPLETED/1/50`, `GET /${apiVersion}/packages/DRAFT/1/50`]);
 		expect(output.map((item) => [item.json.package_id, item.pairedItem])).toEqual([
 			[500, { item: 0 }],
+			[3, { item: 1 }],
 			[2, { item: 1 }],
+			[1, { item: 1 }],
 		]);
 		expect(output[0].json).toMatchObject({ package_name: 'Signed contract', package_owner: OWNER, package_status: 'COMPLETED', next_signer_email: [] });
+	});
+
+	// Bug: Search Text goes out as plain text in x-search-text, where SigningHub's examples (v3
+	// guide, 1037) give Base64, so SigningHub refuses the list; v4's package-name query would avoid the header.
+	it.failing("finds each item's own Search Text", async () => {
+		harness.sim.reset({ packages: packages(3) });
+		const { output } = await harness.run(getMany(), [{ status: 'ALL', search: 'Draft 2' }, { status: 'ALL', search: 'signed' }], { apiVersion });
+		expect(output.map((item) => [item.json.package_id, item.pairedItem])).toEqual([
+			[2, { item: 0 }],
+			[500, { item: 1 }],
+		]);
 	});
 
 	it('reads every page with Return All, and only the first Limit records otherwise', async () => {

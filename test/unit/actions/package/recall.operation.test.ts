@@ -39,10 +39,8 @@ describe.each(API_VERSIONS)('Package > Recall (%s)', (apiVersion) => {
 		expect(errors.map((error) => error.message)).toEqual(['Package ID must be a positive whole number, not "1e3"', 'Package ID is empty']);
 	});
 
-	it("passes SigningHub's refusal of a package not in progress on in its words", async () => {
-		// Documented (v3 guide, page 1091); the simulator answers a draft with its own 400 instead.
+	it("passes SigningHub's documented refusal of a package not in progress on in its words (v3 guide, 1091)", async () => {
 		const documented = 'Document should be recalled by owner in In Progress or Pending state';
-		harness.sim.addFaults({ path: '/packages/9/workflow$', method: 'DELETE', status: 403, body: { Message: documented } });
 		const errors = await harness.errors(recall, [{ packageId: 9 }, { packageId: 7 }], { apiVersion });
 		expect(errors).toEqual([expect.objectContaining({ httpCode: 403, message: `Could not recall package 9: ${documented}`, packageId: 9 }), undefined]);
 	});
