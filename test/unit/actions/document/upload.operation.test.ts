@@ -56,8 +56,7 @@ describe.each(API_VERSIONS)('Document > Upload (%s)', (apiVersion) => {
 		]);
 	});
 
-	// Bug: an empty file is sent (and refused by SigningHub) instead of being refused before any request.
-	it.failing('refuses an empty file before any request', async () => {
+	it('refuses an empty file before any request', async () => {
 		await harness.refused(upload, [fileInput({ packageId: 7, field: 'data' }, 'data', 'empty.pdf', Buffer.alloc(0))], { apiVersion });
 	});
 

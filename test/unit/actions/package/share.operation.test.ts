@@ -58,9 +58,7 @@ describe.each(API_VERSIONS)('Package > Share (%s)', (apiVersion) => {
 		expect(harness.sim.packageOf(7).status).toBe('IN_PROGRESS');
 	});
 
-	// Bug: every 404 gets the advice for an unknown ID, also Share's documented 404 for a package
-	// without signers, whose ID is right; the advice should say to add a recipient.
-	it.failing('advises adding a recipient, not checking the ID, when SigningHub says the package has no signers', async () => {
+	it('advises adding a recipient, not checking the ID, when SigningHub says the package has no signers', async () => {
 		const [error] = await harness.errors(share, [{ packageId: 10 }], { apiVersion });
 		expect(error?.description).not.toMatch(/Check the ID/);
 	});

@@ -47,10 +47,8 @@ describe.each(API_VERSIONS)('Recipient > Get Many (%s)', (apiVersion) => {
 		]);
 	});
 
-	// Bug: SigningHub's documented 403 for another owner's package (v3 guide, page 1053) gets the
-	// advice for a missing permission, not the owner advice ("the owner's login, or Act as User")
-	// that only the 400 "not authorized to view" gets. Every owner call but Complete answers so.
-	it.failing("advises the owner's login or Act as User when SigningHub says the package is not the user's", async () => {
+	// SigningHub's documented 403 for another owner's package (v3 guide, page 1053).
+	it("advises the owner's login or Act as User when SigningHub says the package is not the user's", async () => {
 		const [error] = await harness.errors(getMany, [{ packageId: 10 }], { apiVersion });
 		expect(error).toMatchObject({ ...NOT_OWNER, description: expect.stringContaining('Act as User') });
 	});
