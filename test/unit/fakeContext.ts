@@ -12,6 +12,9 @@ import type {
 	INodeExecutionData,
 	IPollFunctions,
 } from 'n8n-workflow';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+
 import { getRequestHelperFunctions } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helpers';
 
 import { SigningHubApi } from '../../credentials/SigningHubApi.credentials';
@@ -75,10 +78,22 @@ function baseContext(node: INode, credentials: ICredentialDataDecryptedObject, i
 		logger: { warn: () => {}, debug: () => {}, info: () => {}, error: () => {} },
 		helpers: {
 			...helpers,
-			async prepareBinaryData(bytes: Buffer, fileName: string, mimeType: string) {
+			// As n8n's filesystem mode: a stream is read to its end, and nothing is kept when it fails.
+			async prepareBinaryData(file: Buffer | Readable, fileName: string, mimeType: string) {
+				const bytes = Buffer.isBuffer(file) ? Buffer.from(file) : await buffer(file);
 				const id = `fake:${binaries.size}`;
-				binaries.set(id, Buffer.from(bytes));
+				binaries.set(id, bytes);
 				return { id, data: '', fileName, mimeType, fileSize: String(bytes.length) };
+			},
+			async getBinaryMetadata(id: string) {
+				const bytes = binaries.get(id);
+				if (!bytes) throw new Error(`no binary data ${id}`);
+				return { fileSize: bytes.length };
+			},
+			async getBinaryStream(id: string) {
+				const bytes = binaries.get(id);
+				if (!bytes) throw new Error(`no binary data ${id}`);
+				return Readable.from([bytes]);
 			},
 			async getBinaryDataBuffer(itemIndex: number, field: string) {
 				const binary = items[itemIndex]?.binary?.[field];

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput, type Answer } from '../transport';
+import { CONFIG_FAILURE, invalidInput, SigningHubError, type RequestSpec, type StoredFile } from '../transport';
+import type { ItemContext } from './types';
 import { readOption } from './parameters';
 
 const DEFAULT_BINARY_FIELD = 'data';
@@ -40,24 +41,30 @@ function fileNameOf(headers: IDataObject): string | undefined {
 }
 
 /**
- * A file answer as an output item: the bytes in the item's chosen binary field (through n8n's
- * helper, so n8n's filesystem and database binary modes work), and what they are in the JSON.
+ * Downloads a file into the item's chosen binary field: SigningHub's answer streams into n8n's
+ * binary store (filesystem, S3, Azure or database mode) as it arrives, never held whole here.
+ * A file that breaks off or passes the limit fails the item, and n8n keeps nothing of it.
  */
-export async function fileItem(
-	{ context, itemIndex }: { context: IExecuteFunctions; itemIndex: number },
-	response: Answer,
+export async function downloadFile(
+	{ context, itemIndex, client }: ItemContext,
+	request: Omit<RequestSpec, 'expect'>,
 	fallbackName: string,
 	json: IDataObject,
 ): Promise<INodeExecutionData> {
 	const field = String(readOption(context, itemIndex, 'binaryPropertyName') ?? DEFAULT_BINARY_FIELD).trim();
-	const fileName = fileNameOf(response.headers) ?? fallbackName;
-	const mimeType = String(response.headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim();
-	const binary = await context.helpers.prepareBinaryData(response.body as Buffer, fileName, mimeType);
-	return { json: { ...json, fileName, mimeType, fileSize: (response.body as Buffer).length }, binary: { [field]: binary } };
+	return await client.receiveFile(request, async ({ stream, headers, received }) => {
+		const fileName = fileNameOf(headers) ?? fallbackName;
+		const mimeType = String(headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim();
+		const binary = await context.helpers.prepareBinaryData(stream, fileName, mimeType);
+		return { json: { ...json, fileName, mimeType, fileSize: received() }, binary: { [field]: binary } };
+	});
 }
 
-/** The input file of an item: its bytes and file name, from the binary field the user named. */
-export async function inputFile(context: IExecuteFunctions, itemIndex: number, field: string): Promise<{ bytes: Buffer; fileName: string }> {
+/**
+ * The input file of an item, from the binary field the user named: a file in n8n's binary store
+ * goes as a stream, opened for each try; an inline one (n8n's memory mode) as its bytes.
+ */
+export async function inputFile(context: IExecuteFunctions, itemIndex: number, field: string): Promise<{ body: Buffer | StoredFile; fileName: string }> {
 	const binary = context.getInputData()[itemIndex]?.binary?.[field];
 	if (!binary) {
 		const present = Object.keys(context.getInputData()[itemIndex]?.binary ?? {});
@@ -68,9 +75,26 @@ export async function inputFile(context: IExecuteFunctions, itemIndex: number, f
 				: 'Put a file in the item first, e.g. with the Read/Write Files from Disk or HTTP Request node, and name its field in Input Binary Field.',
 		);
 	}
-	const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, field);
-	if (bytes.length === 0) {
-		throw invalidInput(`The file in the binary field "${field}" is empty`, 'Check the node that made the file: SigningHub takes no empty documents.');
+	const fileName = binary.fileName ?? `document.${binary.fileExtension ?? 'pdf'}`;
+	const empty = () => invalidInput(`The file in the binary field "${field}" is empty`, 'Check the node that made the file: SigningHub takes no empty documents.');
+	const { id } = binary;
+	if (!id) {
+		const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, field);
+		if (bytes.length === 0) throw empty();
+		return { body: bytes, fileName };
 	}
-	return { bytes, fileName: binary.fileName ?? `document.${binary.fileExtension ?? 'pdf'}` };
+	const unreadable = (error: unknown) =>
+		new SigningHubError({
+			...CONFIG_FAILURE,
+			message: `Could not read the file in the binary field "${field}" from n8n's binary data storage`,
+			description: `n8n said: ${error instanceof Error ? error.message : String(error)}. Check that the node before this one still has the file.`,
+		});
+	const { fileSize } = await context.helpers.getBinaryMetadata(id).catch((error: unknown) => {
+		throw unreadable(error);
+	});
+	if (!fileSize) throw empty();
+	return {
+		body: { size: fileSize, open: async () => await context.helpers.getBinaryStream(id).catch((error: unknown) => Promise.reject(unreadable(error))) },
+		fileName,
+	};
 }

@@ -28,6 +28,7 @@ import {
 	type RawResponse,
 } from './n8nBridge';
 import { TokenSession, type LoginRetry } from './session';
+import { brokenDownload, fileTooLarge, isByteStream, isStoredFile, readErrorBody, receiveFile, storeFailure, type ByteStream, type IncomingFile, type StoredFile } from './fileStreams';
 
 export interface TransportOptions {
 	/** Tries per request, counting the first; only transient failures are tried again. */
@@ -48,8 +49,8 @@ export interface RequestSpec {
 	pathParameters?: PathParameters;
 	query?: IDataObject;
 	headers?: Record<string, string>;
-	/** JSON (an object or an array), or a file's bytes. */
-	body?: IDataObject | IDataObject[] | Buffer;
+	/** JSON (an object or an array), or a file: its bytes, or a file in n8n's binary store, streamed. */
+	body?: IDataObject | IDataObject[] | Buffer | StoredFile;
 	expect: ExpectedAnswer;
 	/**
 	 * Whether sending it twice does no harm. One that is not (creating, uploading, adding) is
@@ -58,9 +59,11 @@ export interface RequestSpec {
 	repeatable: boolean;
 	/** Words for error messages, e.g. "complete the workflow of package 123". */
 	action: string;
+	/** For a file answer: the most bytes to receive; past it the file is dropped and the request fails. */
+	maxBytes?: number;
 }
 
-/** A successful answer: its body (JSON, null when empty, or a Buffer for a file) and headers. */
+/** A successful answer: its body (JSON, null when empty, or an IncomingFile for a file) and headers. */
 export interface Answer {
 	body: unknown;
 	headers: IDataObject;
@@ -86,13 +89,20 @@ export function retryDelayMs(attempt: number, retryAfter: unknown, now = Date.no
 export function acceptedBody(body: unknown, headers: IDataObject, expect: ExpectedAnswer): { value: unknown } | undefined {
 	if (expect === 'file') {
 		const html = /html/i.test(String(headers['content-type'] ?? ''));
-		return Buffer.isBuffer(body) && !html ? { value: body } : undefined;
+		return isIncomingFile(body) && !html ? { value: body } : undefined;
 	}
 	const parsed = parseBody(body);
 	if (expect === 'jsonObject') return isJsonObject(parsed) ? { value: parsed } : undefined;
 	if (expect === 'jsonArray') return Array.isArray(parsed) ? { value: parsed } : undefined;
 	if (parsed === undefined || parsed === null || (typeof parsed === 'string' && parsed.trim() === '')) return { value: null };
 	return typeof parsed === 'object' ? { value: parsed } : undefined;
+}
+
+/** What goes on the wire: JSON, a file's bytes, or a file streamed from n8n's binary store. */
+type SentBody = IDataObject | IDataObject[] | Buffer | ByteStream | undefined;
+
+function isIncomingFile(body: unknown): body is IncomingFile {
+	return isByteStream((body as IncomingFile | null)?.stream);
 }
 
 /** A file request's error answer comes as bytes: read them as the text SigningHub sent. */
@@ -188,14 +198,31 @@ export class SigningHubClient {
 
 	/** Sends a request, renewing the token once per run after a 401 and retrying transient failures. */
 	async request(spec: RequestSpec): Promise<Answer> {
+		return await this.exchange(spec, async (answer) => answer);
+	}
+
+	/**
+	 * Sends a file request and hands SigningHub's file, as it arrives, to `keep` (n8n's binary
+	 * store): the file is never held whole. A try whose file breaks off, runs past the deadline or
+	 * past `maxBytes` fails, and `keep` with it; a read is tried again as any other.
+	 */
+	async receiveFile<T>(spec: Omit<RequestSpec, 'expect'>, keep: (file: IncomingFile) => Promise<T>): Promise<T> {
+		return await this.exchange({ ...spec, expect: 'file' }, async (answer) => await keep(answer.body as IncomingFile));
+	}
+
+	private async exchange<T>(spec: RequestSpec, take: (answer: Answer) => Promise<T>): Promise<T> {
 		let attempts = 0;
 		let outcomeUnknown = false;
 		for (;;) {
 			attempts++;
 			if (this.cancelled()) throw new RequestFailure(CANCELLED, attempts - 1, outcomeUnknown);
 			let failure: FailureDetails;
+			// A file from n8n's binary store is opened for each try: a stream is sent only once.
+			let upload: ByteStream | undefined;
 			try {
-				const { response, usedToken } = await this.session.send(async (loggingIn) => await this.transmit(spec, loggingIn), this.loginRetry);
+				upload = isStoredFile(spec.body) ? await spec.body.open() : undefined;
+				const body = upload ?? (spec.body as SentBody);
+				const { response, usedToken } = await this.session.send(async (loggingIn) => await this.transmit(spec, body, loggingIn), this.loginRetry);
 				const headers = response.headers ?? {};
 				if (response.statusCode === 401) {
 					if (this.session.usesLogin && this.session.retryAfterRefusal(usedToken)) continue;
@@ -203,10 +230,13 @@ export class SigningHubClient {
 					throw this.session.runFailure;
 				}
 				const accepted = SUCCESS_STATUSES.has(response.statusCode) ? acceptedBody(response.body, headers, spec.expect) : undefined;
-				if (accepted) return { body: accepted.value, headers };
+				if (accepted) return await taken(take, { body: accepted.value, headers }, spec.action);
+				if (isIncomingFile(response.body)) response.body.stop();
 				failure = this.describeAnswer(response, spec.action);
 			} catch (error) {
 				failure = error as SigningHubError;
+			} finally {
+				upload?.destroy();
 			}
 			if (failure === this.session.runFailure) throw new RequestFailure(failure, attempts, outcomeUnknown);
 			outcomeUnknown ||= mayHaveBeenCarriedOut(failure);
@@ -269,14 +299,15 @@ export class SigningHubClient {
 	 * and the identity hash of authenticate(). Logins go through httpRequestWithAuthentication,
 	 * which calls preAuthentication and stores the token in the credential.
 	 */
-	private async transmit(spec: RequestSpec, loggingIn: boolean): Promise<RawResponse> {
+	private async transmit(spec: RequestSpec, body: SentBody, loggingIn: boolean): Promise<RawResponse> {
 		const deadline = this.tryDeadline(loggingIn);
 		const extraTimeMs = loggingIn ? LOGIN_TIMEOUT_MS : 0;
-		const file = Buffer.isBuffer(spec.body);
+		const file = Buffer.isBuffer(body) || isByteStream(body);
 		const headers: Record<string, string> = { Accept: spec.expect === 'file' ? 'application/octet-stream' : 'application/json' };
 		// An empty POST says so: without a length, Node sends it chunked, in two packets.
-		if (spec.body === undefined && spec.method !== 'GET') headers['Content-Length'] = '0';
+		if (body === undefined && spec.method !== 'GET') headers['Content-Length'] = '0';
 		if (file) headers['Content-Type'] = 'application/octet-stream';
+		if (isStoredFile(spec.body)) headers['Content-Length'] = String(spec.body.size);
 		const token = loggingIn ? '' : bearerTokenOf(this.credentials, this.session.identity);
 		if (token !== '') headers.Authorization = `Bearer ${token}`;
 		const options: IHttpRequestOptions = {
@@ -284,9 +315,9 @@ export class SigningHubClient {
 			url: `${this.baseUrl}${resolvePath(spec.endpoint, this.apiVersion, spec.pathParameters)}`,
 			qs: spec.query,
 			headers: { ...spec.headers, ...headers },
-			body: spec.body,
-			json: spec.body !== undefined && !file,
-			...(spec.expect === 'file' ? { encoding: 'arraybuffer' as const } : {}),
+			body,
+			json: body !== undefined && !file,
+			...(spec.expect === 'file' ? { encoding: 'stream' as const } : {}),
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
@@ -296,14 +327,31 @@ export class SigningHubClient {
 		};
 		const { helpers } = this.requester;
 		try {
-			return (await (token === ''
+			const response = (await (token === ''
 				? helpers.httpRequestWithAuthentication.call(this.requester, CREDENTIAL_TYPE, options, {
 						credentialsDecrypted: credentialsHandle(this.context, this.credentials),
 					})
 				: helpers.httpRequest.call(this.requester, options))) as RawResponse;
+			if (isByteStream(response.body)) response.body = await this.incoming(response, spec, deadline);
+			return response;
 		} catch (error) {
 			throw this.asSigningHubError(error, deadline);
 		}
+	}
+
+	/** A streamed answer: the file passed on as it arrives, or an error answer's text. */
+	private async incoming(response: RawResponse, spec: RequestSpec, deadline: AbortSignal): Promise<IncomingFile | Buffer> {
+		const body = response.body as IncomingFile['stream'];
+		if (!SUCCESS_STATUSES.has(response.statusCode)) return await readErrorBody(body, deadline);
+		return receiveFile(body, response.headers ?? {}, {
+			maxBytes: spec.maxBytes ?? Infinity,
+			signal: deadline,
+			tooLarge: () => new SigningHubError(fileTooLarge(spec.action, spec.maxBytes ?? Infinity)),
+			broken: (error, received) => {
+				const failure = this.asSigningHubError(error, deadline);
+				return deadline.aborted || failure.reason !== 'network' ? failure : new SigningHubError(brokenDownload(failure, spec.action, received));
+			},
+		});
 	}
 
 	private asSigningHubError(error: unknown, deadline: AbortSignal): SigningHubError {
@@ -312,6 +360,22 @@ export class SigningHubClient {
 		if (this.cancelled()) return new SigningHubError(CANCELLED);
 		if (deadline.aborted) return new SigningHubError(timeoutFailure(this.options.requestTimeout));
 		return new SigningHubError(describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout));
+	}
+}
+
+/**
+ * Hands a successful answer on. When that fails while a file streams in, the file's own failure
+ * (broken off, too large, past the deadline) is the item's; any other is n8n's store failing.
+ */
+async function taken<T>(take: (answer: Answer) => Promise<T>, answer: Answer, action: string): Promise<T> {
+	const file = isIncomingFile(answer.body) ? answer.body : undefined;
+	try {
+		return await take(answer);
+	} catch (error) {
+		if (!file || error instanceof SigningHubError) throw error;
+		throw file.failure() ?? new SigningHubError(storeFailure(error, action));
+	} finally {
+		file?.stop();
 	}
 }
 

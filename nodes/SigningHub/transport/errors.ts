@@ -19,6 +19,7 @@ export type FailureReason =
 	| 'tls'
 	| 'redirect'
 	| 'notSigningHub'
+	| 'tooLarge'
 	| 'cancelled';
 
 /** What went wrong, in words for the user, without any secret in it. */

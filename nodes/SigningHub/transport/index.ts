@@ -6,4 +6,5 @@
  */
 export { DEFAULT_TRANSPORT_OPTIONS, retryDelayMs, SigningHubClient, type Answer, type RequestSpec, type TransportOptions } from './client';
 export type { ApiVersion } from './endpoints';
-export { CANCELLED, errorPayload, invalidInput, RequestFailure, SigningHubError, toNodeError } from './errors';
+export type { IncomingFile, StoredFile } from './fileStreams';
+export { CANCELLED, CONFIG_FAILURE, errorPayload, invalidInput, RequestFailure, SigningHubError, toNodeError } from './errors';

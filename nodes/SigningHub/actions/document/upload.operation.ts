@@ -18,13 +18,13 @@ export const uploadDocument: Operation = {
 	async execute({ context, itemIndex, client }) {
 		const packageId = readPackageId(context, itemIndex);
 		const field = readText(context, itemIndex, 'binaryPropertyName', 'Input Binary Field');
-		const { bytes, fileName } = await inputFile(context, itemIndex, field);
+		const { body, fileName } = await inputFile(context, itemIndex, field);
 		const response = await client.request({
 			method: 'POST',
 			endpoint: 'documents',
 			pathParameters: { packageId },
 			headers: { 'x-file-name': headerSafe(fileName), 'x-source': 'API' },
-			body: bytes,
+			body,
 			expect: 'jsonObject',
 			repeatable: false,
 			action: `upload "${fileName}" to package ${packageId}`,

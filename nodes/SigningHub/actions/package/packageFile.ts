@@ -1,5 +1,5 @@
 import type { Endpoint } from '../../transport/endpoints';
-import { fileItem, outputBinaryFieldOption } from '../files';
+import { downloadFile, outputBinaryFieldOption } from '../files';
 import { packageIdProperty, packageInput, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
@@ -28,15 +28,8 @@ export function packageFile(file: PackageFile): Operation {
 		identifyingInputs: packageInput,
 		async execute(item) {
 			const packageId = readPackageId(item.context, item.itemIndex);
-			const response = await item.client.request({
-				method: 'GET',
-				endpoint: file.endpoint,
-				pathParameters: { packageId },
-				expect: 'file',
-				repeatable: true,
-				action: `${file.verb} package ${packageId}`,
-			});
-			return await fileItem(item, response, file.fallbackName(packageId), { packageId });
+			const request = { method: 'GET' as const, endpoint: file.endpoint, pathParameters: { packageId }, repeatable: true, action: `${file.verb} package ${packageId}` };
+			return await downloadFile(item, request, file.fallbackName(packageId), { packageId });
 		},
 	};
 }

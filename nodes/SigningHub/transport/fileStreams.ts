@@ -1,0 +1,144 @@
+import type { BinaryHelperFunctions, IDataObject } from 'n8n-workflow';
+
+import { SigningHubError, type FailureDetails } from './errors';
+
+/**
+ * A Node readable stream of bytes, as n8n's binary helpers give and take it. Named through n8n's
+ * own types: code in nodes/ may import nothing but n8n-workflow and relative files.
+ */
+export type ByteStream = Awaited<ReturnType<BinaryHelperFunctions['getBinaryStream']>>;
+
+/**
+ * A file to send that lives in n8n's binary store: opened afresh for each try, because a stream
+ * can be sent only once, and sent with its length (no chunked upload).
+ */
+export interface StoredFile {
+	open(): Promise<ByteStream>;
+	size: number;
+}
+
+export function isStoredFile(body: unknown): body is StoredFile {
+	return typeof (body as StoredFile | null)?.open === 'function';
+}
+
+export function isByteStream(body: unknown): body is ByteStream {
+	return typeof (body as ByteStream | null)?.pipe === 'function' && typeof (body as ByteStream).destroy === 'function';
+}
+
+/** A file answer on its way: its bytes as they arrive, and the answer's headers. */
+export interface IncomingFile {
+	stream: ByteStream;
+	headers: IDataObject;
+	/** Bytes received so far. */
+	received(): number;
+	/** Why receiving stopped early, once it did: the limit, the deadline or a broken connection. */
+	failure(): SigningHubError | undefined;
+	/** Stops receiving (a no-op once the file is in). */
+	stop(): void;
+}
+
+/** What a file's receiver needs to know to stop it. */
+export interface ReceiveLimits {
+	/** The most bytes to receive; past it the stream fails. */
+	maxBytes: number;
+	/** The try's deadline (and the execution's cancel signal). */
+	signal: AbortSignal;
+	/** Builds the failure for a file over `maxBytes`. */
+	tooLarge: () => SigningHubError;
+	/** Builds the failure for a stream that broke or was stopped, from its error and the bytes received. */
+	broken: (error: unknown, received: number) => SigningHubError;
+}
+
+/**
+ * Passes a file answer on chunk by chunk, never holding it, and fails the stream (so whatever
+ * consumes it fails too, and n8n's binary store keeps nothing) when the file passes the limit,
+ * when the deadline or a cancel comes, or when the connection breaks. An announced
+ * Content-Length above the limit fails it before any byte is read.
+ */
+export function receiveFile(body: ByteStream, headers: IDataObject, limits: ReceiveLimits): IncomingFile {
+	let size = 0;
+	let failure: SigningHubError | undefined;
+	const fail = (error: SigningHubError) => {
+		failure ??= error;
+		return failure;
+	};
+	const passOn = (chunk: Buffer) => {
+		size += chunk.length;
+		if (size > limits.maxBytes) throw fail(limits.tooLarge());
+		return chunk;
+	};
+	const stream = body.map(passOn, { signal: limits.signal });
+	// The stream's own error comes with the consumer's; this records why, for the item's message.
+	stream.once('error', (error) => fail(error instanceof SigningHubError ? error : limits.broken(error, size)));
+	body.once('error', (error) => fail(limits.broken(error, size)));
+	const stop = () => {
+		stream.destroy();
+		body.destroy();
+	};
+	if (Number(headers['content-length']) > limits.maxBytes) {
+		stream.destroy(fail(limits.tooLarge()));
+		body.destroy();
+	}
+	return { stream, headers, received: () => size, failure: () => failure, stop };
+}
+
+/** An error answer to a file request is text from SigningHub: more than this is not worth reading. */
+const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+
+/** Reads the body of an answer that is not the file (an error, a web page): its first megabyte, as text. */
+export async function readErrorBody(body: ByteStream, signal: AbortSignal): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	const onAbort = () => body.destroy();
+	signal.addEventListener('abort', onAbort, { once: true });
+	try {
+		for await (const chunk of body as AsyncIterable<Buffer>) {
+			chunks.push(chunk);
+			size += chunk.length;
+			if (size >= MAX_ERROR_BODY_BYTES) break;
+		}
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+		body.destroy();
+	}
+	return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES);
+}
+
+const MEGABYTE = 1024 * 1024;
+
+const megabytes = (bytes: number) => `${Math.round((bytes / MEGABYTE) * 10) / 10} MB`;
+
+/** The connection broke while the file was arriving: nothing was kept, and reading it again may work. */
+export function brokenDownload(network: FailureDetails, action: string, received: number): FailureDetails {
+	return {
+		...network,
+		message: `Could not ${action}: the connection broke after ${megabytes(received)} of the file`,
+		description: `${network.description} Nothing of the file was kept.`,
+	};
+}
+
+/** A file over the size the request allows (Max File Size). */
+export function fileTooLarge(action: string, maxBytes: number): FailureDetails {
+	return {
+		reason: 'tooLarge',
+		responseStatus: null,
+		signingHubMessage: null,
+		transient: false,
+		message: `Could not ${action}: the file is larger than ${megabytes(maxBytes)} (Max File Size)`,
+		description: 'The node stopped receiving it and kept nothing. If the file is expected to be this large, raise the Max File Size option.',
+	};
+}
+
+/** n8n could not keep a received file (its binary store failed or refused it). */
+export function storeFailure(error: unknown, action: string): FailureDetails {
+	const reason = error instanceof Error ? error.message : String(error);
+	return {
+		reason: 'config',
+		responseStatus: null,
+		signingHubMessage: null,
+		transient: false,
+		message: `Could not ${action}: n8n could not store the file (${reason})`,
+		description:
+			"Check n8n's binary data storage: free disk space for the filesystem mode, N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE for the database mode.",
+	};
+}
