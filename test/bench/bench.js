@@ -364,7 +364,11 @@ async function main() {
 	await simulator.stop();
 }
 
-main().catch((error) => {
-	console.error(error.stack || error.message);
-	process.exit(1);
-});
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(error.stack || error.message);
+		process.exit(1);
+	});
+}
+
+module.exports = { executeMeasured, median, n8nNodeVersion };

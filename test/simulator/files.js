@@ -132,6 +132,19 @@ function hostileAttachment(name) {
 	return `attachment; filename="${raw}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/** Waits until `res` takes more bytes or is closed, leaving no listener behind. */
+function drainedOrClosed(res) {
+	return new Promise((resolve) => {
+		const done = () => {
+			res.off('drain', done);
+			res.off('close', done);
+			resolve();
+		};
+		res.once('drain', done);
+		res.once('close', done);
+	});
+}
+
 /** A PDF-looking body of exactly `size` bytes, written in chunks with back-pressure, never whole in memory. */
 async function writeLargePdf(res, size, stopAfter = size) {
 	const head = Buffer.from('%PDF-1.4\n%', 'latin1');
@@ -141,7 +154,7 @@ async function writeLargePdf(res, size, stopAfter = size) {
 	const send = async (bytes) => {
 		const part = bytes.subarray(0, Math.max(0, Math.min(bytes.length, stopAfter - sent)));
 		sent += part.length;
-		if (part.length && !res.write(part)) await new Promise((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+		if (part.length && !res.write(part)) await drainedOrClosed(res);
 	};
 	if (size < head.length + tail.length) return send(Buffer.alloc(size, 0x25));
 	await send(head);

@@ -409,6 +409,8 @@ const packageMethods = {
 		else if (kind === 'WORD' || kind === 'XML') doc = this.newDocument(sentName, ctx.body, undefined, kind);
 		else return ASSUMED.conversionRequired();
 		doc.source = String(ctx.req.headers['x-source'] ?? 'API');
+		// A body above keepBodiesUpTo came as its head: the document records what was sent.
+		if (ctx.entry.bodySha256 && doc.name === sentName) Object.assign(doc, { size: ctx.entry.bodyBytes, sha256: ctx.entry.bodySha256, keptBytes: doc.content.length });
 		if (doc.name !== sentName) doc.convertedFrom = sentName;
 		pkg.documents.push(doc);
 		this.touch(pkg, 'DOCUMENT_UPLOADED', ctx.user.email, { type: 'DOCUMENT', value: doc.name });

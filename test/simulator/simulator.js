@@ -1,7 +1,7 @@
 // A SigningHub API simulator for tests: plain Node, no dependencies, loopback only.
 // It follows ../../../shared/reference/signinghub-api.md; where the reference is silent it
 // makes the assumptions listed in README.md beside this file.
-const { randomBytes } = require('node:crypto');
+const { createHash, randomBytes } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 const { createServer } = require('node:http');
 const { createServer: createTlsServer } = require('node:https');
@@ -59,6 +59,8 @@ const DEFAULT_SCENARIO = {
 	hugeDownloadBytes: 0,
 	/** Downloads cut the connection after this many body bytes (null: off). */
 	dropDownloadAfterBytes: null,
+	/** Request bodies above this many bytes are hashed as they arrive and only their head kept (null: keep all). */
+	keepBodiesUpTo: null,
 };
 
 /** The scenario keys setOptions() accepts, and what each value must be. */
@@ -74,6 +76,7 @@ const OPTION_CHECKS = {
 	hostileFileName: (v) => v === undefined || typeof v === 'string',
 	hugeDownloadBytes: (v) => Number.isInteger(v) && v >= 0,
 	dropDownloadAfterBytes: (v) => v === null || (Number.isInteger(v) && v >= 0),
+	keepBodiesUpTo: (v) => v === null || (Number.isInteger(v) && v >= 0),
 	addUsersAnswersUsers: (v) => typeof v === 'boolean',
 	latencyMs: (v) => Number.isFinite(v) && v >= 0,
 };
@@ -170,17 +173,14 @@ class SigningHubSimulator {
 	}
 
 	async handle(req, res) {
-		// The body as bytes (uploads may be 50 MB of PDF); JSON and form calls read it as text.
-		const body = await new Promise((resolve, reject) => {
-			const chunks = [];
-			req.on('data', (chunk) => chunks.push(chunk));
-			req.on('end', () => resolve(Buffer.concat(chunks)));
-			req.on('error', reject);
-		});
+		// The body as bytes; JSON and form calls read it as text. Above `keepBodiesUpTo` (a huge
+		// upload) only its head is kept, with its size and SHA-256, so memory stays flat.
+		const { body, size, sha256 } = await receiveBody(req, this.scenario.keepBodiesUpTo ?? Infinity);
 		const url = new URL(req.url, 'http://simulator');
 		if (url.pathname.startsWith('/_sim/')) return this.control(req, res, url, body.toString('utf8'));
 
-		const entry = { seq: ++this.seq, at: Date.now(), method: req.method, path: url.pathname, bodyBytes: body.length };
+		const entry = { seq: ++this.seq, at: Date.now(), method: req.method, path: url.pathname, bodyBytes: size };
+		if (size > body.length) entry.bodySha256 = sha256;
 		if (url.search) entry.query = url.search;
 		const logged = Object.fromEntries(LOGGED_HEADERS.filter((name) => req.headers[name] !== undefined).map((name) => [name, req.headers[name]]));
 		if (Object.keys(logged).length) entry.headers = logged;
@@ -457,6 +457,27 @@ class SigningHubSimulator {
 	tokenRequests() {
 		return this.log.filter((entry) => entry.path === '/authenticate');
 	}
+}
+
+/** The first bytes of a body kept when the rest is only hashed: enough to tell a PDF and count a page. */
+const KEPT_HEAD_BYTES = 64 * 1024;
+
+/** Reads a request body: whole up to `keepUpTo` bytes; above, its head, its size and its SHA-256. */
+async function receiveBody(req, keepUpTo) {
+	const chunks = [];
+	const hash = createHash('sha256');
+	let size = 0;
+	let kept = 0;
+	for await (const chunk of req) {
+		size += chunk.length;
+		hash.update(chunk);
+		if (kept < Math.max(keepUpTo, KEPT_HEAD_BYTES)) {
+			chunks.push(chunk);
+			kept += chunk.length;
+		}
+	}
+	const whole = Buffer.concat(chunks);
+	return { body: size > keepUpTo ? whole.subarray(0, KEPT_HEAD_BYTES) : whole, size, sha256: hash.digest('hex') };
 }
 
 /**

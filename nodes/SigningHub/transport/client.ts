@@ -372,8 +372,7 @@ async function taken<T>(take: (answer: Answer) => Promise<T>, answer: Answer, ac
 	try {
 		return await take(answer);
 	} catch (error) {
-		if (!file || error instanceof SigningHubError) throw error;
-		throw file.failure() ?? new SigningHubError(storeFailure(error, action));
+		throw file?.failure() ?? (error instanceof SigningHubError ? error : new SigningHubError(storeFailure(error, action)));
 	} finally {
 		file?.stop();
 	}
