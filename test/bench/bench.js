@@ -371,4 +371,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { executeMeasured, median, n8nNodeVersion };
+module.exports = { executeMeasured, fetchToken, median, n8nNodeVersion, nodeStats, HTTP_CLIENT, OWNER };

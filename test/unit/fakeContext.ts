@@ -29,6 +29,8 @@ export interface FakeContextOptions {
 	mode?: string;
 	/** The ID of the credential n8n names to the node: the package shares one login per ID within the process. */
 	credentialId?: string;
+	/** Files already in the fake binary store, by binary ID (as a filesystem-mode n8n keeps them). */
+	storedFiles?: Record<string, Buffer>;
 }
 
 /** The decrypted credential as n8n would store it after preAuthentication (see `stored`). */
@@ -68,7 +70,9 @@ function lookUp(parameters: IDataObject, name: string): unknown {
 function baseContext(node: INode, credentials: ICredentialDataDecryptedObject, items: INodeExecutionData[], options: FakeContextOptions) {
 	const stored: ICredentialDataDecryptedObject = { ...credentials };
 	const helpers = getRequestHelperFunctions({} as never, node, { credentialsHelper: credentialsHelper(stored) } as never);
-	const binaries = new Map<string, Buffer>();
+	const binaries = new Map<string, Buffer>(Object.entries(options.storedFiles ?? {}));
+	/** The binary IDs a node read whole (getBinaryDataBuffer) rather than as a stream. */
+	const wholeReads: string[] = [];
 	const context = {
 		getNode: () => node,
 		getCredentials: async () => ({ ...stored }),
@@ -98,6 +102,7 @@ function baseContext(node: INode, credentials: ICredentialDataDecryptedObject, i
 			async getBinaryDataBuffer(itemIndex: number, field: string) {
 				const binary = items[itemIndex]?.binary?.[field];
 				if (!binary) throw new Error(`no binary field ${field}`);
+				if (binary.id) wholeReads.push(binary.id);
 				return binary.id ? (binaries.get(binary.id) as Buffer) : Buffer.from(binary.data, 'base64');
 			},
 		},
@@ -105,14 +110,14 @@ function baseContext(node: INode, credentials: ICredentialDataDecryptedObject, i
 	};
 	/** The bytes behind a binary that prepareBinaryData made, for assertions. */
 	const binaryBytes = (id: string) => binaries.get(id);
-	return { context, stored, binaryBytes };
+	return { context, stored, binaryBytes, wholeReads, binaries };
 }
 
 /** A node's execute context over `items`; `parameters` as saved in the node (expressions as `={{ $json.x }}`). */
 export function fakeExecuteContext(credentials: ICredentialDataDecryptedObject, parameters: IDataObject, items: INodeExecutionData[] = [{ json: {} }], options: FakeContextOptions = {}) {
 	const credential = { id: options.credentialId ?? 'fake', name: 'fake' };
 	const node = { id: 'node', name: 'SigningHub', type: 'n8n-nodes-signinghub.signingHub', typeVersion: 1, position: [0, 0], parameters, credentials: { signingHubApi: credential } } as unknown as INode;
-	const { context, stored, binaryBytes } = baseContext(node, credentials, items, { mode: 'manual', ...options });
+	const { context, stored, binaryBytes, wholeReads, binaries } = baseContext(node, credentials, items, { mode: 'manual', ...options });
 	const execute = {
 		...context,
 		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) {
@@ -122,7 +127,7 @@ export function fakeExecuteContext(credentials: ICredentialDataDecryptedObject, 
 			return extra?.extractValue && value && typeof value === 'object' ? (value as IDataObject).value : value;
 		},
 	};
-	return { context: execute as unknown as IExecuteFunctions, stored, binaryBytes };
+	return { context: execute as unknown as IExecuteFunctions, stored, binaryBytes, wholeReads, binaries };
 }
 
 /** A poll context whose credential is `credentials`; `staticData` is the node's workflow static data. */

@@ -23,6 +23,11 @@ export function fileInput(json: IDataObject, field: string, fileName: string, by
 	return { json, binary: { [field]: { data: bytes.toString('base64'), fileName, mimeType: 'application/pdf' } } };
 }
 
+/** An input item whose file lives in n8n's binary store under `id` (pass the bytes in `storedFiles`). */
+export function storedFileInput(json: IDataObject, field: string, fileName: string, id: string): INodeExecutionData {
+	return { json, binary: { [field]: { id, data: 'filesystem-v2', fileName, mimeType: 'application/pdf' } } };
+}
+
 type RunOptions = FakeContextOptions & { apiVersion?: string; credentials?: ICredentialDataDecryptedObject };
 
 /** A simulator started before and stopped after the test file, and a way to run the node against it. */
@@ -43,7 +48,7 @@ export function nodeHarness() {
 			const [output] = await node.execute.call(fake.context);
 			/** The bytes of a file the node put into an output item. */
 			const bytesOf = (binary: IBinaryData | undefined) => fake.binaryBytes(String(binary?.id));
-			return { output, context: fake.context, bytesOf };
+			return { output, context: fake.context, bytesOf, wholeReads: fake.wholeReads, storedIds: () => [...fake.binaries.keys()] };
 		},
 		/** Runs with Continue On Fail; returns each item's `error` (undefined for an item that succeeded), checking one paired output item per input item. */
 		async errors(parameters: IDataObject, items: Array<IDataObject | INodeExecutionData>, options: RunOptions = {}): Promise<Array<IDataObject | undefined>> {

@@ -1,0 +1,83 @@
+// Files stream: an upload goes from n8n's binary store into the request (opened afresh for each
+// try, never sent again after a lost answer), a download from SigningHub's answer into the
+// binary store; a download that breaks off fails its item and nothing of it is kept.
+import { nodeHarness, OWNER, storedFileInput } from './harness';
+
+const harness = nodeHarness();
+
+const MB = 1024 * 1024;
+const upload = { resource: 'document', operation: 'upload', packageId: '={{ $json.packageId }}', binaryPropertyName: 'data' };
+const download = { resource: 'package', operation: 'download', packageId: '={{ $json.packageId }}', options: {} };
+
+/** A PDF-looking file of `size` bytes whose every byte counts. */
+function bigPdf(size: number): Buffer {
+	const bytes = Buffer.alloc(size);
+	for (let i = 0; i + 4 <= size; i += 4) bytes.writeUInt32LE((i * 2654435761) >>> 0, i);
+	Buffer.from('%PDF-1.4\n').copy(bytes, 0);
+	return bytes;
+}
+
+describe('files stream', () => {
+	const file = bigPdf(3 * MB + 17);
+	const storedFiles = { 'filesystem-v2:big': file };
+	const input = storedFileInput({ packageId: 7 }, 'data', 'big.pdf', 'filesystem-v2:big');
+	const uploads = (from: number) => harness.requests(from).filter((entry) => entry.method === 'POST' && String(entry.path).endsWith('/documents'));
+
+	beforeEach(() =>
+		harness.sim.reset({
+			packages: [
+				{ id: 7, owner: OWNER, status: 'DRAFT' },
+				{ id: 8, owner: OWNER, name: 'Signed', documents: [{ name: 'signed.pdf', content: file }] },
+			],
+		}),
+	);
+
+	it('uploads a file in the binary store as a stream, never reading it whole, in one request', async () => {
+		const from = harness.sim.log.length;
+		const { output, wholeReads } = await harness.run(upload, [input], { storedFiles });
+		expect(output[0].json).toMatchObject({ packageId: 7, fileName: 'big.pdf' });
+		expect(wholeReads).toEqual([]);
+		expect(uploads(from).map((entry) => entry.bodyBytes)).toEqual([file.length]);
+		expect(harness.sim.packageOf(7).documents[0].content.equals(file)).toBe(true);
+	});
+
+	it('opens the file again for a try SigningHub refused for the moment: the whole file each time', async () => {
+		harness.sim.addFaults({ path: '/packages/7/documents$', method: 'POST', status: 503, headers: { 'retry-after': '0' }, times: 1 });
+		const from = harness.sim.log.length;
+		await harness.run(upload, [input], { storedFiles });
+		expect(uploads(from).map((entry) => entry.bodyBytes)).toEqual([file.length, file.length]);
+		expect(harness.sim.packageOf(7).documents.map((doc: { content: Buffer }) => doc.content.equals(file))).toEqual([true]);
+	});
+
+	it('does not send the file again after a try whose answer was lost', async () => {
+		harness.sim.addFaults({ path: '/packages/7/documents$', method: 'POST', kind: 'drop', after: true, times: 1 });
+		const from = harness.sim.log.length;
+		const errors = await harness.errors(upload, [input], { storedFiles });
+		expect(errors[0]).toMatchObject({ message: expect.stringMatching(/SigningHub may have carried it out$/) });
+		expect(uploads(from)).toHaveLength(1);
+	});
+
+	it('refuses an empty file in the binary store before any request', async () => {
+		await harness.refused(upload, [storedFileInput({ packageId: 7 }, 'data', 'empty.pdf', 'filesystem-v2:empty')], { storedFiles: { 'filesystem-v2:empty': Buffer.alloc(0) } });
+	});
+
+	it('streams a download into the binary store, byte for byte', async () => {
+		const { output, bytesOf } = await harness.run(download, [{ packageId: 8 }]);
+		expect(output[0].json).toEqual({ packageId: 8, fileName: 'signed.pdf', mimeType: 'application/pdf', fileSize: file.length });
+		expect(bytesOf(output[0].binary?.data)?.equals(file)).toBe(true);
+	});
+
+	it('fails a download whose connection breaks mid-file on every try, keeping nothing of it', async () => {
+		harness.sim.setOptions({ dropDownloadAfterBytes: MB });
+		const from = harness.sim.log.length;
+		const { output, storedIds } = await harness.run(download, [{ packageId: 8 }], { continueOnFail: true });
+		expect(output[0].binary).toBeUndefined();
+		expect(output[0].json.error).toMatchObject({
+			message: 'Could not download package 8: the connection broke after 1 MB of the file',
+			description: expect.stringContaining('Nothing of the file was kept.'),
+			attempts: 3,
+		});
+		expect(harness.requests(from).map((entry) => entry.status)).toEqual(['dropped', 'dropped', 'dropped']);
+		expect(storedIds()).toEqual([]);
+	});
+});
