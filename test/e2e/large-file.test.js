@@ -3,7 +3,8 @@
 // byte for byte (200 MB on n8n 2.40.7, 50 MB on 2.8.4). n8n's peak resident memory must stay
 // within 100 MB of the same n8n running a workflow that does nothing: the file streams, it is
 // never held whole. And a download whose connection breaks mid-file fails its item, with
-// nothing handed on and nothing stored in n8n's binary store.
+// nothing handed on and nothing stored in n8n's binary store. The same copy, smaller, in n8n's
+// database binary mode (the one queue mode uses).
 const { createHash } = require('node:crypto');
 const { existsSync, readdirSync } = require('node:fs');
 const { join } = require('node:path');
@@ -24,6 +25,7 @@ const BIG = 90001;
 /** Above this, the simulator hashes an upload as it arrives instead of keeping it. */
 const KEEP_UP_TO = MB;
 const DROP_AFTER = 8 * MB;
+const DATABASE_SIZE = 20 * MB;
 /** The node's peak may pass n8n's idle peak by this much, whatever the file's size. */
 const FLAT_MARGIN_MB = 100;
 
@@ -83,6 +85,37 @@ function binaryFiles(n8n) {
 		.map((entry) => join(entry.parentPath ?? entry.path, entry.name));
 }
 
+/** A simulator serving a `size`-byte package and an n8n in `binaryMode` with the workflows above. */
+async function sandbox(simulator, version, size, binaryMode) {
+	const url = await simulator.start();
+	const credential = loginCredential('big', url, { apiVersion: 'v4' });
+	simulator.reset({
+		clients: [{ id: credential.data.clientId, secret: CLIENT_SECRET }],
+		packages: [{ id: BIG, owner: 'owner@example.com', status: 'IN_PROGRESS', name: 'Big', documents: [{ name: 'big.pdf', content: '%PDF-1.4 small' }] }],
+		hugeDownloadBytes: size,
+		keepBodiesUpTo: KEEP_UP_TO,
+	});
+	const n8n = await N8nSandbox.create(version);
+	// Executions kept, so their binary data stays for the checks (n8n deletes both otherwise).
+	n8n.useEnv({ N8N_DEFAULT_BINARY_DATA_MODE: binaryMode, EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all' });
+	await n8n.importCredentials([credential]);
+	await n8n.importWorkflows([copyWorkflow(), idleWorkflow(), dropWorkflow()]);
+	return n8n;
+}
+
+/** The copy run downloaded `size` bytes into `binaryMode` storage and uploaded the same bytes, in one request. */
+async function expectSameBytesUploadedOnce(simulator, execution, size, binaryMode) {
+	const [downloaded] = nodeOutput(execution, 'Download');
+	expect(downloaded.json).toMatchObject({ packageId: BIG, fileName: 'big.pdf', mimeType: 'application/pdf', fileSize: size });
+	expect(downloaded.binary.data.id).toMatch(new RegExp(`^${binaryMode}`));
+	const [uploaded] = nodeOutput(execution, 'Upload').map((item) => item.json);
+	expect(uploaded).toMatchObject({ fileName: 'big.pdf', documentId: expect.any(Number) });
+	const uploads = simulator.log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/documents'));
+	expect(uploads.map((entry) => entry.bodyBytes)).toEqual([size]);
+	expect(uploads[0].bodySha256).toBe(await expectedSha256(size));
+	expect(simulator.packageOf(uploaded.packageId).documents[0]).toMatchObject({ size, sha256: uploads[0].bodySha256 });
+}
+
 describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mode)', (version) => {
 	const size = sizeFor(version);
 	const simulator = new SigningHubSimulator();
@@ -94,19 +127,7 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 	let filesAfterDrop;
 
 	beforeAll(async () => {
-		const url = await simulator.start();
-		const credential = loginCredential('big', url, { apiVersion: 'v4' });
-		simulator.reset({
-			clients: [{ id: credential.data.clientId, secret: CLIENT_SECRET }],
-			packages: [{ id: BIG, owner: 'owner@example.com', status: 'IN_PROGRESS', name: 'Big', documents: [{ name: 'big.pdf', content: '%PDF-1.4 small' }] }],
-			hugeDownloadBytes: size,
-			keepBodiesUpTo: KEEP_UP_TO,
-		});
-		n8n = await N8nSandbox.create(version);
-		// Executions kept, so their binary data stays for the check below (n8n deletes both otherwise).
-		n8n.useEnv({ N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem', EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all' });
-		await n8n.importCredentials([credential]);
-		await n8n.importWorkflows([copyWorkflow(), idleWorkflow(), dropWorkflow()]);
+		n8n = await sandbox(simulator, version, size, 'filesystem');
 		idle = await executeMeasured(n8n, 'wfIdle');
 		copy = await executeMeasured(n8n, 'wfBigFile');
 		simulator.setOptions({ dropDownloadAfterBytes: DROP_AFTER });
@@ -121,15 +142,7 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 	});
 
 	test(`downloads ${size / MB} MB and uploads the same bytes in one request, at flat memory`, async () => {
-		const [downloaded] = nodeOutput(copy.run.execution, 'Download').map((item) => item.json);
-		expect(downloaded).toMatchObject({ packageId: BIG, fileName: 'big.pdf', mimeType: 'application/pdf', fileSize: size });
-		const [uploaded] = nodeOutput(copy.run.execution, 'Upload').map((item) => item.json);
-		expect(uploaded).toMatchObject({ fileName: 'big.pdf', documentId: expect.any(Number) });
-		const uploads = simulator.log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/documents'));
-		expect(uploads.map((entry) => entry.bodyBytes)).toEqual([size]);
-		expect(uploads[0].bodySha256).toBe(await expectedSha256(size));
-		const stored = simulator.packageOf(uploaded.packageId).documents[0];
-		expect(stored).toMatchObject({ size, sha256: uploads[0].bodySha256 });
+		await expectSameBytesUploadedOnce(simulator, copy.run.execution, size, 'filesystem');
 
 		console.log(`n8n ${version}: peak resident memory ${Math.round(copy.peakMb)} MB for ${size / MB} MB down and up; ${Math.round(idle.peakMb)} MB running a workflow that does nothing`);
 		expect(copy.peakMb - idle.peakMb).toBeLessThan(FLAT_MARGIN_MB);
@@ -149,5 +162,30 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 		// n8n 2.8.4 writes a file in place and leaves what came of a failed stream, unregistered
 		// (no metadata, no binary ID) until the execution is deleted; 2.40 writes aside and removes it.
 		expect(version === '2.8.4' ? left.filter((file) => file.endsWith('.metadata')) : left).toEqual([]);
+	});
+});
+
+// The database mode (queue mode's) keeps a file whole in memory inside n8n: DatabaseManager
+// reads a stream into one Buffer to store it and answers getBinaryStream from one Buffer
+// (n8n/dist/binary-data/database.manager.js). The node works there too; no memory bound.
+describe.each(versionsUnderTest())('a PDF in n8n %s (database binary mode)', (version) => {
+	const size = DATABASE_SIZE;
+	const simulator = new SigningHubSimulator();
+	let n8n;
+	let copy;
+
+	beforeAll(async () => {
+		n8n = await sandbox(simulator, version, size, 'database');
+		copy = await executeMeasured(n8n, 'wfBigFile');
+	});
+
+	afterAll(async () => {
+		await simulator.stop();
+		n8n?.cleanup();
+	});
+
+	test(`downloads ${size / MB} MB into n8n's database and uploads the same bytes from there in one request`, async () => {
+		await expectSameBytesUploadedOnce(simulator, copy.run.execution, size, 'database');
+		console.log(`n8n ${version}, database binary mode: peak resident memory ${Math.round(copy.peakMb)} MB for ${size / MB} MB down and up`);
 	});
 });
