@@ -192,7 +192,7 @@ async function main() {
 	for (const row of rows) {
 		const over = (mb) => `+${Math.round(mb - idleMb)} MB`;
 		console.log(
-			`| ${row.sizeMb} MB | ${row.count} | ${row.direction} | ${row.node.peakMb.toFixed(0)} MB | ${over(row.node.peakMb)} | ${row.http.peakMb.toFixed(0)} MB | ${over(row.http.peakMb)} | ${(row.node.ms / 1000).toFixed(1)} s | ${(row.http.ms / 1000).toFixed(1)} s |`,
+			`| ${row.sizeMb} MB | ${row.count} | ${row.direction} | ${row.node.peakMb.toFixed(0)} MB | ${over(row.node.peakMb)} | ${row.http.peakMb.toFixed(0)} MB | ${over(row.http.peakMb)} | ${(row.node.ms / 1000).toFixed(2)} s | ${(row.http.ms / 1000).toFixed(2)} s |`,
 		);
 	}
 	const worst = Math.max(...rows.map((row) => row.node.peakMb - idleMb));
