@@ -14,6 +14,45 @@ const repeatProperty: INodeProperties = {
 	description: 'Whether to keep reminding after the first reminder',
 };
 
+const remindAfterProperty: INodeProperties = {
+	displayName: 'Remind After',
+	name: 'remindAfter',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 1,
+	description: 'The first reminder comes this many days (or hours) after the recipient gets the package',
+};
+
+const unitProperty: INodeProperties = {
+	displayName: 'Unit',
+	name: 'frequency',
+	type: 'options',
+	default: 'DAYS',
+	options: [
+		{ name: 'Days', value: 'DAYS' },
+		{ name: 'Hours', value: 'HOURS' },
+	],
+	description: 'Whether Remind After and Repeat Every count days or hours',
+};
+
+const repeatEveryProperty: INodeProperties = {
+	displayName: 'Repeat Every',
+	name: 'repeatEvery',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 1,
+	description: 'Remind again this many days (or hours) after the last reminder',
+};
+
+const timesProperty: INodeProperties = {
+	displayName: 'Times',
+	name: 'totalReminders',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 3,
+	description: 'How many more reminders to send at most',
+};
+
 const remindersOnProperty: INodeProperties = {
 	displayName: 'Send Reminders',
 	name: 'remindersOn',
@@ -34,59 +73,31 @@ export const setReminders: Operation = {
 		...recipientTargetProperties('set the reminders of', { all: true }),
 		remindersOnProperty,
 		{
-			displayName: 'Remind After',
-			name: 'remindAfter',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 1,
+			...remindAfterProperty,
 			displayOptions: { show: { remindersOn: [true] } },
-			description: 'The first reminder comes this many days (or hours) after the recipient gets the package',
 		},
-		{
-			displayName: 'Unit',
-			name: 'frequency',
-			type: 'options',
-			default: 'DAYS',
-			options: [
-				{ name: 'Days', value: 'DAYS' },
-				{ name: 'Hours', value: 'HOURS' },
-			],
-			displayOptions: { show: { remindersOn: [true] } },
-			description: 'Whether Remind After and Repeat Every count days or hours',
-		},
+		{ ...unitProperty, displayOptions: { show: { remindersOn: [true] } } },
 		{ ...repeatProperty, displayOptions: { show: { remindersOn: [true] } } },
-		{
-			displayName: 'Repeat Every',
-			name: 'repeatEvery',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 1,
-			displayOptions: { show: { remindersOn: [true], repeat: [true] } },
-			description: 'Remind again this many days (or hours) after the last reminder',
-		},
-		{
-			displayName: 'Times',
-			name: 'totalReminders',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 3,
-			displayOptions: { show: { remindersOn: [true], repeat: [true] } },
-			description: 'How many more reminders to send at most',
-		},
+		{ ...repeatEveryProperty, displayOptions: { show: { remindersOn: [true], repeat: [true] } } },
+		{ ...timesProperty, displayOptions: { show: { remindersOn: [true], repeat: [true] } } },
 	],
 	identifyingInputs: recipientTargetInputs,
 	async execute({ context, itemIndex, client }) {
 		const target = readRecipientTarget(context, itemIndex);
-		const number = (name: string, label: string) => checkWholeNumber(itemParameter(context, name, itemIndex), label, 1);
+		const valueOf = (property: INodeProperties) => {
+			const value = itemParameter(context, property.name, itemIndex);
+			return value === '' || value === undefined || value === null ? property.default : value;
+		};
+		const count = (property: INodeProperties) => checkWholeNumber(valueOf(property), property.displayName, 1);
 		const enabled = readBoolean(context, itemIndex, remindersOnProperty);
 		const body: IDataObject = { apply_to_all: target.findBy === 'all', enabled };
 		if (enabled) {
-			const frequency = checkChoice(itemParameter(context, 'frequency', itemIndex), 'Unit', FREQUENCIES);
+			const frequency = checkChoice(valueOf(unitProperty), unitProperty.displayName, FREQUENCIES);
 			const repeat = readBoolean(context, itemIndex, repeatProperty);
 			body.frequency = frequency;
-			body.remind_after = number('remindAfter', 'Remind After');
+			body.remind_after = count(remindAfterProperty);
 			body.repeat = repeat
-				? { enabled: true, frequency, keep_reminding_after: number('repeatEvery', 'Repeat Every'), total_reminders: number('totalReminders', 'Times') }
+				? { enabled: true, frequency, keep_reminding_after: count(repeatEveryProperty), total_reminders: count(timesProperty) }
 				: { enabled: false };
 		}
 		// "All recipients" is SigningHub's apply_to_all, sent for the first recipient.
