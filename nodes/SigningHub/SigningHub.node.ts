@@ -13,7 +13,7 @@ export class SigningHub implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send and manage SigningHub packages',
+		description: 'E-signatures with SigningHub: send, manage, react to package events',
 		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-node',
 		defaults: {
 			name: 'SigningHub',

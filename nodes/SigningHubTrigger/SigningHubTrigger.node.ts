@@ -12,7 +12,7 @@ export class SigningHubTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow on SigningHub events',
+		description: 'E-signatures with SigningHub: send, manage, react to package events',
 		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-trigger',
 		defaults: {
 			name: 'SigningHub Trigger',

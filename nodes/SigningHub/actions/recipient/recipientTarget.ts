@@ -20,6 +20,8 @@ export interface RecipientTarget {
 export function recipientTargetProperties(verb: string, { all = false } = {}): INodeProperties[] {
 	return [
 		packageIdProperty(`The ID of the package whose recipient to ${verb}, e.g. 123`),
+		// Not marked required: with Find Recipient By from an expression, n8n shows both fields and
+		// would refuse to run for the one left empty. The node checks the one it uses, per item.
 		{
 			displayName: 'Find Recipient By',
 			name: 'findBy',
@@ -36,7 +38,6 @@ export function recipientTargetProperties(verb: string, { all = false } = {}): I
 			name: 'recipientOrder',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			required: true,
 			default: 1,
 			displayOptions: { show: { findBy: ['order'] } },
 			description: "The recipient's order in the workflow (the `order` field of Recipient > Get Many)",
@@ -46,7 +47,6 @@ export function recipientTargetProperties(verb: string, { all = false } = {}): I
 			name: 'recipientEmail',
 			type: 'string',
 			placeholder: 'name@email.com',
-			required: true,
 			default: '',
 			displayOptions: { show: { findBy: ['email'] } },
 			description: "The recipient's email as it is in the workflow",
