@@ -34,11 +34,12 @@ const docsDir = process.env.SIGNINGHUB_SCREENSHOTS === '1' ? join(repoRoot, 'doc
 /**
  * n8n's displayOptions for the plain conditions this package uses: every `show` key must hold
  * one of its values, no `hide` key may. '/name' reads a root parameter, '@version' the node's
- * version. Any other condition fails the test rather than being guessed.
+ * version, '@tool' is false. Any other condition fails the test rather than being guessed.
  */
 function displayed(property, root, local = root) {
 	const { show, hide } = property.displayOptions ?? {};
-	const valueOf = (key) => (key === '@version' ? nodeDescription.version : key.startsWith('/') ? root[key.slice(1)] : local[key]);
+	// '@tool': whether this is n8n's tool version of the node (the editor shows the node itself).
+	const valueOf = (key) => (key === '@version' ? nodeDescription.version : key === '@tool' ? false : key.startsWith('/') ? root[key.slice(1)] : local[key]);
 	const holds = (key, allowed) => {
 		if (!Array.isArray(allowed) || allowed.some((value) => value !== null && typeof value === 'object')) {
 			throw new Error(`displayOptions condition on "${key}" of "${property.name}" is not supported by displayed(): extend it`);
