@@ -17,10 +17,9 @@ describe.each(['v4', 'v3'])('Document > Download (%s)', (apiVersion) => {
 
 	it('downloads the one document asked for into the field of each item', async () => {
 		const [, second] = harness.sim.packageOf(7).documents;
-		const { output, context } = await harness.run(download({ binaryPropertyName: '={{ $json.field }}' }), [{ id: 7, doc: second.id, field: 'annex' }], { apiVersion });
+		const { output, bytesOf } = await harness.run(download({ binaryPropertyName: '={{ $json.field }}' }), [{ id: 7, doc: second.id, field: 'annex' }], { apiVersion });
 		expect(output[0].json).toMatchObject({ packageId: 7, documentId: second.id, fileName: 'b.pdf', mimeType: 'application/pdf' });
-		const bytes = (context.helpers as unknown as { binaryBytes: (id: string) => Buffer }).binaryBytes(output[0].binary?.annex?.id as string);
-		expect(bytes.toString('utf8')).toMatch(/^%PDF-1\.4 b/);
+		expect(bytesOf(output[0].binary?.annex)?.toString('utf8')).toMatch(/^%PDF-1\.4 b/);
 	});
 
 	it("refuses a draft in SigningHub's words, and bad IDs before any request", async () => {
