@@ -13,7 +13,7 @@ export class SigningHub implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'E-signatures with SigningHub: send, manage, react to package events',
+		description: 'Send, manage and track SigningHub packages',
 		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-node',
 		defaults: {
 			name: 'SigningHub',

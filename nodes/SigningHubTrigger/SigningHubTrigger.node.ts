@@ -12,7 +12,7 @@ export class SigningHubTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'E-signatures with SigningHub: send, manage, react to package events',
+		description: 'Send, manage and track SigningHub packages',
 		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-trigger',
 		defaults: {
 			name: 'SigningHub Trigger',

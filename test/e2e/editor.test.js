@@ -248,7 +248,7 @@ run(`the editor of n8n ${VERSION}, in Chromium`, () => {
 			}
 		});
 
-		/** Options already added once: the ones every operation shares are added for the first only. */
+		/** Options already added once, per collection: the ones every operation shares are added for the first only. */
 		const addedOptions = new Set();
 
 		test.each(ops.map((op) => [`${op.resource.name} > ${op.operation.name}`, op]))(
@@ -272,9 +272,9 @@ run(`the editor of n8n ${VERSION}, in Chromium`, () => {
 						expect(await cutOff(offered)).toEqual([]);
 						await page.keyboard.press('Escape');
 						// Add each option, the first time an operation shows it: its field appears under its full name.
-						const fresh = expected.filter((option) => !addedOptions.has(`${option.name}:${option.displayName}`));
+						const fresh = expected.filter((option) => !addedOptions.has(`${collection.name}:${option.name}:${option.displayName}`));
 						for (const option of fresh) {
-							addedOptions.add(`${option.name}:${option.displayName}`);
+							addedOptions.add(`${collection.name}:${option.name}:${option.displayName}`);
 							await item.getByTestId('collection-parameter-add').click();
 							await page.getByTestId('collection-parameter-option').filter({ visible: true }).getByText(option.displayName, { exact: true }).click();
 							await item.locator(`label[for="${option.name}"]`).waitFor();
