@@ -1,0 +1,25 @@
+import { downloadFile, outputBinaryFieldOption } from '../files';
+import type { Operation } from '../types';
+import { documentInputs, documentProperties, readDocument } from './documentCall';
+
+export const downloadDocument: Operation = {
+	resource: 'document',
+	value: 'download',
+	name: 'Download',
+	description: 'Download one document of a package (not a draft), signed once the package is completed',
+	action: 'Download a document',
+	properties: documentProperties('download'),
+	options: [outputBinaryFieldOption],
+	identifyingInputs: documentInputs,
+	async execute(item) {
+		const { packageId, documentId } = readDocument(item.context, item.itemIndex);
+		const request = {
+			method: 'GET' as const,
+			endpoint: 'document' as const,
+			pathParameters: { packageId, documentId },
+			repeatable: true,
+			action: `download document ${documentId} of package ${packageId}`,
+		};
+		return await downloadFile(item, request, `document-${documentId}.pdf`, { packageId, documentId });
+	},
+};
