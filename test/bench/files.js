@@ -7,7 +7,10 @@
 // from disk first (Read/Write Files from Disk, which streams it into the binary store) in both
 // workflows. The baseline is the same n8n executing a workflow that does nothing.
 // Not a test: numbers from a shared machine; compare within one run.
-//   BENCH_FILE_SIZES_MB (10,100,500), BENCH_PARALLEL (10), N8N_VERSION (2.40.7)
+// At the end, the same downloads by a bare Node process (stream-floor.js): the floor of Node's
+// streams. BENCH_FLOOR_ONLY=1 measures only that.
+//   BENCH_FILE_SIZES_MB (10,100,500), BENCH_PARALLEL (10), BENCH_FLOOR_ONLY, N8N_VERSION (2.40.7)
+const { execFile } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const { createWriteStream, mkdirSync, rmSync } = require('node:fs');
 const os = require('node:os');
@@ -23,6 +26,7 @@ const { executeMeasured, fetchToken, n8nNodeVersion, nodeStats, HTTP_CLIENT, OWN
 const VERSION = process.env.N8N_VERSION || '2.40.7';
 const SIZES_MB = (process.env.BENCH_FILE_SIZES_MB || '10,100,500').split(',').map(Number);
 const PARALLEL = Number(process.env.BENCH_PARALLEL || 10);
+const FLOOR_ONLY = process.env.BENCH_FLOOR_ONLY === '1';
 const MB = 1024 * 1024;
 const TIMEOUT_MS = 30 * 60 * 1000;
 const BIG = 90001;
@@ -146,7 +150,7 @@ async function main() {
 	const token = await fetchToken(url);
 
 	const cases = SIZES_MB.flatMap((sizeMb) => [1, PARALLEL].map((count) => ({ sizeMb, count, path: join(filesDir, `file-${sizeMb}.pdf`) })));
-	const workflows = cases.map((entry) => ({ ...entry, ...caseWorkflows(url, token, entry) }));
+	const workflows = (FLOOR_ONLY ? [] : cases).map((entry) => ({ ...entry, ...caseWorkflows(url, token, entry) }));
 	const idle = chain('idle', [items(1, {})]);
 	await n8n.importWorkflows([idle, ...workflows.flatMap((w) => [w.download.node, w.download.http, w.upload.node, w.upload.http])]);
 
@@ -187,16 +191,37 @@ async function main() {
 
 	const [load1End] = os.loadavg();
 	console.log(`\nPeak resident memory of the n8n process (VmHWM) per execution; idle: ${idleMb.toFixed(0)} MB. Time: the measured node's execution time. Load average at end ${load1End.toFixed(2)}.`);
-	console.log('\n| file | at once | direction | SigningHub node peak | over idle | HTTP Request peak | over idle | SigningHub node time | HTTP Request time |');
-	console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+	if (rows.length) console.log('\n| file | at once | direction | SigningHub node peak | over idle | HTTP Request peak | over idle | SigningHub node time | HTTP Request time |');
+	if (rows.length) console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	for (const row of rows) {
 		const over = (mb) => `+${Math.round(mb - idleMb)} MB`;
 		console.log(
 			`| ${row.sizeMb} MB | ${row.count} | ${row.direction} | ${row.node.peakMb.toFixed(0)} MB | ${over(row.node.peakMb)} | ${row.http.peakMb.toFixed(0)} MB | ${over(row.http.peakMb)} | ${(row.node.ms / 1000).toFixed(2)} s | ${(row.http.ms / 1000).toFixed(2)} s |`,
 		);
 	}
+	// The same downloads with no n8n at all: what Node's streams cost by themselves.
+	const largest = Math.max(...SIZES_MB);
+	simulator.setOptions({ hugeDownloadBytes: largest * MB });
+	const floor = async (count, mode) =>
+		Number(
+			await new Promise((resolve, reject) =>
+				execFile(join(n8n.install.nodeBin, 'node'), [require.resolve('./stream-floor'), join(n8n.install.dir, 'node_modules', 'axios'), `${url}/v4/packages/${BIG}`, token, String(count), mode, filesDir], (error, stdout, stderr) =>
+					error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout.trim()),
+				),
+			),
+		);
+	const floors = [];
+	for (const count of [0, 1, PARALLEL]) for (const mode of count ? ['plain', 'map'] : ['plain']) floors.push({ count, mode, mb: await floor(count, mode) });
+	const bare = floors[0].mb;
+	console.log(
+		`\nNode alone (test/bench/stream-floor.js: n8n's axios stream into fs.writeFile, no n8n), ${largest} MB: idle ${bare.toFixed(0)} MB; ${floors
+			.slice(1)
+			.map((f) => `${f.count} at once${f.mode === 'map' ? ' through Readable.map (the node\'s guard)' : ''} +${Math.round(f.mb - bare)} MB`)
+			.join(', ')}.`,
+	);
+
 	const worst = Math.max(...rows.map((row) => row.node.peakMb - idleMb));
-	console.log(`\nLargest file tried: ${Math.max(...SIZES_MB)} MB (${PARALLEL} at once). The node's peak over idle: at most ${worst.toFixed(0)} MB.`);
+	if (rows.length) console.log(`\nLargest file tried: ${Math.max(...SIZES_MB)} MB (${PARALLEL} at once). The node's peak over idle: at most ${worst.toFixed(0)} MB.`);
 	n8n.cleanup();
 	await simulator.stop();
 }
