@@ -69,8 +69,8 @@ export function receiveFile(body: ByteStream, headers: IDataObject, limits: Rece
 	};
 	const stream = body.map(passOn, { signal: limits.signal });
 	// The stream's own error comes with the consumer's; this records why, for the item's message.
-	stream.once('error', (error) => fail(error instanceof SigningHubError ? error : limits.broken(error, size)));
-	body.once('error', (error) => fail(limits.broken(error, size)));
+	stream.on('error', (error) => fail(error instanceof SigningHubError ? error : limits.broken(error, size)));
+	body.on('error', (error) => fail(limits.broken(error, size)));
 	const stop = () => {
 		stream.destroy();
 		body.destroy();
