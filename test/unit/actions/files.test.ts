@@ -80,4 +80,12 @@ describe('files stream', () => {
 		expect(harness.requests(from).map((entry) => entry.status)).toEqual(['dropped', 'dropped', 'dropped']);
 		expect(storedIds()).toEqual([]);
 	});
+
+	it('ends a file that trickles in past Request Timeout, keeping nothing of it', async () => {
+		harness.sim.addFaults({ path: '/packages/8$', method: 'GET', kind: 'trickle', everyMs: 50, times: 1 });
+		const { output, storedIds } = await harness.run({ ...download, options: { requestTimeout: 1000, maxAttempts: 1 } }, [{ packageId: 8 }], { continueOnFail: true });
+		expect(output[0].binary).toBeUndefined();
+		expect(output[0].json.error).toMatchObject({ message: 'SigningHub did not answer within 1000 ms', attempts: 1 });
+		expect(storedIds()).toEqual([]);
+	});
 });
