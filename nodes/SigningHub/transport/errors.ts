@@ -193,7 +193,7 @@ export const ADVICE = {
  * documented bodies); otherwise the advice for the status alone.
  */
 function classify(status: number, said: string): { reason: FailureReason; description: string } {
-	if (status === 400 && /not authori[sz]ed to view this document/i.test(said)) return { reason: 'ownership', description: ADVICE.ownership };
+	if ((status === 400 && /not authori[sz]ed to view this document/i.test(said)) || (status === 403 && /does not belong to user/i.test(said))) return { reason: 'ownership', description: ADVICE.ownership };
 	if (status === 403 && /account is disabled/i.test(said)) return { reason: 'disabled', description: ADVICE.disabled };
 	if (status === 404) return { reason: 'notFound', description: ADVICE.notFound };
 	if (status === 400) return { reason: 'refused', description: ADVICE.badRequest };
