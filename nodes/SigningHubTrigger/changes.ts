@@ -91,14 +91,13 @@ async function readNewestFirst(
 				shifted = true;
 				break;
 			}
-			let done = false;
 			for (const record of listed.records) {
 				const last = records.at(-1);
 				if (last && instantOf(record.modified_on) > instantOf(last.modified_on)) ordered = false;
 				records.push(record);
-				if (ordered && enough(record)) done = true;
 			}
-			if (done || !hasNextPage(page, PAGE_SIZE, listed)) return { records, ordered };
+			const last = records.at(-1);
+			if ((ordered && last && enough(last)) || !hasNextPage(page, PAGE_SIZE, listed)) return { records, ordered };
 		}
 		if (!shifted) break;
 	}
@@ -112,12 +111,16 @@ class Poll {
 	/** Packages handled in this poll (so a set-aside one is not tried twice). */
 	private readonly handled = new Set<string>();
 
+	/** `packagesSeenUntil` when the poll started: a package not followed and uploaded before it is no news. */
+	private readonly seenUntil: string | null;
+
 	constructor(
 		private readonly client: SigningHubClient,
 		readonly state: TriggerState,
 		private readonly settings: ChangeSettings,
 	) {
 		this.state.ownerEmail ??= settings.ownerEmail?.toLowerCase() || undefined;
+		this.seenUntil = state.packagesSeenUntil;
 	}
 
 	get timeLeft(): boolean {
@@ -226,7 +229,7 @@ class Poll {
 		// follows every unfinished package of the user), so a change to it now is no event.
 		const isNew = pending
 			? pending.isNew
-			: !followed && (this.cursor === null || (!isBefore(record.uploaded_on, this.cursor) && !Number.isNaN(instantOf(record.uploaded_on))));
+			: !followed && (this.seenUntil === null || (!isBefore(record.uploaded_on, this.seenUntil) && !Number.isNaN(instantOf(record.uploaded_on))));
 		if ((!before && !isNew) || (before && isFinished(before.status))) return this.keepOld(id, record, before);
 
 		const status = statusOf(record);
@@ -323,10 +326,33 @@ class Poll {
 		}
 	}
 
-	/** Drops finished packages once the cursor is past the instant they were handled at. */
-	dropFinishedBehindCursor() {
+	/**
+	 * After a poll that handled every change listed: every package uploaded before the cursor has
+	 * been seen, and finished packages handled before it can go (seen again, they are no news).
+	 */
+	closeComplete() {
+		this.state.packagesSeenUntil = this.cursor;
 		for (const [id, entry] of Object.entries(this.state.followed)) {
 			if (entry.finishedAt !== undefined && isBefore(entry.finishedAt, this.cursor)) delete this.state.followed[id];
+		}
+	}
+
+	/**
+	 * Unfinished packages whose recipients were never read (activation ran out of time, or
+	 * Recipient Signed was chosen later) are read now, while half the time is left: what they show
+	 * counts as before. One that changed meanwhile counts its change as before too.
+	 */
+	async readRecipientsStillUnknown() {
+		if (!this.settings.chosen.includes('recipientSigned')) return;
+		const until = (this.settings.now() + this.settings.deadline) / 2;
+		for (const [id, entry] of Object.entries(this.state.followed)) {
+			if (entry.actedRecipients !== undefined || entry.status === 'DRAFT' || isFinished(entry.status)) continue;
+			if (this.settings.now() >= until) return;
+			try {
+				entry.actedRecipients = (await readRecipients(this.client, Number(id))).filter(hasActed).map(actionKey);
+			} catch (error) {
+				if (isNotOwner(error) || isGone(error)) delete this.state.followed[id];
+			}
 		}
 	}
 
@@ -361,8 +387,9 @@ class Poll {
  * nothing. The whole list is read, so no list order is relied on.
  */
 export async function activate(client: SigningHubClient, settings: ChangeSettings): Promise<TriggerState> {
-	const poll = new Poll(client, { stateFormat: 2, changesHandledUntil: null, followed: {}, pending: {}, sweptAt: settings.now() }, settings);
+	const poll = new Poll(client, { stateFormat: 2, changesHandledUntil: null, packagesSeenUntil: null, followed: {}, pending: {}, sweptAt: settings.now() }, settings);
 	await poll.takeStock();
+	poll.state.packagesSeenUntil = poll.state.changesHandledUntil;
 	return poll.state;
 }
 
@@ -373,11 +400,14 @@ export async function activate(client: SigningHubClient, settings: ChangeSetting
  */
 export async function findChanges(client: SigningHubClient, state: TriggerState, settings: ChangeSettings): Promise<{ events: IDataObject[]; state: TriggerState }> {
 	const poll = new Poll(client, copyState(state), settings);
+	await poll.readRecipientsStillUnknown();
 	let complete: boolean | 'unordered' = client.apiVersion === 'v4' ? await poll.readChangesInOrder() : 'unordered';
 	if (complete === 'unordered') complete = await poll.readChangesNewestFirst();
 	await poll.retryPending();
-	poll.dropFinishedBehindCursor();
-	if (complete) await poll.sweepDeleted();
+	if (complete) {
+		poll.closeComplete();
+		await poll.sweepDeleted();
+	}
 	return { events: poll.events, state: poll.state };
 }
 
@@ -394,13 +424,11 @@ export async function latestEvent(client: SigningHubClient, settings: ChangeSett
 		if (status === 'DRAFT') continue;
 		const candidates: IDataObject[] = [];
 		if (settings.chosen.includes('recipientSigned') || (!owner && client.apiVersion === 'v3')) {
-			let recipients: IDataObject[];
-			try {
-				recipients = await readRecipients(client, Number(record.package_id));
-			} catch (error) {
-				if (isNotOwner(error) || isGone(error)) continue;
-				throw error;
-			}
+			// Another's package (or one deleted meanwhile) is passed over; any other failure is the fetch's.
+			const recipients = await readRecipients(client, Number(record.package_id)).catch(async (error: unknown) =>
+				isNotOwner(error) || isGone(error) ? undefined : await Promise.reject(error),
+			);
+			if (!recipients) continue;
 			const latest = recipients.filter(hasActed).sort((a, b) => (instantOf(b.processed_on) || 0) - (instantOf(a.processed_on) || 0))[0];
 			if (latest) candidates.push(recipientEvent(record, latest));
 		}

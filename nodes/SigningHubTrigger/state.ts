@@ -40,6 +40,12 @@ export interface TriggerState extends IDataObject {
 	 * reads again from this instant, inclusive, since two changes can share one whole second.
 	 */
 	changesHandledUntil: string | null;
+	/**
+	 * SigningHub's instant before which every package uploaded has been seen (the cursor after the
+	 * last poll that handled all it listed): a package not followed and uploaded before it is
+	 * finished and known, not news.
+	 */
+	packagesSeenUntil: string | null;
 	/** The user's own packages that are not finished, and finished ones not yet behind the cursor. */
 	followed: Record<string, FollowedPackage>;
 	/** Packages set aside after a failed read, tried again on the next polls (a few at most). */

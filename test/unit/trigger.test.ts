@@ -56,7 +56,7 @@ describe.each(['v4', 'v3'])('SigningHub Trigger polling (%s)', (apiVersion) => {
 		await poll();
 		const followed = (staticData as { followed: Record<string, IDataObject> }).followed;
 		expect(followed).toEqual({ '5': { status: 'DRAFT' }, '6': { status: 'DRAFT' } });
-		expect(Object.keys(staticData).sort()).toEqual(['changesHandledUntil', 'followed', 'ownerEmail', 'pending', 'stateFormat', 'sweptAt']);
+		expect(Object.keys(staticData).sort()).toEqual(['changesHandledUntil', 'followed', 'ownerEmail', 'packagesSeenUntil', 'pending', 'stateFormat', 'sweptAt']);
 	});
 
 	it('Fetch Test Event returns the most recent matching event, or says there is none', async () => {

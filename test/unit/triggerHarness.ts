@@ -61,11 +61,16 @@ export function simulatorHarness() {
 				? { authMethod: 'accessToken', baseUrl: url, apiVersion, accessToken: await tokenOf(user), sessionToken: '' }
 				: { authMethod: 'userLogin', baseUrl: url, apiVersion, ...CLIENT, username: user, password: PASSWORDS[user], sessionToken: '' };
 		const fake = fakePollContext(credentials, { events: options.events ?? ALL_EVENTS, options: options.includeDetails ? { includeDetails: true } : {} }, options.mode ?? 'trigger');
-		const context = (options.pollBudgetMs === undefined ? fake.context : { ...fake.context, getPollBudgetMs: () => options.pollBudgetMs }) as IPollFunctions;
+		let budgetMs = options.pollBudgetMs;
+		const context = (budgetMs === undefined ? fake.context : { ...fake.context, getPollBudgetMs: () => budgetMs }) as IPollFunctions;
 		const pollRaw = async () => await node.poll.call(context);
 		/** One poll's events (an empty list when it returned null). */
 		const poll = async () => ((await pollRaw()) ?? [[]])[0].map((item) => item.json);
-		return { poll, pollRaw, staticData: fake.staticData, context };
+		/** Changes what `getPollBudgetMs()` answers (set `pollBudgetMs` first). */
+		const setBudget = (ms: number) => {
+			budgetMs = ms;
+		};
+		return { poll, pollRaw, staticData: fake.staticData, context, setBudget };
 	}
 
 	return {
