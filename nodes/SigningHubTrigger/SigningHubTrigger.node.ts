@@ -110,7 +110,7 @@ function transportFor(budgetMs: number): TransportOptions {
 
 /** The user whose packages the trigger watches, when the credential names it; an Access Token does not. */
 function ownerEmailOf(credentials: ICredentialDataDecryptedObject): string | undefined {
-	const email = credentials.authMethod === 'enterpriseScope' ? credentials.scope : credentials.authMethod === 'userLogin' ? credentials.username : undefined;
+	const email = credentials.authMethod === 'enterpriseScope' ? credentials.scope || credentials.username : credentials.authMethod === 'userLogin' ? credentials.username : undefined;
 	return typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : undefined;
 }
 

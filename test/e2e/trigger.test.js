@@ -1,7 +1,9 @@
-// The SigningHub Trigger in a running n8n: an active workflow polls every minute (n8n's
-// shortest), the test changes packages in the simulator, and every event must arrive exactly
-// once across the polls, including one poll that the simulator fails. Minute-long polls: this
-// suite runs in the newest pinned n8n only. The README's trigger example runs beside it.
+// The SigningHub Trigger in a running n8n, in n8n's legacy poller and in n8n 2.40's durable
+// scheduler (two n8n side by side): an active workflow polls every minute (n8n's shortest), the
+// test changes packages in a simulator writing SigningHub's whole-second dates, and every event
+// must arrive exactly once across the polls, including one poll that the simulator fails, and
+// none of a package shared with the user. Minute-long polls: this suite runs in the newest pinned
+// n8n only. The README's trigger example runs beside it, in the legacy poller.
 const { readFileSync } = require('node:fs');
 const { createServer } = require('node:http');
 const { join } = require('node:path');
@@ -96,7 +98,7 @@ const MODES = {
 /**
  * One n8n (in `mode`) with the trigger's workflow (and, in the legacy poller, the README's
  * example) against its own simulator: activation, a first wave of changes, a poll that fails,
- * the catch-up, a quiet poll. Resolves with what arrived, for the tests to judge.
+ * the catch-up, a quiet poll. Fills `run` with what arrived (and how to stop it), for the tests to judge.
  */
 async function runScenario(version, mode, withExample, run) {
 	const simulator = new SigningHubSimulator();
@@ -165,7 +167,6 @@ async function runScenario(version, mode, withExample, run) {
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 	run.secondWave = collector.events.slice(run.firstWave.length);
 	run.allEvents = [...collector.events];
-	return run;
 }
 
 describe.each(versions)('SigningHub Trigger in a running n8n %s', (version) => {
