@@ -7,6 +7,7 @@ import {
 	CANCELLED,
 	CONFIG_FAILURE,
 	describeHttpFailure,
+	fileTooLarge,
 	describeNetworkFailure,
 	describeRedirect,
 	isJsonObject,
@@ -58,6 +59,8 @@ export interface RequestSpec {
 	repeatable: boolean;
 	/** Words for error messages, e.g. "complete the workflow of package 123". */
 	action: string;
+	/** For a file: the most bytes to receive; past it the answer is dropped and the request fails. */
+	maxBytes?: number;
 }
 
 /** A successful answer: its body (JSON, null when empty, or a Buffer for a file) and headers. */
@@ -98,6 +101,47 @@ export function acceptedBody(body: unknown, headers: IDataObject, expect: Expect
 /** A file request's error answer comes as bytes: read them as the text SigningHub sent. */
 function asText(body: unknown): unknown {
 	return Buffer.isBuffer(body) ? body.toString('utf8') : body;
+}
+
+/** An error answer to a file request is text from SigningHub: more than this is not worth reading. */
+const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+
+/** A file answer as it arrives (n8n's `encoding: 'stream'`): a Node stream, read here chunk by chunk. */
+interface IncomingBody extends AsyncIterable<Buffer> {
+	destroy(error?: Error): void;
+}
+
+function isIncomingBody(body: unknown): body is IncomingBody {
+	return typeof (body as { pipe?: unknown } | null)?.pipe === 'function' && typeof (body as IncomingBody).destroy === 'function';
+}
+
+/**
+ * Receives a streamed answer into memory, but never more than `limit` bytes: an announced
+ * Content-Length above it is refused before reading, and reading stops once it is passed.
+ * The deadline (or a cancel) ends the reading too.
+ */
+async function receive(body: IncomingBody, declaredLength: unknown, limit: number, signal: AbortSignal, tooLarge: () => SigningHubError): Promise<Buffer> {
+	if (Number(declaredLength) > limit) {
+		body.destroy();
+		throw tooLarge();
+	}
+	const chunks: Buffer[] = [];
+	let size = 0;
+	const onAbort = () => body.destroy(new Error('aborted'));
+	signal.addEventListener('abort', onAbort, { once: true });
+	try {
+		for await (const chunk of body) {
+			size += chunk.length;
+			if (size > limit) {
+				body.destroy();
+				throw tooLarge();
+			}
+			chunks.push(chunk);
+		}
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+	return Buffer.concat(chunks, size);
 }
 
 /** Transport settings when no node option sets them (the editor's lists, the trigger). */
@@ -286,7 +330,7 @@ export class SigningHubClient {
 			headers: { ...spec.headers, ...headers },
 			body: spec.body,
 			json: spec.body !== undefined && !file,
-			...(spec.expect === 'file' ? { encoding: 'arraybuffer' as const } : {}),
+			...(spec.expect === 'file' ? { encoding: 'stream' as const } : {}),
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
@@ -296,12 +340,20 @@ export class SigningHubClient {
 		};
 		const { helpers } = this.requester;
 		try {
-			return (await (token === ''
+			const response = (await (token === ''
 				? helpers.httpRequestWithAuthentication.call(this.requester, CREDENTIAL_TYPE, options, {
 						credentialsDecrypted: credentialsHandle(this.context, this.credentials),
 					})
 				: helpers.httpRequest.call(this.requester, options))) as RawResponse;
+			if (isIncomingBody(response.body)) {
+				const success = SUCCESS_STATUSES.has(response.statusCode);
+				const limit = success ? (spec.maxBytes ?? Infinity) : MAX_ERROR_BODY_BYTES;
+				const tooLarge = () => new SigningHubError(success ? fileTooLarge(spec.action, limit) : notSigningHubAnswer(response.statusCode, spec.action));
+				response.body = await receive(response.body, response.headers?.['content-length'], limit, deadline, tooLarge);
+			}
+			return response;
 		} catch (error) {
+			if (error instanceof SigningHubError) throw error;
 			throw this.asSigningHubError(error, deadline);
 		}
 	}

@@ -2,7 +2,7 @@ import { readRecipients } from '../../reads';
 import { packageIdProperty, packageInput, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
-export const getManyRecipients: Operation = {
+export const getManyRecipients: Operation<{ packageId: number }> = {
 	resource: 'recipient',
 	value: 'getMany',
 	name: 'Get Many',
@@ -10,8 +10,8 @@ export const getManyRecipients: Operation = {
 	action: 'Get many recipients',
 	properties: [packageIdProperty('The ID of the package whose recipients to get, e.g. 123')],
 	identifyingInputs: packageInput,
-	async execute({ context, itemIndex, client }) {
-		const packageId = readPackageId(context, itemIndex);
+	read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex) }),
+	async send({ client }, { packageId }) {
 		return (await readRecipients(client, packageId)).map((recipient) => ({ json: { packageId, ...recipient } }));
 	},
 };

@@ -2,7 +2,7 @@ import { readWorkflowDetails } from '../../reads';
 import { packageIdProperty, packageInput, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
-export const getWorkflow: Operation = {
+export const getWorkflow: Operation<{ packageId: number }> = {
 	resource: 'workflow',
 	value: 'get',
 	name: 'Get',
@@ -10,7 +10,8 @@ export const getWorkflow: Operation = {
 	action: 'Get a workflow',
 	properties: [packageIdProperty('The ID of the package whose workflow to get, e.g. 123')],
 	identifyingInputs: packageInput,
-	async execute({ context, itemIndex, client }) {
-		return { json: await readWorkflowDetails(client, readPackageId(context, itemIndex)) };
+	read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex) }),
+	async send({ client }, { packageId }) {
+		return { json: await readWorkflowDetails(client, packageId) };
 	},
 };
