@@ -1,7 +1,12 @@
 /**
  * Every SigningHub path this package calls, one line each, with where it comes from:
- * "documented" (the vendor's v3 guide or Ascertia's v4 specification) or "client code" (seen
- * only in public client code, so it may be wrong). A correction is a change to one line here.
+ * "documented" or "client code" (seen only in public client code, so it may be wrong). A
+ * correction is a change to one line here. The sources:
+ * - v3 guide: the vendor's SigningHub API guide v3, by page (e.g. page 1022 Upload Document);
+ * - v4 paths and schemas: Ascertia's v4 paths and schemas as carried by the generated client of
+ *   Microsoft's current SigningHub connector (Azure/Connectors-NodeJS-SDK,
+ *   src/generated/SigninghubExtensions.ts), never the Power Automate flow connector (an Ascertia
+ *   middleware, not the v4 API).
  *
  * `{v}` stands for the API version; every other `{name}` is filled in from the request's
  * path parameters, URL-encoded.
@@ -15,30 +20,36 @@ interface PathEntry {
 }
 
 export const PATHS = {
-	authenticate: { path: '/authenticate', source: 'documented: Authentication (no version prefix)' },
-	packages: { path: '/{v}/packages/{status}/{page}/{perPage}', source: 'documented: Get Packages' },
-	newPackage: { path: '/{v}/packages', source: 'documented: Add Package' },
-	package: { path: '/{v}/packages/{packageId}', source: 'documented: Download Package (GET), Delete Package (DELETE)' },
-	evidenceReport: { path: '/{v}/packages/{packageId}/report', source: 'documented (v4 specification); v3: client code' },
-	documents: { path: '/{v}/packages/{packageId}/documents', source: 'documented (v4 specification): Upload Document; v3: client code' },
+	authenticate: { path: '/authenticate', source: 'documented: Authentication (no version prefix), v3 guide and v4 paths' },
+	packages: { path: '/{v}/packages/{status}/{page}/{perPage}', source: 'documented: Get Packages (v3 guide page 1037; v4 paths, with its query filters)' },
+	newPackage: { path: '/{v}/packages', source: 'documented: Add Package (v3 guide; v4 paths and schemas)' },
+	package: {
+		path: '/{v}/packages/{packageId}',
+		source: 'documented: Download Package (GET, v3 guide page 1040), Delete Package (DELETE), Rename Package (PUT, v3 guide page 1149); v4 paths',
+	},
+	evidenceReport: { path: '/{v}/packages/{packageId}/report', source: 'documented (v4 paths and schemas); v3: client code' },
+	documents: { path: '/{v}/packages/{packageId}/documents', source: 'documented: Upload Document (v3 guide page 1022; v4 paths and schemas)' },
 	applyTemplate: {
 		path: '/{v}/packages/{packageId}/documents/{documentId}/template',
-		source: 'documented (v4 specification): Apply Workflow Template; v3: client code',
+		source: 'documented: Apply Workflow Template (v3 guide page 1024, apply_to_all; v4 paths and schemas, document 0 for every document)',
 	},
 	workflow: {
 		path: '/{v}/packages/{packageId}/workflow',
-		source: 'documented: Get Workflow Details (GET), Share Package (POST), Recall Package (DELETE)',
+		source: 'documented: Get Workflow Details (GET), Share Package (POST), Recall Package (DELETE, v3 guide page 1091); v4 paths',
 	},
-	workflowUsers: { path: '/{v}/packages/{packageId}/workflow/users', source: 'documented: Get Workflow Users (GET), Add Users to Workflow (POST)' },
+	workflowUsers: {
+		path: '/{v}/packages/{packageId}/workflow/users',
+		source: 'documented: Get Workflow Users (GET, v3 guide page 1053), Add Users to Workflow (POST, v3 guide page 1047); v4 paths and schemas',
+	},
 	completeWorkflow: {
 		path: '/{v}/packages/{packageId}/complete',
-		source: 'documented: v3 guide and v4 specification, "Complete Workflow in the Middle"',
+		source: 'documented: "Complete Workflow in the Middle", v3 guide and v4 paths',
 	},
 	workflowHistory: {
 		path: { v3: '/v3/packages/{packageId}/log', v4: '/v4/packages/{packageId}/log/{page}/{perPage}' },
-		source: 'documented: Get Workflow History (paged in v4)',
+		source: 'documented: Get Workflow History (v3 guide; v4 paths, paged)',
 	},
-	templates: { path: '/{v}/settings/templates/{perPage}/{page}', source: 'documented (v4 specification): Get Templates; v3: client code' },
+	templates: { path: '/{v}/settings/templates/{perPage}/{page}', source: 'documented (v4 paths and schemas): Get Templates; v3: client code' },
 } satisfies Record<string, PathEntry>;
 
 export type Endpoint = keyof typeof PATHS;
