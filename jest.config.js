@@ -3,7 +3,7 @@ module.exports = {
 		{
 			displayName: 'unit',
 			testEnvironment: 'node',
-			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+			testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/simulator/**/*.test.ts'],
 			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 		},
 		{

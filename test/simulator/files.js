@@ -114,6 +114,55 @@ function attachment(name) {
 	return value;
 }
 
+/** What `downloadContentDisposition: 'hostile'` names the file: a path out of the download
+ * folder, control characters (NUL, BEL, CR, LF) and a right-to-left override (U+202E) that shows
+ * `...exe.pdf` as `...fdp.exe`. */
+const HOSTILE_FILE_NAME = '../../etc/passwd\u0000\u0007\r\n\u202Efdp.exe';
+
+/**
+ * A `content-disposition` carrying a hostile name as a careless server would: the quoted
+ * `filename` holds the name's raw UTF-8 bytes (HTTP cannot carry CR, LF, NUL or other controls
+ * but tab, so those become `_` there), `filename*` carries every character percent-encoded.
+ */
+function hostileAttachment(name) {
+	const raw = Buffer.from(name, 'utf8')
+		.toString('latin1')
+		.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '_')
+		.replace(/["\\]/g, '\\$&');
+	return `attachment; filename="${raw}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** A PDF-looking body of exactly `size` bytes, written in chunks with back-pressure, never whole in memory. */
+async function writeLargePdf(res, size, stopAfter = size) {
+	const head = Buffer.from('%PDF-1.4\n%', 'latin1');
+	const tail = Buffer.from('\n%%EOF\n', 'latin1');
+	const chunk = Buffer.alloc(64 * 1024, 0x20);
+	let sent = 0;
+	const send = async (bytes) => {
+		const part = bytes.subarray(0, Math.max(0, Math.min(bytes.length, stopAfter - sent)));
+		sent += part.length;
+		if (part.length && !res.write(part)) await new Promise((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+	};
+	if (size < head.length + tail.length) return send(Buffer.alloc(size, 0x25));
+	await send(head);
+	for (let left = size - head.length - tail.length; left > 0 && !res.destroyed && sent < stopAfter; left -= chunk.length) await send(chunk.subarray(0, Math.min(left, chunk.length)));
+	await send(tail);
+	return sent;
+}
+
+/** What an upload holds, by its first bytes and its name: `PDF`, `WORD`, `XML` or `OTHER`. */
+function documentKind(name, bytes) {
+	if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'PDF';
+	if (/\.docx?$/i.test(name)) return 'WORD';
+	if (/\.xml$/i.test(name) || bytes.subarray(0, 5).toString('latin1') === '<?xml') return 'XML';
+	return 'OTHER';
+}
+
+/** The name of a document once converted to PDF: its extension becomes `.pdf`. */
+function convertedName(name) {
+	return name.replace(/\.[^./\\]*$/, '') + '.pdf';
+}
+
 /**
  * The file name of an upload from its `x-file-name` header: percent-encoding is decoded, and raw
  * UTF-8 bytes (which Node reads as latin1) are read as UTF-8. SigningHub's rule is not documented.
@@ -133,4 +182,16 @@ function fileNameFromHeader(raw) {
 	return name;
 }
 
-module.exports = { storedZip, simplePdf, pageCount, attachment, fileNameFromHeader, uniqueNames };
+module.exports = {
+	storedZip,
+	simplePdf,
+	pageCount,
+	attachment,
+	hostileAttachment,
+	HOSTILE_FILE_NAME,
+	writeLargePdf,
+	documentKind,
+	convertedName,
+	fileNameFromHeader,
+	uniqueNames,
+};

@@ -2,33 +2,10 @@
 // package, document, workflow, template and history endpoints of the reference's table "The
 // neighbouring endpoints". Mixed into SigningHubSimulator's prototype (see simulator.js).
 // Every assumption made where the reference is silent is listed in README.md and kept in the
-// ASSUMED table below or next to the one line that applies it.
-const { storedZip, simplePdf, pageCount, attachment, fileNameFromHeader } = require('./files');
-
-const json = (status, body, headers = {}) => ({ status, body: body === undefined ? '' : JSON.stringify(body), headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
-const message = (status, text) => json(status, { Message: text });
-const empty = (status = 200) => ({ status, body: '', headers: {} });
-const binary = (bytes, type, name) => ({
-	status: 200,
-	body: bytes,
-	headers: { 'content-type': type, 'content-length': String(bytes.length), 'content-disposition': attachment(name) },
-});
-
-/** Answers the reference does not document (one place, so each can be corrected). */
-const ASSUMED = {
-	notDraft: () => message(403, 'Document is no longer in draft state'), // documented for Share; assumed for upload, recipients, template
-	noSigners: () => message(404, 'You must add 1 or more signers before sharing the document'),
-	notInProgress: () => message(400, 'Document workflow is not in progress'),
-	notCompletedReport: () => message(400, 'Process evidence report is available for completed documents only'),
-	badRequest: () => message(400, 'The request is invalid.'),
-	noFileName: () => message(400, 'x-file-name header is required'),
-	emptyDocument: () => message(400, 'Document is empty'),
-	templateNotFound: () => message(404, 'Template not found'),
-	notAcceptable: () => message(406, 'Accept header must be application/octet-stream'),
-	badStatus: () => message(400, 'Invalid document status'),
-	badPaging: () => message(400, 'Page number and records per page must be 1 or more'),
-	unsupportedMediaType: (type) => message(415, `The request entity's media type '${type}' is not supported for this resource.`),
-};
+// ASSUMED table of answers.js or next to the one line that applies it.
+const { storedZip, simplePdf, pageCount, attachment, hostileAttachment, HOSTILE_FILE_NAME, writeLargePdf, documentKind, convertedName, fileNameFromHeader } = require('./files');
+const { changeDate, processedDate } = require('./dates');
+const { json, message, empty, DOCUMENTED, ASSUMED } = require('./answers');
 
 const WORKFLOW_MODES = ['ONLY_ME', 'ME_AND_OTHERS', 'ONLY_OTHERS'];
 const ROLES = ['SIGNER', 'REVIEWER', 'EDITOR', 'CARBON_COPY', 'INPERSON_HOST'];
@@ -38,25 +15,28 @@ const ACTING_ROLES = ['SIGNER', 'REVIEWER', 'INPERSON_HOST'];
 const DONE = { SIGNER: 'SIGNED', INPERSON_HOST: 'SIGNED', REVIEWER: 'REVIEWED', EDITOR: 'EDITED' };
 /** Internal status -> what the owner sees (`package_status`). */
 const OWNER_STATUS = { DRAFT: 'DRAFT', IN_PROGRESS: 'INPROGRESS', COMPLETED: 'COMPLETED', DECLINED: 'DECLINED' };
-const LIST_STATUSES = ['ALL', 'DRAFT', 'INPROGRESS', 'PENDING', 'SIGNED', 'COMPLETED', 'REVIEWED', 'DECLINED', 'EDITED', 'EXPIRING_IN_SEVEN_DAYS'];
-const SORTS = {
-	TITLE: (p) => p.name.toLowerCase(),
-	WORKFLOW_TYPE: (p) => p.workflowType,
-	DATE_CREATED: (p) => p.createdOn,
-	LAST_MODIFIED: (p) => p.modifiedOn,
-	OWNER: (p) => p.owner.toLowerCase(),
-	LOCATION: (p) => p.folder,
-	STATUS: (p) => OWNER_STATUS[p.status] ?? p.status,
-};
 
 const same = (a, b) => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
-const page = (items, pageNumber, perPage) => items.slice((pageNumber - 1) * perPage, pageNumber * perPage);
-
 const packageMethods = {
-	/** Time stamps as ISO strings, strictly increasing even within one millisecond. */
+	/** SigningHub's clock: the machine's, `clockOffsetMs` behind (negative) or ahead. */
+	now() {
+		return Date.now() + (this.scenario.clockOffsetMs ?? 0);
+	},
+
+	/**
+	 * The time stamp of a change (`modified_on`, `uploaded_on`, history), as an ISO string on
+	 * SigningHub's clock: strictly increasing even within one millisecond; with `dateStyle:
+	 * 'signinghub'` to the whole second, so two changes in one second share it.
+	 */
 	stamp() {
-		this.lastStamp = Math.max(Date.now(), (this.lastStamp ?? 0) + 1);
+		const now = this.now();
+		this.lastStamp = this.scenario.dateStyle === 'signinghub' ? Math.max(now - (now % 1000), this.lastStamp ?? 0) : Math.max(now, (this.lastStamp ?? 0) + 1);
 		return new Date(this.lastStamp).toISOString();
+	},
+
+	/** The time stamp of a recipient's action (`processed_on`): milliseconds in every style. */
+	processedStamp() {
+		return this.scenario.dateStyle === 'signinghub' ? new Date(this.now()).toISOString() : this.stamp();
 	},
 
 	nameOf(email) {
@@ -96,8 +76,14 @@ const packageMethods = {
 		return pkg;
 	},
 
-	newDocument(name, content, at = this.stamp()) {
-		return { id: ++this.nextDocumentId, name, content, size: content.length, pages: pageCount(content), source: 'API', uploadedOn: at, modifiedOn: at };
+	newDocument(name, content, at = this.stamp(), type = 'PDF') {
+		return { id: ++this.nextDocumentId, name, content, type, size: content.length, pages: pageCount(content), source: 'API', uploadedOn: at, modifiedOn: at };
+	},
+
+	/** Deletes a package at once; it stays gone, even inside `packageRange`. */
+	removePackage(id) {
+		this.packages.delete(Number(id));
+		this.deleted.add(Number(id));
 	},
 
 	addRecipient(pkg, r) {
@@ -152,7 +138,19 @@ const packageMethods = {
 	},
 
 	documentOut(doc) {
-		return { id: doc.id, name: doc.name, size: doc.size, pages: doc.pages, type: 'PDF', source: doc.source, uploaded_on: doc.uploadedOn, modified_on: doc.modifiedOn };
+		const style = this.scenario.dateStyle;
+		return { id: doc.id, name: doc.name, size: doc.size, pages: doc.pages, type: doc.type ?? 'PDF', source: doc.source, uploaded_on: changeDate(doc.uploadedOn, style), modified_on: changeDate(doc.modifiedOn, style) };
+	},
+
+	/** A recipient as the API shows it: dates in the scenario's style; with `v3ProcessedStatus`, v3 shows PROCESSED for one who acted. */
+	recipientOut(r, v) {
+		const out = { ...r, processed_on: processedDate(r.processed_on, this.scenario.dateStyle) };
+		if (v === 'v3' && this.scenario.v3ProcessedStatus && DONE[r.role] === r.process_status) out.process_status = 'PROCESSED';
+		return out;
+	},
+
+	historyOut(h) {
+		return { ...h, date_time: changeDate(h.date_time, this.scenario.dateStyle) };
 	},
 
 	/** The bytes a download answers: after completion, marked as the signed version. */
@@ -186,7 +184,7 @@ const packageMethods = {
 		const done = DONE[recipient.role];
 		if (!done) throw new Error(`${email} is a ${recipient.role} of package ${id}: nothing to sign`);
 		recipient.process_status = done;
-		recipient.processed_on = this.stamp();
+		recipient.processed_on = this.processedStamp();
 		this.touch(pkg, done, recipient.user_email, { type: 'DOCUMENT', value: pkg.documents.map((d) => d.name).join(', ') });
 		if (pkg.recipients.filter((r) => ACTING_ROLES.includes(r.role)).every((r) => r.process_status !== 'UN_PROCESSED')) {
 			pkg.status = 'COMPLETED';
@@ -199,7 +197,7 @@ const packageMethods = {
 	decline(id, email, reason = '') {
 		const { pkg, recipient } = this.recipientOf(id, email);
 		recipient.process_status = 'DECLINED';
-		recipient.processed_on = this.stamp();
+		recipient.processed_on = this.processedStamp();
 		recipient.reason = reason;
 		pkg.status = 'DECLINED';
 		pkg.decline = { reason, auto_decline: false, declined_by: recipient.user_email };
@@ -218,20 +216,21 @@ const packageMethods = {
 
 	// ---- Endpoints; each gets ctx = { user, v, params, req, url, body (Buffer), entry } ----
 
-	/** A package the token's user owns, or the error answer. */
-	owned(ctx) {
-		return this.ownedPackage(ctx.user, ctx.params[0]);
+	/** A package the token's user owns, or the error answer (403 "Document does not belong to user" for another's). */
+	owned(ctx, notOwner = DOCUMENTED.notOwner) {
+		return this.ownedPackage(ctx.user, ctx.params[0], notOwner);
 	},
 
 	addPackage(ctx) {
 		const { value: input, error } = this.readJson(ctx, {});
 		if (error) return error;
 		if (!input || typeof input !== 'object' || Array.isArray(input)) return ASSUMED.badRequest();
-		const mode = input.workflow_mode ?? 'ONLY_OTHERS'; // default: assumed
+		if (ctx.v === 'v4' && input.workflow_mode === undefined) return ASSUMED.workflowModeRequired(); // required in the v4 schema
+		const mode = input.workflow_mode ?? 'ONLY_OTHERS'; // v3 default: assumed
 		if (!WORKFLOW_MODES.includes(mode)) return message(400, 'Invalid workflow mode');
 		let id = this.nextPackageId++;
 		while (this.packages.has(id) || this.deleted.has(id)) id = this.nextPackageId++;
-		const name = String(input.package_name ?? '').trim() || `Package ${id}`;
+		const name = String(input.package_name ?? '').trim() || 'Untitled'; // page 1020
 		const pkg = this.newPackage({ id, owner: ctx.user.email, status: 'DRAFT', name, workflowMode: mode, folder: (ctx.v === 'v4' && input.folder_name) || 'INBOX' });
 		pkg.history.push({ log_id: ++this.nextLogId, date_time: pkg.createdOn, action_type: 'CREATED', user_email: ctx.user.email, user_name: this.nameOf(ctx.user.email), information: { type: 'PACKAGE', value: name } });
 		this.packages.set(id, pkg);
@@ -253,82 +252,8 @@ const packageMethods = {
 	deletePackage(ctx) {
 		const pkg = this.owned(ctx);
 		if ('body' in pkg) return pkg;
-		this.packages.delete(pkg.id);
-		this.deleted.add(pkg.id);
+		this.removePackage(pkg.id);
 		return empty();
-	},
-
-	listPackages(ctx) {
-		const [status, rawPage, rawPerPage] = ctx.params;
-		if (!LIST_STATUSES.includes(status)) return ASSUMED.badStatus();
-		const pageNumber = Number(rawPage);
-		const perPage = Number(rawPerPage);
-		if (pageNumber < 1 || perPage < 1) return ASSUMED.badPaging();
-		const me = ctx.user.email;
-		const mine = (p) => p.recipients.find((r) => same(r.user_email, me));
-		const byStatus = {
-			ALL: () => true,
-			PENDING: (p) => p.status === 'IN_PROGRESS' && mine(p)?.process_status === 'UN_PROCESSED',
-			SIGNED: (p) => mine(p)?.process_status === 'SIGNED',
-			REVIEWED: (p) => mine(p)?.process_status === 'REVIEWED',
-			EDITED: (p) => mine(p)?.process_status === 'EDITED',
-			EXPIRING_IN_SEVEN_DAYS: () => false, // nothing expires in the simulator
-		}[status] ?? ((p) => this.ownerStatus(p) === status);
-		let items = [...this.packages.values()].map((p) => this.ensureFull(p)).filter((p) => same(p.owner, me) && byStatus(p));
-		const search = ctx.req.headers['x-search-text'];
-		if (search) items = items.filter((p) => p.name.toLowerCase().includes(String(search).toLowerCase()));
-		const folder = ctx.req.headers['x-folder'];
-		if (folder) items = items.filter((p) => same(p.folder, folder));
-
-		let sortBy = 'LAST_MODIFIED';
-		let ascending = false;
-		if (ctx.v === 'v4') {
-			const q = ctx.url.searchParams;
-			for (const [name, test] of [
-				['modified-from', (p, t) => Date.parse(p.modifiedOn) >= t],
-				['modified-to', (p, t) => Date.parse(p.modifiedOn) <= t],
-			]) {
-				if (!q.has(name)) continue;
-				const t = Date.parse(q.get(name));
-				if (Number.isNaN(t)) return message(400, `Invalid ${name} date`);
-				items = items.filter((p) => test(p, t));
-			}
-			if (q.get('package-name')) items = items.filter((p) => p.name.toLowerCase().includes(q.get('package-name').toLowerCase()));
-			if (q.get('package-id')) items = items.filter((p) => String(p.id) === q.get('package-id'));
-			if (q.get('owned-by') === 'OTHERS') items = []; // every listed package is the user's own
-			if (q.has('sort-by')) {
-				sortBy = q.get('sort-by');
-				if (!SORTS[sortBy]) return message(400, 'Invalid sort-by value');
-			}
-			if (q.has('asc')) ascending = q.get('asc').toLowerCase() === 'true';
-		}
-		const key = SORTS[sortBy];
-		items.sort((a, b) => {
-			const [x, y] = [key(a), key(b)];
-			const order = x < y ? -1 : x > y ? 1 : a.id - b.id;
-			return ascending ? order : -order;
-		});
-		const answer = page(items, pageNumber, perPage).map((p) => {
-			const next = this.nextSigners(p);
-			const item = {
-				package_id: p.id,
-				package_name: p.name,
-				package_owner: p.owner,
-				owner_name: this.nameOf(p.owner),
-				package_status: this.ownerStatus(p),
-				folder: p.folder,
-				folder_id: 1,
-				unread: false,
-				next_signer: next[0]?.user_name ?? null,
-				next_signer_email: next.map((r) => r.user_email),
-				uploaded_on: p.createdOn,
-				modified_on: p.modifiedOn,
-				size: p.documents.reduce((sum, d) => sum + d.size, 0),
-			};
-			if (p.decline) item.decline = { ...p.decline };
-			return item;
-		});
-		return json(200, answer, { 'x-total-records': String(items.length) });
 	},
 
 	/** Get Workflow Details. */
@@ -341,8 +266,8 @@ const packageMethods = {
 			package_owner: pkg.owner,
 			owner_name: this.nameOf(pkg.owner),
 			package_status: this.ownerStatus(pkg),
-			uploaded_on: pkg.createdOn,
-			modified_on: pkg.modifiedOn,
+			uploaded_on: changeDate(pkg.createdOn, this.scenario.dateStyle),
+			modified_on: changeDate(pkg.modifiedOn, this.scenario.dateStyle),
 			workflow: {
 				workflow_type: pkg.workflowType,
 				workflow_mode: pkg.workflowMode,
@@ -353,7 +278,7 @@ const packageMethods = {
 				post_process: null,
 			},
 			documents: pkg.documents.map((d) => this.documentOut(d)),
-			users: pkg.recipients.map((r) => ({ ...r })),
+			users: pkg.recipients.map((r) => this.recipientOut(r, ctx.v)),
 		});
 	},
 
@@ -376,30 +301,74 @@ const packageMethods = {
 		return /application\/octet-stream|\*\/\*|application\/pdf|application\/zip/i.test(accept);
 	},
 
-	downloadPackage(ctx) {
+	/**
+	 * A file answer after the download options: `downloadContentDisposition` ('attachment' as
+	 * usual, 'omit', 'hostile'), `hugeDownloadBytes` (a streamed body of that size instead of the
+	 * file) and `dropDownloadAfterBytes` (the connection is cut after that many body bytes).
+	 */
+	fileAnswer(bytes, type, name) {
+		const { downloadContentDisposition: disposition, hugeDownloadBytes: huge, dropDownloadAfterBytes: dropAfter } = this.scenario;
+		const size = huge || bytes.length;
+		const headers = { 'content-type': type, 'content-length': String(size) };
+		if (disposition === 'hostile') {
+			headers['content-disposition'] = hostileAttachment(this.scenario.hostileFileName ?? HOSTILE_FILE_NAME);
+			// Node refuses raw non-ASCII bytes in content-disposition beside a content-length: sent chunked.
+			delete headers['content-length'];
+		} else if (disposition !== 'omit') headers['content-disposition'] = attachment(name);
+		if (!huge && dropAfter == null) return { status: 200, body: bytes, headers };
+		return {
+			status: 200,
+			headers,
+			/** Writes the body to `res`; returns the bytes sent. */
+			stream: async (res) => {
+				const stopAfter = dropAfter ?? size;
+				let sent;
+				if (huge) sent = await writeLargePdf(res, size, stopAfter);
+				else {
+					sent = Math.min(stopAfter, bytes.length);
+					res.write(bytes.subarray(0, sent));
+				}
+				if (dropAfter != null && dropAfter < size) {
+					// Let the bytes leave before the connection is cut.
+					await new Promise((resolve) => setTimeout(resolve, 20));
+					res.socket?.destroy();
+				} else res.end();
+				return sent;
+			},
+		};
+	},
+
+	/** A download of a package's documents: the owner's, not a draft (page 1040), with a binary Accept. */
+	downloadable(ctx) {
 		const pkg = this.owned(ctx);
 		if ('body' in pkg) return pkg;
+		if (pkg.status === 'DRAFT') return DOCUMENTED.draftDownload();
 		if (!this.acceptsBinary(ctx)) return ASSUMED.notAcceptable();
+		return pkg;
+	},
+
+	downloadPackage(ctx) {
+		const pkg = this.downloadable(ctx);
+		if ('body' in pkg) return pkg;
 		let docs = pkg.documents;
 		const wanted = ctx.v === 'v4' ? ctx.url.searchParams.get('document-ids') : null;
 		if (wanted) {
 			const ids = wanted.split(',').map((s) => s.trim()).filter(Boolean);
 			docs = ids.map((id) => pkg.documents.find((d) => String(d.id) === id));
-			if (docs.some((d) => !d)) return message(404, 'Document not found');
+			if (docs.some((d) => !d)) return DOCUMENTED.documentNotFound();
 		}
-		if (docs.length === 0) return message(404, 'Document not found');
-		if (docs.length === 1) return binary(this.documentBytes(pkg, docs[0]), 'application/pdf', docs[0].name);
+		if (docs.length === 0) return DOCUMENTED.documentNotFound();
+		if (docs.length === 1) return this.fileAnswer(this.documentBytes(pkg, docs[0]), 'application/pdf', docs[0].name);
 		const zip = storedZip(docs.map((d) => ({ name: d.name, data: this.documentBytes(pkg, d) })));
-		return binary(zip, 'application/zip', `${pkg.name}.zip`);
+		return this.fileAnswer(zip, 'application/zip', `${pkg.name}.zip`);
 	},
 
 	downloadDocument(ctx) {
-		const pkg = this.owned(ctx);
+		const pkg = this.downloadable(ctx);
 		if ('body' in pkg) return pkg;
-		if (!this.acceptsBinary(ctx)) return ASSUMED.notAcceptable();
 		const doc = pkg.documents.find((d) => String(d.id) === ctx.params[1]);
-		if (!doc) return message(404, 'Document not found');
-		return binary(this.documentBytes(pkg, doc), 'application/pdf', doc.name);
+		if (!doc) return DOCUMENTED.documentNotFound();
+		return this.fileAnswer(this.documentBytes(pkg, doc), 'application/pdf', doc.name);
 	},
 
 	evidenceReport(ctx) {
@@ -415,21 +384,35 @@ const packageMethods = {
 			...pkg.recipients.map((r) => `${r.role} ${r.user_email}: ${r.process_status}${r.processed_on ? ` on ${r.processed_on}` : ''}`),
 			...pkg.history.map((h) => `${h.date_time} ${h.action_type} by ${h.user_email}`),
 		];
-		return binary(simplePdf(lines), 'application/pdf', `Evidence report ${pkg.id}.pdf`);
+		return this.fileAnswer(simplePdf(lines), 'application/pdf', `Evidence report ${pkg.id}.pdf`);
 	},
 
+	/**
+	 * Upload Document. A PDF is kept as sent; with `x-convert-document: true` anything else is
+	 * stored converted to PDF (page 1022); without it only Word and XML are kept (page 1022: "The
+	 * only case supported where this value is set to false is to retain Word format and XML
+	 * documents"), anything else is refused (the answer assumed). v3 answers `{documentid}` (1022).
+	 */
 	uploadDocument(ctx) {
 		const pkg = this.owned(ctx);
 		if ('body' in pkg) return pkg;
 		if (pkg.status !== 'DRAFT') return ASSUMED.notDraft();
-		const name = fileNameFromHeader(ctx.req.headers['x-file-name']);
-		if (!name) return ASSUMED.noFileName();
-		if (ctx.body.length === 0) return ASSUMED.emptyDocument();
-		const doc = this.newDocument(name, ctx.body);
+		const sentName = fileNameFromHeader(ctx.req.headers['x-file-name']);
+		if (!sentName) return DOCUMENTED.noFileName();
+		ctx.entry.decoded = { ...ctx.entry.decoded, 'x-file-name': sentName };
+		if (ctx.body.length === 0) return DOCUMENTED.noDocument();
+		const kind = documentKind(sentName, ctx.body);
+		const convert = String(ctx.req.headers['x-convert-document'] ?? '').toLowerCase() === 'true';
+		let doc;
+		if (kind === 'PDF') doc = this.newDocument(sentName, ctx.body);
+		else if (convert) doc = this.newDocument(convertedName(sentName), simplePdf([`Converted from ${sentName}`, `${ctx.body.length} bytes`]));
+		else if (kind === 'WORD' || kind === 'XML') doc = this.newDocument(sentName, ctx.body, undefined, kind);
+		else return ASSUMED.conversionRequired();
 		doc.source = String(ctx.req.headers['x-source'] ?? 'API');
+		if (doc.name !== sentName) doc.convertedFrom = sentName;
 		pkg.documents.push(doc);
-		this.touch(pkg, 'DOCUMENT_UPLOADED', ctx.user.email, { type: 'DOCUMENT', value: name });
-		// 201: the reference says "the status may be 201"; the simulator picks it so clients accept both.
+		this.touch(pkg, 'DOCUMENT_UPLOADED', ctx.user.email, { type: 'DOCUMENT', value: doc.name });
+		if (ctx.v === 'v3') return json(201, { documentid: doc.id });
 		return json(201, { document_id: doc.id, document_name: doc.name, document_pages: doc.pages, document_size: doc.size });
 	},
 
@@ -437,16 +420,17 @@ const packageMethods = {
 		const pkg = this.owned(ctx);
 		if ('body' in pkg) return pkg;
 		if (pkg.status !== 'DRAFT') return ASSUMED.notDraft();
-		if (pkg.recipients.length === 0) return ASSUMED.noSigners();
+		if (pkg.recipients.length === 0) return DOCUMENTED.noSigners();
 		pkg.status = 'IN_PROGRESS';
 		this.touch(pkg, 'SHARED', ctx.user.email, { type: 'RECIPIENTS', value: pkg.recipients.map((r) => r.user_email).join(', ') });
 		return json(200, [{ package_id: pkg.id, documents: pkg.documents.map((d) => ({ document_id: d.id, document_name: d.name })) }]);
 	},
 
+	/** Recall (page 1091): by the owner, of a running workflow; one refusal for both. */
 	recall(ctx) {
-		const pkg = this.owned(ctx);
+		const pkg = this.owned(ctx, DOCUMENTED.recallRefused);
 		if ('body' in pkg) return pkg;
-		if (pkg.status !== 'IN_PROGRESS') return ASSUMED.notInProgress();
+		if (pkg.status !== 'IN_PROGRESS') return DOCUMENTED.recallRefused();
 		pkg.status = 'DRAFT';
 		pkg.decline = null;
 		for (const r of pkg.recipients) Object.assign(r, { process_status: 'UN_PROCESSED', processed_on: null, reason: null });
@@ -457,7 +441,7 @@ const packageMethods = {
 	workflowUsers(ctx) {
 		const pkg = this.owned(ctx);
 		if ('body' in pkg) return pkg;
-		return json(200, pkg.recipients.map((r) => ({ ...r })));
+		return json(200, pkg.recipients.map((r) => this.recipientOut(r, ctx.v)));
 	},
 
 	/** Checks one recipient of Add Users to Workflow (or of a template); an error answer or undefined. */
@@ -467,6 +451,7 @@ const packageMethods = {
 		if (r.role !== undefined && !ROLES.includes(r.role)) return message(400, `Invalid role: ${r.role}`);
 		if (v === 'v4' && r.delivery_method === undefined) return message(400, 'delivery_method is required');
 		if (r.delivery_method !== undefined && !DELIVERY_METHODS.includes(r.delivery_method)) return message(400, `Invalid delivery_method: ${r.delivery_method}`);
+		if (['SMS', 'EMAIL_AND_SMS'].includes(r.delivery_method) && !String(r.mobile_number ?? '').trim()) return ASSUMED.mobileNumberRequired(r.delivery_method);
 		if (r.signing_order !== undefined && !(Number.isInteger(r.signing_order) && r.signing_order > 0)) return message(400, 'signing_order must be a positive integer');
 		return undefined;
 	},
@@ -484,24 +469,7 @@ const packageMethods = {
 		if (pkg.status !== 'DRAFT') return ASSUMED.notDraft();
 		const added = input.map((r) => this.addRecipient(pkg, r));
 		this.touch(pkg, 'USERS_ADDED', ctx.user.email, { type: 'RECIPIENTS', value: added.map((r) => r.user_email).join(', ') });
-		return this.scenario.addUsersAnswersUsers ? json(200, added.map((r) => ({ ...r }))) : empty();
-	},
-
-	listTemplates(ctx) {
-		const perPage = Number(ctx.params[0]);
-		const pageNumber = Number(ctx.params[1]);
-		if (pageNumber < 1 || perPage < 1) return ASSUMED.badPaging();
-		const search = String(ctx.req.headers['x-search-text'] ?? '').toLowerCase();
-		const found = (this.scenario.templates ?? []).filter((t) => t.template_name.toLowerCase().includes(search));
-		const answer = page(found, pageNumber, perPage).map((t) => ({
-			template_id: t.template_id,
-			template_name: t.template_name,
-			template_public: t.template_public ?? false,
-			read_only: t.read_only ?? false,
-			description: t.description ?? '',
-			documents: t.documents ?? [],
-		}));
-		return json(200, answer, { 'x-total-records': String(found.length) });
+		return this.scenario.addUsersAnswersUsers ? json(200, added.map((r) => this.recipientOut(r, ctx.v))) : empty();
 	},
 
 	applyTemplate(ctx) {
@@ -513,9 +481,11 @@ const packageMethods = {
 		const template = (this.scenario.templates ?? []).find((t) => same(t.template_name, input.template_name));
 		if (!template) return ASSUMED.templateNotFound();
 		const documentId = ctx.params[1];
-		const all = ctx.v === 'v4' && documentId === '0';
-		if (all ? pkg.documents.length === 0 : !pkg.documents.some((d) => String(d.id) === documentId)) return message(404, 'Document not found');
+		const byZero = ctx.v === 'v4' && documentId === '0';
+		if (byZero ? pkg.documents.length === 0 : !pkg.documents.some((d) => String(d.id) === documentId)) return DOCUMENTED.documentNotFound();
 		if (pkg.status !== 'DRAFT') return ASSUMED.notDraft();
+		// v4's document 0, or `apply_to_all: true` (v3 page 1024, v4), applies it to every document.
+		for (const doc of pkg.documents) if (byZero || input.apply_to_all === true || String(doc.id) === documentId) doc.template = template.template_name;
 		for (const r of template.recipients ?? []) {
 			if (!pkg.recipients.some((have) => same(have.user_email, r.user_email) && have.role === (r.role ?? 'SIGNER'))) this.addRecipient(pkg, { ...r, signing_order: undefined });
 		}
@@ -527,7 +497,7 @@ const packageMethods = {
 	historyV3(ctx) {
 		const pkg = this.owned(ctx);
 		if ('body' in pkg) return pkg;
-		return json(200, { package_status: this.ownerStatus(pkg), actions: pkg.history.map((h) => ({ ...h })) });
+		return json(200, { package_status: this.ownerStatus(pkg), actions: pkg.history.map((h) => this.historyOut(h)) });
 	},
 
 	historyV4(ctx) {
@@ -536,7 +506,8 @@ const packageMethods = {
 		const pageNumber = Number(ctx.params[1]);
 		const perPage = Number(ctx.params[2]);
 		if (pageNumber < 1 || perPage < 1) return ASSUMED.badPaging();
-		return json(200, { package_status: this.ownerStatus(pkg), actions: page(pkg.history, pageNumber, perPage).map((h) => ({ ...h })) }, { 'x-total-records': String(pkg.history.length) });
+		const { items, headers } = this.pageOf(pkg.history, pageNumber, perPage);
+		return json(200, { package_status: this.ownerStatus(pkg), actions: items.map((h) => this.historyOut(h)) }, headers);
 	},
 };
 
@@ -589,4 +560,4 @@ const DEFAULT_TEMPLATES = [
 	},
 ];
 
-module.exports = { packageMethods, PACKAGE_ROUTES, DEFAULT_TEMPLATES, ASSUMED };
+module.exports = { packageMethods, PACKAGE_ROUTES, DEFAULT_TEMPLATES };

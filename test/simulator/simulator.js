@@ -7,6 +7,9 @@ const { createServer } = require('node:http');
 const { createServer: createTlsServer } = require('node:https');
 const { join } = require('node:path');
 const { packageMethods, PACKAGE_ROUTES, DEFAULT_TEMPLATES } = require('./packages');
+const { listMethods, LIST_ORDERS } = require('./lists');
+const { DATE_STYLES } = require('./dates');
+const { json, message, DOCUMENTED } = require('./answers');
 
 /** The self-signed certificate of HTTPS mode, standing for an internal certificate authority. */
 const TEST_TLS = { key: join(__dirname, 'tls/key.pem'), cert: join(__dirname, 'tls/cert.pem') };
@@ -33,11 +36,59 @@ const DEFAULT_SCENARIO = {
 	tokenLifetimeSeconds: 86_399,
 	/** Added to every API answer (not to /_sim control calls). */
 	latencyMs: 0,
+
+	// Options a test may also switch later with setOptions() or POST /_sim/options (README.md).
+	/** 'iso-milliseconds' (every date `...T10:10:25.123Z`) or 'signinghub' (the vendor's examples). */
+	dateStyle: 'iso-milliseconds',
+	/** SigningHub's clock, this many ms ahead of the machine's (negative: behind). */
+	clockOffsetMs: 0,
+	/** v3 shows `process_status` PROCESSED for a recipient who acted (v3 example, page 1053). */
+	v3ProcessedStatus: false,
+	/** Get Packages' order without v4 `sort-by`: a key of LIST_ORDERS. */
+	listOrder: 'newest-modified-first',
+	/** `{ afterPage, packageId }`: deletes that package right after page `afterPage` of a Get Packages call (once). */
+	deleteBetweenPages: null,
+	/** List calls answer page 1 whatever page was asked for. */
+	ignorePageNumber: false,
+	/** List calls answer without `x-total-records`. */
+	omitTotalRecords: false,
+	/** 'attachment' (a proper header), 'omit' (none) or 'hostile' (`hostileFileName`, default HOSTILE_FILE_NAME). */
+	downloadContentDisposition: 'attachment',
+	hostileFileName: undefined,
+	/** Downloads answer a streamed PDF-like body of this many bytes instead of the file (0: off). */
+	hugeDownloadBytes: 0,
+	/** Downloads cut the connection after this many body bytes (null: off). */
+	dropDownloadAfterBytes: null,
 };
 
-const json = (status, body, headers = {}) => ({ status, body: body === undefined ? '' : JSON.stringify(body), headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
-const message = (status, text) => json(status, { Message: text });
+/** The scenario keys setOptions() accepts, and what each value must be. */
+const OPTION_CHECKS = {
+	dateStyle: (v) => DATE_STYLES.includes(v),
+	clockOffsetMs: Number.isFinite,
+	v3ProcessedStatus: (v) => typeof v === 'boolean',
+	listOrder: (v) => Object.hasOwn(LIST_ORDERS, v),
+	deleteBetweenPages: (v) => v === null || (Number.isInteger(v?.afterPage) && Number.isInteger(Number(v?.packageId))),
+	ignorePageNumber: (v) => typeof v === 'boolean',
+	omitTotalRecords: (v) => typeof v === 'boolean',
+	downloadContentDisposition: (v) => ['attachment', 'omit', 'hostile'].includes(v),
+	hostileFileName: (v) => v === undefined || typeof v === 'string',
+	hugeDownloadBytes: (v) => Number.isInteger(v) && v >= 0,
+	dropDownloadAfterBytes: (v) => v === null || (Number.isInteger(v) && v >= 0),
+	addUsersAnswersUsers: (v) => typeof v === 'boolean',
+	latencyMs: (v) => Number.isFinite(v) && v >= 0,
+};
+
+/** Throws on an unknown option or a value it cannot take. */
+function checkOptions(options) {
+	for (const [key, value] of Object.entries(options)) {
+		if (!OPTION_CHECKS[key]) throw new Error(`unknown simulator option ${key}`);
+		if (!OPTION_CHECKS[key](value)) throw new Error(`simulator option ${key} cannot be ${JSON.stringify(value)}`);
+	}
+}
+
 const oauthError = (status, error, description, headers) => json(status, { error, error_description: description }, headers);
+/** Request headers the log keeps (never a secret): what SigningHub was asked to search for, and upload metadata. */
+const LOGGED_HEADERS = ['x-search-text', 'x-folder', 'x-file-name', 'x-convert-document', 'x-source'];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const newToken = (prefix) => `${prefix}.${randomBytes(24).toString('base64url')}`;
 
@@ -58,6 +109,7 @@ class SigningHubSimulator {
 	}
 
 	reset(scenario = {}) {
+		checkOptions(Object.fromEntries(Object.entries(scenario).filter(([key]) => OPTION_CHECKS[key])));
 		this.scenario = { ...DEFAULT_SCENARIO, ...scenario };
 		this.users = new Map(this.scenario.users.map((user) => [user.email.toLowerCase(), { ...user }]));
 		this.lastStamp = 0;
@@ -86,6 +138,12 @@ class SigningHubSimulator {
 	async stop() {
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise((resolve) => this.server.close(resolve));
+	}
+
+	/** Switches options (keys of OPTION_CHECKS) without touching packages, tokens or the log. */
+	setOptions(options = {}) {
+		checkOptions(options);
+		this.scenario = { ...this.scenario, ...options };
 	}
 
 	/** Rules checked in order before (or, with `after: true`, after) a request is handled. */
@@ -123,7 +181,9 @@ class SigningHubSimulator {
 		if (url.pathname.startsWith('/_sim/')) return this.control(req, res, url, body.toString('utf8'));
 
 		const entry = { seq: ++this.seq, at: Date.now(), method: req.method, path: url.pathname, bodyBytes: body.length };
-		if (url.search && /^\/v[34]\/(packages\/[A-Z_]+\/\d+\/\d+|settings\/templates\/\d+\/\d+)$/.test(url.pathname)) entry.query = url.search;
+		if (url.search) entry.query = url.search;
+		const logged = Object.fromEntries(LOGGED_HEADERS.filter((name) => req.headers[name] !== undefined).map((name) => [name, req.headers[name]]));
+		if (Object.keys(logged).length) entry.headers = logged;
 		if (url.pathname === '/authenticate') entry.clientId = new URLSearchParams(body.toString('utf8')).get('client_id') ?? undefined;
 		else entry.clientId = this.accessTokens.get(String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''))?.clientId;
 		this.log.push(entry);
@@ -140,7 +200,9 @@ class SigningHubSimulator {
 		else if (after) return this.answerFault(res, entry, after);
 		entry.status = answer.status;
 		res.writeHead(answer.status, answer.headers);
-		res.end(answer.body);
+		if (!answer.stream) return res.end(answer.body);
+		entry.bytesSent = await answer.stream(res);
+		if (res.socket?.destroyed && !res.writableFinished) entry.status = 'dropped';
 	}
 
 	takeFault(method, path, after, entry) {
@@ -229,16 +291,17 @@ class SigningHubSimulator {
 		return user;
 	}
 
-	ownedPackage(user, rawId) {
-		if (!/^\d+$/.test(rawId)) return message(404, 'Document not found');
+	/** The package `rawId` when `user` owns it; else the error answer (`notOwner()` for another owner's). */
+	ownedPackage(user, rawId, notOwner = DOCUMENTED.notOwner) {
+		if (!/^\d+$/.test(rawId)) return DOCUMENTED.documentNotFound();
 		const pkg = this.packageOf(rawId);
-		if (!pkg) return message(404, 'Document not found');
-		if (pkg.owner.toLowerCase() !== user.email.toLowerCase()) return message(400, 'You are not authorized to view this document');
+		if (!pkg) return DOCUMENTED.documentNotFound();
+		if (pkg.owner.toLowerCase() !== user.email.toLowerCase()) return notOwner();
 		return pkg;
 	}
 
 	complete(user, rawId) {
-		const pkg = this.ownedPackage(user, rawId);
+		const pkg = this.ownedPackage(user, rawId, DOCUMENTED.notAuthorizedToView);
 		if ('body' in pkg) return pkg;
 		if (pkg.status === 'COMPLETED') return message(400, 'Document workflow is already completed');
 		if (pkg.status === 'DRAFT') return message(400, 'Document is still in draft state');
@@ -261,7 +324,7 @@ class SigningHubSimulator {
 	enterpriseComplete(user, rawId) {
 		if (!user.admin) return message(403, 'You are not authorized to access enterprise management');
 		const pkg = this.packageOf(rawId);
-		if (!pkg || this.users.get(pkg.owner.toLowerCase())?.enterprise !== user.enterprise) return message(404, 'Document not found');
+		if (!pkg || this.users.get(pkg.owner.toLowerCase())?.enterprise !== user.enterprise) return DOCUMENTED.documentNotFound();
 		return this.complete(this.users.get(pkg.owner.toLowerCase()), rawId);
 	}
 
@@ -351,8 +414,16 @@ class SigningHubSimulator {
 			case 'GET /_sim/log':
 				return reply(200, this.log);
 			case 'POST /_sim/reset':
-				this.reset(input);
-				return reply(200);
+			case 'POST /_sim/options':
+				try {
+					if (url.pathname === '/_sim/reset') this.reset(input);
+					else this.setOptions(input);
+				} catch (error) {
+					return reply(400, { error: error.message });
+				}
+				return reply(200, url.pathname === '/_sim/options' ? this.options() : undefined);
+			case 'GET /_sim/options':
+				return reply(200, this.options());
 			case 'POST /_sim/faults':
 				this.addFaults(...(Array.isArray(input) ? input : [input]));
 				return reply(200);
@@ -376,6 +447,11 @@ class SigningHubSimulator {
 			this.deleted.delete(pkg.id);
 			this.packages.set(pkg.id, pkg);
 		}
+	}
+
+	/** The current value of every option. */
+	options() {
+		return Object.fromEntries(Object.keys(OPTION_CHECKS).map((key) => [key, this.scenario[key] ?? null]));
 	}
 
 	tokenRequests() {
@@ -413,7 +489,7 @@ class OtherHost {
 	}
 }
 
-Object.assign(SigningHubSimulator.prototype, packageMethods);
+Object.assign(SigningHubSimulator.prototype, packageMethods, listMethods);
 
 module.exports = { SigningHubSimulator, OtherHost, DEFAULT_SCENARIO };
 
