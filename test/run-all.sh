@@ -9,7 +9,7 @@ npm run lint
 npm run build
 
 # Install the pinned n8n versions first, so their (one-off) install shows its own progress.
-node test/e2e/install-n8n.js $(node -e 'console.log(require("./test/e2e/versions").versionsUnderTest().join(" "))') >/dev/null
+node test/e2e/install-n8n.js $(node -e 'console.log(require("./test/e2e/versions").allVersionsUnderTest().join(" "))') >/dev/null
 
 report="$(mktemp)"
 status=0

@@ -8,8 +8,11 @@ function credential(id, data) {
 	return { id, name: `SigningHub ${id}`, type: 'signingHubApi', data };
 }
 
-/** A User Login (or, with `scope`, enterprise admin) credential against the simulator. */
-function loginCredential(id, baseUrl, { user = 'owner@example.com', password = 'owner-pass-7c1e', scope, apiVersion = 'v3', clientSecret = CLIENT_SECRET } = {}) {
+/**
+ * A User Login (or, with `scope`, enterprise admin) credential against the simulator; `extra`
+ * adds credential fields (e.g. `actAsUserPolicy`).
+ */
+function loginCredential(id, baseUrl, { user = 'owner@example.com', password = 'owner-pass-7c1e', scope, apiVersion = 'v3', clientSecret = CLIENT_SECRET, extra = {} } = {}) {
 	return credential(id, {
 		authMethod: scope ? 'enterpriseScope' : 'userLogin',
 		baseUrl,
@@ -19,6 +22,7 @@ function loginCredential(id, baseUrl, { user = 'owner@example.com', password = '
 		username: user,
 		password,
 		...(scope ? { scope } : {}),
+		...extra,
 	});
 }
 

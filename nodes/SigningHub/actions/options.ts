@@ -64,7 +64,7 @@ export function optionsProperty(operations: Operation[]): INodeProperties {
 	const own = operations.flatMap((operation) =>
 		(operation.options ?? []).map((option) => ({
 			...option,
-			displayOptions: { show: { '/resource': [operation.resource], '/operation': [operation.value] } },
+			displayOptions: { show: { ...option.displayOptions?.show, '/resource': [operation.resource], '/operation': [operation.value] } },
 		})),
 	);
 	return {

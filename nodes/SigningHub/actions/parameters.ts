@@ -107,7 +107,7 @@ export function inputsNamed(...names: string[]) {
 export const packageInput = inputsNamed('packageId');
 
 function shown(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 

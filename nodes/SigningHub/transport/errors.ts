@@ -312,22 +312,26 @@ function ssrfRefusalOf(error: unknown): SsrfRefusal | undefined {
 function blockedBySsrfProtection({ words, ip, hostname }: SsrfRefusal, baseUrl: string): FailureDetails {
 	let host = hostname;
 	try {
-		host ??= new URL(baseUrl).hostname;
+		host ??= new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
 	} catch {
 		host ??= baseUrl;
 	}
-	const target = ip && ip !== host ? `${host} (${ip})` : host;
-	const ranges = ip ? `N8N_SSRF_ALLOWED_IP_RANGES=${ip}${ip.includes(':') ? '/128' : '/32'}` : 'N8N_SSRF_ALLOWED_IP_RANGES with its address range';
+	const address = ip ?? host;
+	const range = `N8N_SSRF_ALLOWED_IP_RANGES=${address}${address.includes(':') ? '/128' : '/32'}`;
+	// n8n matches host names against N8N_SSRF_ALLOWED_HOSTNAMES, and addresses in a URL only against the ranges.
+	const byAddress = /^[\d.]+$/.test(host) || host.includes(':');
+	const allow = byAddress
+		? `its address, ${range} (N8N_SSRF_ALLOWED_HOSTNAMES allows host names, not addresses)`
+		: `its host name, N8N_SSRF_ALLOWED_HOSTNAMES=${host}${ip ? `, or its address, ${range}` : ', or its addresses in N8N_SSRF_ALLOWED_IP_RANGES'}`;
 	return {
 		reason: 'blocked',
 		responseStatus: null,
 		signingHubMessage: null,
 		transient: false,
-		message: `n8n's SSRF protection blocked the request to ${target}: ${words}`,
+		message: `n8n's SSRF protection blocked the request to ${host}: ${words}`,
 		description:
-			'This n8n runs with N8N_SSRF_PROTECTION_ENABLED=true, which blocks private and loopback addresses, such as an on-premises SigningHub\'s. ' +
-			`If ${baseUrl} is your SigningHub, ask your n8n administrator to allow it in n8n's environment, N8N_SSRF_ALLOWED_HOSTNAMES=${host} or ${ranges}, ` +
-			'and to restart n8n. Nothing was sent to SigningHub.',
+			"This n8n runs with N8N_SSRF_PROTECTION_ENABLED=true, which blocks private and loopback addresses, such as an on-premises SigningHub's. " +
+			`If ${baseUrl} is your SigningHub, ask your n8n administrator to allow ${allow} in n8n's environment, and to restart n8n. Nothing was sent to SigningHub.`,
 	};
 }
 

@@ -19,7 +19,7 @@ const deliveryMethodOption: INodeProperties = {
 		{ name: 'Email and SMS', value: 'EMAIL_AND_SMS' },
 		{ name: 'SMS', value: 'SMS' },
 	],
-	description: 'How SigningHub v4 reaches the recipient (SMS and Email and SMS need the Mobile Number); v3 always emails',
+	description: 'How SigningHub v4 reaches the recipient (SMS and Email and SMS need the Mobile Number option); v3 always emails',
 };
 
 const signingOrderOption: INodeProperties = {
@@ -46,6 +46,17 @@ function checkMobileNumber(value: string): string {
 	}
 	return number;
 }
+
+/** Shown among the options once Delivery Method texts the recipient. */
+const mobileNumberOption: INodeProperties = {
+	displayName: 'Mobile Number',
+	name: 'mobileNumber',
+	type: 'string',
+	placeholder: '+447700900123',
+	default: '',
+	displayOptions: { show: { deliveryMethod: BY_SMS } },
+	description: "The recipient's mobile number, with + and the country code. Needed for SMS and Email and SMS: SigningHub texts it.",
+};
 
 interface Recipient {
 	packageId: number;
@@ -89,20 +100,11 @@ export const addRecipient: Operation<Recipient> = {
 				{ name: 'Signer', value: 'SIGNER', description: 'Signs the documents' },
 			],
 		},
-		{
-			displayName: 'Mobile Number',
-			name: 'mobileNumber',
-			type: 'string',
-			placeholder: '+447700900123',
-			required: true,
-			default: '',
-			displayOptions: { show: { '/options.deliveryMethod': BY_SMS } },
-			description: "The recipient's mobile number, with + and the country code: SigningHub texts it for SMS delivery",
-		},
 	],
 	options: [
 		deliveryMethodOption,
 		emailNotificationOption,
+		mobileNumberOption,
 		signingOrderOption,
 	],
 	identifyingInputs: inputsNamed('packageId', 'email'),
@@ -120,7 +122,11 @@ export const addRecipient: Operation<Recipient> = {
 			if (apiVersion === 'v3') {
 				throw invalidInput(`Delivery Method ${deliveryMethod} needs SigningHub's API v4`, 'SigningHub v3 reaches recipients by email only: choose Email, or a v4 credential.');
 			}
-			recipient.mobileNumber = checkMobileNumber(readText(context, itemIndex, 'mobileNumber', 'Mobile Number'));
+			const mobileNumber = readOption(context, itemIndex, mobileNumberOption);
+			if (mobileNumber === undefined) {
+				throw invalidInput('Mobile Number is empty', `Delivery Method ${deliveryMethod} texts the recipient: add the Mobile Number option with their number, e.g. +447700900123.`);
+			}
+			recipient.mobileNumber = checkMobileNumber(String(mobileNumber).trim());
 		}
 		return recipient;
 	},
