@@ -52,7 +52,8 @@ describe.each(versionsUnderTest().filter(hasSsrfProtection))("n8n's SSRF protect
 		const logBeforeTests = simulator.log.length;
 		try {
 			for (const credential of credentials) {
-				tests[credential.id] = await server.request('POST', '/rest/credentials/test', { credentials: { name: credential.name, type: credential.type, data: credential.data } });
+				const created = await server.request('POST', '/rest/credentials', { name: `Test ${credential.name}`, type: credential.type, data: credential.data });
+				tests[credential.id] = await server.request('POST', '/rest/credentials/test', { credentials: { id: created.id, name: created.name, type: credential.type, data: credential.data } });
 			}
 		} finally {
 			await server.stop();

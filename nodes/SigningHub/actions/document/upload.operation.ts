@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { invalidInput } from '../../transport';
 import { checkInputFile, inputBinaryFieldProperty, isPdf } from '../files';
 import { packageIdProperty, packageInput, readPackageId, readText } from '../parameters';
 import type { Operation } from '../types';
@@ -28,6 +29,9 @@ export const uploadDocument: Operation<{ packageId: number; field: string; fileN
 	},
 	async send({ context, itemIndex, client }, { packageId, field, fileName }) {
 		const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, field);
+		if (bytes.length === 0) {
+			throw invalidInput(`The file in the binary field "${field}" is empty`, 'Check the node that made the file: SigningHub takes no empty documents.');
+		}
 		// SigningHub keeps a PDF as it is and converts other formats (Word and others) when asked.
 		const convert: Record<string, string> = isPdf(bytes) ? {} : { 'x-convert-document': 'true' };
 		const response = await client.request({
