@@ -3,7 +3,6 @@
 // x-convert-document for what is not a PDF, one rule for x-file-name, a safe base name.
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { fileNameHeader } from '../../../../nodes/SigningHub/actions/document/upload.operation';
 import { API_VERSIONS, NOT_OWNER, fileInput, nodeHarness, OWNER } from '../harness';
 
 const harness = nodeHarness();
@@ -84,18 +83,6 @@ const fileItem = (fileName: string, bytes: Buffer, mimeType: string): INodeExecu
 	binary: { data: { data: bytes.toString('base64'), fileName, mimeType } },
 });
 
-describe('the x-file-name rule', () => {
-	it.each([
-		['Test file.pdf', 'Test file.pdf'],
-		['100%.pdf', '100%25.pdf'],
-		['Договор.pdf', `${encodeURIComponent('Договор')}.pdf`],
-		['Café 合同.docx', `Caf${encodeURIComponent('é')} ${encodeURIComponent('合同')}.docx`],
-	])('%p goes as %p', (name, header) => {
-		expect(fileNameHeader(name)).toBe(header);
-		expect(decodeURIComponent(header)).toBe(name);
-	});
-});
-
 describe.each(API_VERSIONS)('Document > Upload: conversion and file names (%s)', (apiVersion) => {
 	beforeEach(() => harness.sim.reset({ packages: [{ id: 5, owner: OWNER, status: 'DRAFT' }] }));
 
@@ -106,6 +93,19 @@ describe.each(API_VERSIONS)('Document > Upload: conversion and file names (%s)',
 		expect(sent).toEqual([undefined, 'true']);
 		expect(output.map((item) => item.json.fileName)).toEqual(['contract.pdf', 'annex.docx']);
 		expect(harness.sim.packageOf(5).documents.map((doc: { name: string }) => doc.name)).toEqual(['contract.pdf', 'annex.pdf']);
+	});
+
+	it.each([
+		['Test file.pdf', 'Test file.pdf'],
+		['100%.pdf', '100%25.pdf'],
+		['Договор.pdf', `${encodeURIComponent('Договор')}.pdf`],
+		['Café 合同.pdf', `Caf${encodeURIComponent('é')} ${encodeURIComponent('合同')}.pdf`],
+	])('one rule for x-file-name: %p goes as %p (printable ASCII as it is, anything else and %% percent-encoded)', async (name, header) => {
+		const from = harness.sim.log.length;
+		await harness.run(uploadData, [fileItem(name, PDF, 'application/pdf')], { apiVersion });
+		const [request] = harness.requests(from).filter((entry) => entry.status !== 401);
+		expect((request.headers as Record<string, unknown>)['x-file-name']).toBe(header);
+		expect(harness.sim.packageOf(5).documents.map((doc: { name: string }) => doc.name)).toEqual([name]);
 	});
 
 	it('sends a name in any script that SigningHub reads back, and only the base name of a path', async () => {

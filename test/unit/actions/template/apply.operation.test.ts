@@ -103,10 +103,3 @@ describe('Template > Apply without a Document ID', () => {
 		]);
 	});
 });
-		expect(harness.calls()).toEqual(['GET /v3/packages/10/workflow', 'GET /v3/packages/7/workflow', `POST /v3/packages/7/documents/${contract.id}/template`]);
-		expect(output.map((item) => item.json)).toEqual([
-			{ packageId: 7, templateName: 'NDA', documentId: contract.id, applied: true },
-			{ error: expect.objectContaining({ message: 'Package 10 has no document to apply a template to', httpCode: null, packageId: 10 }) },
-		]);
-	});
-});
