@@ -2,7 +2,7 @@
 // versions, every On Error setting, bad input, token reuse and renewal, and no leaked secret.
 const { SigningHubSimulator, DEFAULT_SCENARIO } = require('../simulator/simulator');
 const { N8nSandbox, nodeOutput } = require('./n8n');
-const { CLIENT_SECRET, ids, loginCredential, tokenCredential, workflow } = require('./workflows');
+const { CLIENT_SECRET, ids, loginCredential, ownerToken, tokenCredential, workflow } = require('./workflows');
 const { versionsUnderTest } = require('./versions');
 
 jest.setTimeout(15 * 60 * 1000);
@@ -53,12 +53,7 @@ describe.each(versionsUnderTest({ core: true }))('Complete Workflow in n8n %s', 
 				{ id: 7101, owner: 'owner@example.com', status: 'DRAFT' },
 			],
 		});
-		const minted = await fetch(`${url}/authenticate`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ grant_type: 'password', client_id: 'client-mint', client_secret: CLIENT_SECRET, username: 'owner@example.com', password: 'owner-pass-7c1e' }),
-		}).then((response) => response.json());
-		credentials.push(tokenCredential('token', url, minted.access_token));
+		credentials.push(tokenCredential('token', url, await ownerToken(url, 'client-mint')));
 		credentials.push(tokenCredential('bad-token', url, 'sim-at.not-a-real-token-3e8c'));
 		for (const c of credentials) secrets.push(...['clientSecret', 'password', 'accessToken'].map((field) => c.data[field]).filter(Boolean));
 		simulator.addFaults(

@@ -60,6 +60,7 @@ describe.each(versionsUnderTest())('SigningHub at its edges in n8n %s', (version
 		await n8n.importCredentials(credentials);
 		const search = (credential) => ({
 			credential,
+			onError: keep,
 			operation: 'getMany',
 			items: [{ q: 'Договор' }, { q: '合同' }, { q: 'café' }],
 			parameters: { resource: 'package', status: 'ALL', searchText: '={{ $json.q }}', returnAll: true },
@@ -105,8 +106,8 @@ describe.each(versionsUnderTest())('SigningHub at its edges in n8n %s', (version
 					],
 					options: { actAsUser: '={{ $json.owner }}' },
 				},
-				{ name: 'Create v4', credential: 'owner-v4', operation: 'create', items: [{ name: 'Mode by default' }], parameters: { resource: 'package', packageName: '={{ $json.name }}' } },
-				{ name: 'Download', credential: 'owner-v3', operation: 'download', items: [{ id: 91301 }], parameters: { resource: 'package' } },
+				{ name: 'Create v4', credential: 'owner-v4', onError: keep, operation: 'create', items: [{ name: 'Mode by default' }], parameters: { resource: 'package', packageName: '={{ $json.name }}' } },
+				{ name: 'Download', credential: 'owner-v3', onError: keep, operation: 'download', items: [{ id: 91301 }], parameters: { resource: 'package' } },
 				{ name: 'Download too large', credential: 'owner-v3', onError: keep, operation: 'download', items: [{ id: 91301 }], parameters: { resource: 'package' }, options: { maxFileSize: 1 } },
 			]),
 			workflow('wfStopBadItem', [

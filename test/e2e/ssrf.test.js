@@ -3,7 +3,7 @@
 // message that names the cause and the variables that allow it; then allowed by them.
 const { SigningHubSimulator } = require('../simulator/simulator');
 const { N8nSandbox, nodeOutput } = require('./n8n');
-const { CLIENT_SECRET, ids, loginCredential, tokenCredential, workflow } = require('./workflows');
+const { CLIENT_SECRET, ids, loginCredential, ownerToken, tokenCredential, workflow } = require('./workflows');
 const { versionsUnderTest } = require('./versions');
 
 jest.setTimeout(15 * 60 * 1000);
@@ -29,12 +29,7 @@ describe.each(versionsUnderTest().filter(hasSsrfProtection))("n8n's SSRF protect
 		byName = url.replace('127.0.0.1', 'localhost');
 		const credentials = [loginCredential('by-address', url), loginCredential('by-name', byName)];
 		simulator.reset({ clients: credentials.map((c) => ({ id: c.data.clientId, secret: CLIENT_SECRET })) });
-		const minted = await fetch(`${url}/authenticate`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ grant_type: 'password', client_id: 'client-by-address', client_secret: CLIENT_SECRET, username: 'owner@example.com', password: 'owner-pass-7c1e' }),
-		}).then((response) => response.json());
-		credentials.push(tokenCredential('token', url, minted.access_token));
+		credentials.push(tokenCredential('token', url, await ownerToken(url, 'client-by-address')));
 		n8n = await N8nSandbox.create(version);
 		await n8n.importCredentials(credentials);
 		await n8n.importWorkflows([

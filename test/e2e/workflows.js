@@ -26,6 +26,16 @@ function loginCredential(id, baseUrl, { user = 'owner@example.com', password = '
 	});
 }
 
+/** A token of the simulator's owner@example.com, logged in straight at SigningHub with the client `clientId`. */
+async function ownerToken(baseUrl, clientId) {
+	const answer = await fetch(`${baseUrl}/authenticate`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ grant_type: 'password', client_id: clientId, client_secret: CLIENT_SECRET, username: 'owner@example.com', password: 'owner-pass-7c1e' }),
+	});
+	return (await answer.json()).access_token;
+}
+
 function tokenCredential(id, baseUrl, accessToken, apiVersion = 'v3') {
 	return credential(id, { authMethod: 'accessToken', baseUrl, apiVersion, accessToken });
 }
@@ -114,4 +124,4 @@ function webhookWorkflow(id, { path, credential: credentialId, options = {} }) {
 
 const ids = (from, count) => Array.from({ length: count }, (_, i) => ({ id: from + i }));
 
-module.exports = { CLIENT_SECRET, credential, loginCredential, tokenCredential, workflow, webhookWorkflow, signingHubNode, ids };
+module.exports = { CLIENT_SECRET, credential, loginCredential, ownerToken, tokenCredential, workflow, webhookWorkflow, signingHubNode, ids };
