@@ -120,7 +120,7 @@ describe('PATHS sources', () => {
 	it('name the v3 guide pages of Upload, Apply Template and Rename, and the v4 source exactly', () => {
 		expect(PATHS.documents.source).toMatch(/^documented: .*v3 guide page 1022/);
 		expect(PATHS.applyTemplate.source).toMatch(/^documented: .*v3 guide page 1024/);
-		expect(PATHS.package.source).toMatch(/Rename Package \(PUT, v3 guide page 1149\)/);
+		expect(PATHS.renamePackage.source).toMatch(/^documented: Rename Package \(v3 guide 1149/);
 		for (const entry of Object.values(PATHS)) expect(entry.source).not.toMatch(/v4 specification/);
 	});
 });
@@ -150,7 +150,6 @@ describe('state refusals', () => {
 	it.each([
 		[403, 'Document should be recalled by owner in In Progress or Pending state'],
 		[403, 'Downloading document is not allowed in draft mode'],
-		[403, 'Document is no longer in draft state'],
 	])("%p %p: SigningHub's words, and advice about the package's status", (status, said) => {
 		const failure = describeHttpFailure(status, { Message: said }, 'recall package 5', 'userLogin');
 		expect(failure).toMatchObject({ reason: 'refused', signingHubMessage: said, message: `Could not recall package 5: ${said}` });
