@@ -14,6 +14,11 @@ export function packageIdProperty(description: string): INodeProperties {
 	};
 }
 
+/** The Document ID option of an operation that takes every document unless told one. */
+export function documentIdOption(description: string): INodeProperties {
+	return { displayName: 'Document ID', name: 'documentId', type: 'string', default: '', placeholder: '456', description };
+}
+
 /** getNode() copies the whole node on every call: read its parameters once per execution. */
 const parametersByContext = new WeakMap<IExecuteFunctions, INodeParameters>();
 

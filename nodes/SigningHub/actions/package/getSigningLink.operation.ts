@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../transport';
-import { checkEmail, inputsNamed, packageIdProperty, readBooleanOption, readOption, readId, readPackageId, readText } from '../parameters';
+import { checkEmail, documentIdOption, inputsNamed, packageIdProperty, readBooleanOption, readOption, readId, readPackageId, readText } from '../parameters';
 import type { Operation } from '../types';
 
 const collapsePanelsOption: INodeProperties = {
@@ -36,7 +36,7 @@ function checkCallbackUrl(value: string): string {
 	return value;
 }
 
-const documentIdOption: INodeProperties = { displayName: 'Document ID', name: 'documentId', type: 'string', default: '', placeholder: '456', description: 'The document to open first; without it, SigningHub chooses' };
+const documentOption = documentIdOption('The document to open first; without it, SigningHub chooses');
 const languageOption: INodeProperties = { displayName: 'Language', name: 'language', type: 'string', default: DEFAULT_LANGUAGE, placeholder: DEFAULT_LANGUAGE, description: "The language of SigningHub's screens, e.g. en-US or de-DE" };
 
 export const getSigningLink: Operation = {
@@ -62,7 +62,7 @@ export const getSigningLink: Operation = {
 	],
 	options: [
 		collapsePanelsOption,
-		documentIdOption,
+		documentOption,
 		languageOption,
 		lockPanelsOption,
 	],
@@ -71,7 +71,7 @@ export const getSigningLink: Operation = {
 		const packageId = readPackageId(context, itemIndex);
 		const email = checkEmail(readText(context, itemIndex, 'email', 'Recipient Email'), 'Recipient Email');
 		const callbackUrl = checkCallbackUrl(readText(context, itemIndex, 'callbackUrl', 'Callback URL'));
-		const documentId = readOption(context, itemIndex, documentIdOption) === undefined ? undefined : readId(context, itemIndex, 'options.documentId', 'Document ID');
+		const documentId = readOption(context, itemIndex, documentOption) === undefined ? undefined : readId(context, itemIndex, 'options.documentId', 'Document ID');
 		const language = String(readOption(context, itemIndex, languageOption) ?? DEFAULT_LANGUAGE).trim();
 		if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) {
 			throw invalidInput(`Language must be a language tag such as en-US, not "${language.slice(0, 40)}"`, 'Set Language to a tag such as en-US, de-DE or fr-FR.');

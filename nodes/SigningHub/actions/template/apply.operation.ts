@@ -1,18 +1,11 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { readWorkflowDetails } from '../../reads';
 import { invalidInput, type SigningHubClient } from '../../transport';
-import { evaluated, packageIdProperty, packageInput, readId, readOption, readPackageId } from '../parameters';
+import { documentIdOption, evaluated, packageIdProperty, packageInput, readId, readOption, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
-const documentIdOption: INodeProperties = {
-	displayName: 'Document ID',
-	name: 'documentId',
-	type: 'string',
-	default: '',
-	placeholder: '456',
-	description: 'Only this document of the package. Without it: every document of the package.',
-};
+const documentOption = documentIdOption('Only this document of the package. Without it: every document of the package.');
 
 export const applyTemplate: Operation<{ packageId: number; templateName: string; documentId?: number }> = {
 	resource: 'template',
@@ -37,13 +30,13 @@ export const applyTemplate: Operation<{ packageId: number; templateName: string;
 			description: 'The workflow template, as named in SigningHub',
 		},
 	],
-	options: [documentIdOption],
+	options: [documentOption],
 	identifyingInputs: packageInput,
 	read({ context, itemIndex }) {
 		const packageId = readPackageId(context, itemIndex);
 		const templateName = String(evaluated('Template', () => context.getNodeParameter('templateName', itemIndex, '', { extractValue: true })) ?? '').trim();
 		if (templateName === '') throw invalidInput('Template is empty', 'Choose a template from the list, or type its name.');
-		const chosen = readOption(context, itemIndex, documentIdOption) !== undefined;
+		const chosen = readOption(context, itemIndex, documentOption) !== undefined;
 		return { packageId, templateName, documentId: chosen ? readId(context, itemIndex, 'options.documentId', 'Document ID') : undefined };
 	},
 	async send({ client }, { packageId, templateName, documentId }) {
