@@ -87,7 +87,7 @@ function caseWorkflows(url, token, { sizeMb, count, path }) {
 	const tag = `${sizeMb}x${count}`;
 	return {
 		download: {
-			node: chain(`dlNode${tag}`, [items(count, { packageId: BIG }), signingHub({ resource: 'package', operation: 'download', packageId: '={{ $json.packageId }}' }, count)]),
+			node: chain(`dlNode${tag}`, [items(count, { packageId: BIG }), signingHub({ resource: 'package', operation: 'download', packageId: '={{ $json.packageId }}', options: { maxFileSize: 1024 } }, count)]),
 			http: chain(`dlHttp${tag}`, [
 				items(count, { packageId: BIG }),
 				httpRequest({ method: 'GET', url: `=${url}/v4/packages/{{ $json.packageId }}`, options: { response: { response: { responseFormat: 'file', outputPropertyName: 'data' } } } }, token),

@@ -50,13 +50,15 @@ function workflowOf(id, nodes, edges) {
 const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 const bigPackage = { id: 'ids', name: 'Big package', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: `return [{ json: { packageId: ${BIG} } }];` } };
 const sh = (name, position, parameters, onError) => signingHubNode(name, name, 'big', position, { parameters, onError });
+/** Max File Size above the largest file here (its default is 100 MB). */
+const downloadBig = { resource: 'package', operation: 'download', packageId: '={{ $json.packageId }}', options: { maxFileSize: 1024 } };
 
 /** Download -> Create (v4: Workflow Mode given) -> Upload of the downloaded file into it. */
 function copyWorkflow() {
 	const nodes = [
 		start,
 		bigPackage,
-		sh('Download', [400, 0], { resource: 'package', operation: 'download', packageId: '={{ $json.packageId }}' }),
+		sh('Download', [400, 0], downloadBig),
 		sh('Create copy', [600, -150], { resource: 'package', operation: 'create', packageName: 'Copy of the big one', options: { workflowMode: 'ONLY_OTHERS' } }),
 		{ id: 'merge', name: 'With file', type: 'n8n-nodes-base.merge', typeVersion: 3, position: [800, 0], parameters: { mode: 'combine', combineBy: 'combineByPosition', options: {} } },
 		sh('Upload', [1000, 0], { resource: 'document', operation: 'upload', packageId: "={{ $('Create copy').item.json.packageId }}", binaryPropertyName: 'data' }),
@@ -72,7 +74,7 @@ function idleWorkflow() {
 
 /** A download on the error output, to see how a broken one ends. */
 function dropWorkflow() {
-	const nodes = [start, bigPackage, sh('Download', [400, 0], { resource: 'package', operation: 'download', packageId: '={{ $json.packageId }}' }, 'continueErrorOutput')];
+	const nodes = [start, bigPackage, sh('Download', [400, 0], downloadBig, 'continueErrorOutput')];
 	return workflowOf('wfDrop', nodes, [link('Start', 'Big package'), link('Big package', 'Download')]);
 }
 

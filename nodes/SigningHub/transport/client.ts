@@ -1,12 +1,13 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { accessTokenOf, apiVersionOf, bearerTokenOf, deadlineSignal, LOGIN_TIMEOUT_MS, normalizeBaseUrl } from './auth';
+import { accessTokenOf, apiVersionOf, bearerTokenOf, checkActAsUserAllowed, deadlineSignal, LOGIN_TIMEOUT_MS, normalizeBaseUrl } from './auth';
 import { resolvePath, type ApiVersion, type Endpoint, type PathParameters } from './endpoints';
 import {
 	CANCELLED,
 	CONFIG_FAILURE,
 	describeHttpFailure,
+	fileTooLarge,
 	describeNetworkFailure,
 	describeRedirect,
 	isJsonObject,
@@ -28,7 +29,7 @@ import {
 	type RawResponse,
 } from './n8nBridge';
 import { TokenSession, type LoginRetry } from './session';
-import { brokenDownload, fileTooLarge, isByteStream, isStoredFile, readErrorBody, receiveFile, storeFailure, type ByteStream, type IncomingFile, type StoredFile } from './fileStreams';
+import { brokenDownload, isByteStream, isStoredFile, readErrorBody, receiveFile, storeFailure, type ByteStream, type IncomingFile, type StoredFile } from './fileStreams';
 
 export interface TransportOptions {
 	/** Tries per request, counting the first; only transient failures are tried again. */
@@ -185,7 +186,8 @@ export class SigningHubClient {
 
 	/**
 	 * A client acting for another user of the enterprise (SigningHub's scope): an Enterprise Admin
-	 * credential only. One per user and run, so each user's token is fetched once.
+	 * credential only, and only for a user the credential allows. One per user and run, so each
+	 * user's token is fetched once.
 	 */
 	forUser(email: string): SigningHubClient {
 		if (this.session.authMethod !== 'enterpriseScope') {
@@ -198,6 +200,7 @@ export class SigningHubClient {
 		}
 		const key = email.toLowerCase();
 		if (key === String(this.credentials.scope ?? '').trim().toLowerCase()) return this;
+		checkActAsUserAllowed(this.credentials, email);
 		let client = this.actingClients.get(key);
 		if (!client) {
 			const credentials = { ...this.credentials, scope: email, sessionToken: '', refreshToken: '', sessionExpiresAt: 0, tokenIdentity: '' };
@@ -372,6 +375,7 @@ export class SigningHubClient {
 	private asSigningHubError(error: unknown, deadline: AbortSignal): SigningHubError {
 		const loginFailure = takeLoginFailure(this.credentials);
 		if (loginFailure) return loginFailure;
+		if (error instanceof SigningHubError) return error;
 		if (this.cancelled()) return new SigningHubError(CANCELLED);
 		if (deadline.aborted) return new SigningHubError(timeoutFailure(this.options.requestTimeout));
 		return new SigningHubError(describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout));

@@ -31,11 +31,16 @@ export interface IncomingFile {
 	headers: IDataObject;
 	/** Bytes received so far. */
 	received(): number;
+	/** The file's first bytes received (up to HEAD_BYTES), to tell its type by. */
+	head(): Buffer;
 	/** Why receiving stopped early, once it did: the limit, the deadline or a broken connection. */
 	failure(): SigningHubError | undefined;
 	/** Stops receiving (a no-op once the file is in). */
 	stop(): void;
 }
+
+/** How much of a file's start `head()` keeps: what telling a PDF takes (its header within 1024 bytes). */
+const HEAD_BYTES = 1024;
 
 /** What a file's receiver needs to know to stop it. */
 export interface ReceiveLimits {
@@ -57,12 +62,15 @@ export interface ReceiveLimits {
  */
 export function receiveFile(body: ByteStream, headers: IDataObject, limits: ReceiveLimits): IncomingFile {
 	let size = 0;
+	const head: Buffer[] = [];
 	let failure: SigningHubError | undefined;
 	const fail = (error: SigningHubError) => {
 		failure ??= error;
 		return failure;
 	};
 	const passOn = (chunk: Buffer) => {
+		// A copy: a slice would keep the whole chunk alive.
+		if (size < HEAD_BYTES) head.push(Buffer.from(chunk.subarray(0, HEAD_BYTES - size)));
 		size += chunk.length;
 		if (size > limits.maxBytes) throw fail(limits.tooLarge());
 		return chunk;
@@ -79,7 +87,7 @@ export function receiveFile(body: ByteStream, headers: IDataObject, limits: Rece
 		stream.destroy(fail(limits.tooLarge()));
 		body.destroy();
 	}
-	return { stream, headers, received: () => size, failure: () => failure, stop };
+	return { stream, headers, received: () => size, head: () => Buffer.concat(head), failure: () => failure, stop };
 }
 
 /** An error answer to a file request is text from SigningHub: more than this is not worth reading. */
@@ -104,28 +112,22 @@ export async function readErrorBody(body: ByteStream, signal: AbortSignal): Prom
 	return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES);
 }
 
-const MEGABYTE = 1024 * 1024;
+const KILOBYTE = 1024;
+const MEGABYTE = 1024 * KILOBYTE;
 
-const megabytes = (bytes: number) => `${Math.round((bytes / MEGABYTE) * 10) / 10} MB`;
+/** A size in words: bytes, KB or MB (to a tenth). */
+function sizeInWords(bytes: number): string {
+	if (bytes < KILOBYTE) return `${bytes} bytes`;
+	if (bytes < MEGABYTE) return `${Math.round(bytes / KILOBYTE)} KB`;
+	return `${Math.round((bytes / MEGABYTE) * 10) / 10} MB`;
+}
 
 /** The connection broke while the file was arriving: nothing was kept, and reading it again may work. */
 export function brokenDownload(network: FailureDetails, action: string, received: number): FailureDetails {
 	return {
 		...network,
-		message: `Could not ${action}: the connection broke after ${megabytes(received)} of the file`,
+		message: `Could not ${action}: the connection broke after ${sizeInWords(received)} of the file`,
 		description: `${network.description} Nothing of the file was kept.`,
-	};
-}
-
-/** A file over the size the request allows (Max File Size). */
-export function fileTooLarge(action: string, maxBytes: number): FailureDetails {
-	return {
-		reason: 'tooLarge',
-		responseStatus: null,
-		signingHubMessage: null,
-		transient: false,
-		message: `Could not ${action}: the file is larger than ${megabytes(maxBytes)} (Max File Size)`,
-		description: 'The node stopped receiving it and kept nothing. If the file is expected to be this large, raise the Max File Size option.',
 	};
 }
 

@@ -88,4 +88,38 @@ describe('files stream', () => {
 		expect(output[0].json.error).toMatchObject({ message: 'SigningHub did not answer within 1000 ms', attempts: 1 });
 		expect(storedIds()).toEqual([]);
 	});
+
+	it('stops a file that runs past Max File Size while it streams (no length announced), keeping nothing of it', async () => {
+		// The hostile name is sent without content-length: only the stream itself tells the size.
+		harness.sim.setOptions({ hugeDownloadBytes: 3 * MB, downloadContentDisposition: 'hostile' });
+		const from = harness.sim.log.length;
+		const { output, storedIds } = await harness.run({ ...download, options: { maxFileSize: 1 } }, [{ packageId: 8 }], { continueOnFail: true });
+		expect(output[0].binary).toBeUndefined();
+		expect(output[0].json.error).toMatchObject({ message: 'Could not download package 8: the file is larger than 1 MB (Max File Size)', attempts: 1 });
+		expect(harness.requests(from)).toHaveLength(1);
+		expect(storedIds()).toEqual([]);
+	});
+
+	it('refuses a file whose announced length is past Max File Size before reading it', async () => {
+		harness.sim.setOptions({ hugeDownloadBytes: 3 * MB });
+		const { output, storedIds } = await harness.run({ ...download, options: { maxFileSize: 1 } }, [{ packageId: 8 }], { continueOnFail: true });
+		expect(output[0].json.error).toMatchObject({ message: 'Could not download package 8: the file is larger than 1 MB (Max File Size)' });
+		expect(storedIds()).toEqual([]);
+	});
+
+	it('names a file SigningHub sends without a name after its type, in the JSON and the binary alike', async () => {
+		harness.sim.setOptions({ downloadContentDisposition: 'omit' });
+		const { output, bytesOf } = await harness.run(download, [{ packageId: 8 }]);
+		expect(output[0].json).toEqual({ packageId: 8, fileName: 'package-8.pdf', mimeType: 'application/pdf', fileSize: file.length });
+		expect(output[0].binary?.data).toMatchObject({ fileName: 'package-8.pdf', mimeType: 'application/pdf', fileExtension: 'pdf', fileType: 'pdf' });
+		expect(bytesOf(output[0].binary?.data)?.equals(file)).toBe(true);
+	});
+
+	it('sends a PDF from the binary store as it is and asks SigningHub to convert anything else, by its first bytes', async () => {
+		const word = Buffer.concat([Buffer.from('PK\u0003\u0004 word/document.xml'), Buffer.alloc(5000, 1)]);
+		const from = harness.sim.log.length;
+		await harness.run(upload, [input, storedFileInput({ packageId: 7 }, 'data', 'letter.docx', 'filesystem-v2:word')], { storedFiles: { ...storedFiles, 'filesystem-v2:word': word } });
+		const headers = uploads(from).map((entry) => (entry.headers as Record<string, string>)['x-convert-document']);
+		expect(headers.sort()).toEqual(['true', undefined]);
+	});
 });

@@ -1,13 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { inputBinaryFieldProperty, inputFile } from '../files';
+import { checkInputFile, fileToSend, inputBinaryFieldProperty, isPdf } from '../files';
 import { packageIdProperty, packageInput, readPackageId, readText } from '../parameters';
 import type { Operation } from '../types';
 
-/** HTTP headers carry plain ASCII: other file names go percent-encoded. */
-const headerSafe = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text : encodeURIComponent(text));
+/**
+ * The one rule for `x-file-name`: printable ASCII goes as it is (the vendor's example is
+ * `Test file.pdf`), every other character, and `%` itself, percent-encoded as UTF-8 (n8n's
+ * HTTP layer would drop it otherwise). That SigningHub decodes it is assumed (README).
+ */
+export function fileNameHeader(fileName: string): string {
+	return fileName.replace(/[^\x20-\x24\x26-\x7e]/gu, (character) => encodeURIComponent(character));
+}
 
-export const uploadDocument: Operation = {
+export const uploadDocument: Operation<{ packageId: number; field: string; fileName: string }> = {
 	resource: 'document',
 	value: 'upload',
 	name: 'Upload',
@@ -15,15 +21,20 @@ export const uploadDocument: Operation = {
 	action: 'Upload a document',
 	properties: [packageIdProperty('The ID of the draft package to upload the document to, e.g. 123'), inputBinaryFieldProperty],
 	identifyingInputs: packageInput,
-	async execute({ context, itemIndex, client }) {
+	read({ context, itemIndex }) {
 		const packageId = readPackageId(context, itemIndex);
-		const field = readText(context, itemIndex, 'binaryPropertyName', 'Input Binary Field');
-		const { body, fileName } = await inputFile(context, itemIndex, field);
+		const { field, fileName } = checkInputFile(context, itemIndex, readText(context, itemIndex, 'binaryPropertyName', 'Input Binary Field'));
+		return { packageId, field, fileName };
+	},
+	async send({ context, itemIndex, client }, { packageId, field, fileName }) {
+		const { body, head } = await fileToSend(context, itemIndex, field);
+		// SigningHub keeps a PDF as it is and converts other formats (Word and others) when asked.
+		const convert: Record<string, string> = isPdf(head) ? {} : { 'x-convert-document': 'true' };
 		const response = await client.request({
 			method: 'POST',
 			endpoint: 'documents',
 			pathParameters: { packageId },
-			headers: { 'x-file-name': headerSafe(fileName), 'x-source': 'API' },
+			headers: { 'x-file-name': fileNameHeader(fileName), 'x-source': 'API', ...convert },
 			body,
 			expect: 'jsonObject',
 			repeatable: false,

@@ -1,11 +1,24 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { checkChoice, inputsNamed, readOption, readText } from '../parameters';
 import type { Operation } from '../types';
 
 const WORKFLOW_MODES = ['ME_AND_OTHERS', 'ONLY_ME', 'ONLY_OTHERS'];
 
-export const createPackage: Operation = {
+const workflowModeOption: INodeProperties = {
+	displayName: 'Workflow Mode',
+	name: 'workflowMode',
+	type: 'options',
+	default: 'ONLY_OTHERS',
+	options: [
+		{ name: 'Me and Others', value: 'ME_AND_OTHERS', description: 'The owner signs too' },
+		{ name: 'Only Me', value: 'ONLY_ME', description: 'Only the owner signs' },
+		{ name: 'Only Others', value: 'ONLY_OTHERS', description: 'The recipients sign, not the owner' },
+	],
+	description: 'Who signs the package. Without this option: Only Others (SigningHub v4 needs a mode, so the node always sends one).',
+};
+
+export const createPackage: Operation<{ packageName: string; workflowMode: string }> = {
 	resource: 'package',
 	value: 'create',
 	name: 'Create',
@@ -24,30 +37,18 @@ export const createPackage: Operation = {
 			description: 'The name the package gets in SigningHub',
 		},
 	],
-	options: [
-		{
-			displayName: 'Workflow Mode',
-			name: 'workflowMode',
-			type: 'options',
-			default: 'ONLY_OTHERS',
-			options: [
-				{ name: 'Me and Others', value: 'ME_AND_OTHERS', description: 'The owner signs too' },
-				{ name: 'Only Me', value: 'ONLY_ME', description: 'Only the owner signs' },
-				{ name: 'Only Others', value: 'ONLY_OTHERS', description: 'The recipients sign, not the owner' },
-			],
-			description: 'Who signs the package. Without this option SigningHub uses its own default.',
-		},
-	],
+	options: [workflowModeOption],
 	identifyingInputs: inputsNamed('packageName'),
-	async execute({ context, itemIndex, client }) {
+	read({ context, itemIndex }) {
 		const packageName = readText(context, itemIndex, 'packageName', 'Package Name');
-		const body: IDataObject = { package_name: packageName };
-		const workflowMode = readOption(context, itemIndex, 'workflowMode');
-		if (workflowMode !== undefined) body.workflow_mode = checkChoice(workflowMode, 'Workflow Mode', WORKFLOW_MODES);
+		const workflowMode = checkChoice(readOption(context, itemIndex, workflowModeOption) ?? workflowModeOption.default, 'Workflow Mode', WORKFLOW_MODES);
+		return { packageName, workflowMode };
+	},
+	async send({ client }, { packageName, workflowMode }) {
 		const response = await client.request({
 			method: 'POST',
 			endpoint: 'newPackage',
-			body,
+			body: { package_name: packageName, workflow_mode: workflowMode },
 			expect: 'jsonObject',
 			repeatable: false,
 			action: `create the package "${packageName}"`,

@@ -21,7 +21,7 @@ interface PackageCall {
 }
 
 /** An operation that makes one call about one package, with no body, and reports it done. */
-export function packageCall(call: PackageCall): Operation {
+export function packageCall(call: PackageCall): Operation<{ packageId: number }> {
 	return {
 		resource: 'package',
 		value: call.value,
@@ -31,8 +31,8 @@ export function packageCall(call: PackageCall): Operation {
 		toolDescription: call.toolDescription,
 		properties: [packageIdProperty(`The ID of the package to ${call.verb}, e.g. 123`)],
 		identifyingInputs: packageInput,
-		async execute({ context, itemIndex, client }) {
-			const packageId = readPackageId(context, itemIndex);
+		read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex) }),
+		async send({ client }, { packageId }) {
 			const response = await client.request({
 				method: call.method,
 				endpoint: call.endpoint,

@@ -2,10 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { readWorkflowDetails } from '../../reads';
 import { invalidInput, type SigningHubClient } from '../../transport';
-import { packageIdProperty, packageInput, readId, readOption, readPackageId } from '../parameters';
+import { documentIdOption, evaluated, packageIdProperty, packageInput, readId, readOption, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
-export const applyTemplate: Operation = {
+const documentOption = documentIdOption('Only this document of the package. Without it: every document of the package.');
+
+export const applyTemplate: Operation<{ packageId: number; templateName: string; documentId?: number }> = {
 	resource: 'template',
 	value: 'apply',
 	name: 'Apply',
@@ -28,42 +30,33 @@ export const applyTemplate: Operation = {
 			description: 'The workflow template, as named in SigningHub',
 		},
 	],
-	options: [
-		{
-			displayName: 'Document ID',
-			name: 'documentId',
-			type: 'string',
-			default: '',
-			placeholder: '456',
-			description:
-				"Only this document of the package. Without it: every document (v4), or the package's first document (v3).",
-		},
-	],
+	options: [documentOption],
 	identifyingInputs: packageInput,
-	async execute({ context, itemIndex, client }) {
+	read({ context, itemIndex }) {
 		const packageId = readPackageId(context, itemIndex);
-		const templateName = String(context.getNodeParameter('templateName', itemIndex, '', { extractValue: true }) ?? '').trim();
+		const templateName = String(evaluated('Template', () => context.getNodeParameter('templateName', itemIndex, '', { extractValue: true })) ?? '').trim();
 		if (templateName === '') throw invalidInput('Template is empty', 'Choose a template from the list, or type its name.');
-		const documentId =
-			readOption(context, itemIndex, 'documentId') !== undefined
-				? readId(context, itemIndex, 'options.documentId', 'Document ID')
-				: client.apiVersion === 'v4'
-					? 0
-					: await firstDocumentId(client, packageId);
+		const chosen = readOption(context, itemIndex, documentOption) !== undefined;
+		return { packageId, templateName, documentId: chosen ? readId(context, itemIndex, 'options.documentId', 'Document ID') : undefined };
+	},
+	async send({ client }, { packageId, templateName, documentId }) {
+		// Every document: v4 takes document 0 for it; v3 takes any of the package's documents with
+		// apply_to_all (v3 guide page 1024).
+		const pathDocumentId = documentId ?? (client.apiVersion === 'v4' ? 0 : await firstDocumentId(client, packageId));
 		await client.request({
 			method: 'POST',
 			endpoint: 'applyTemplate',
-			pathParameters: { packageId, documentId },
-			body: { template_name: templateName, apply_to_all: documentId === 0 },
+			pathParameters: { packageId, documentId: pathDocumentId },
+			body: { template_name: templateName, apply_to_all: documentId === undefined },
 			expect: 'emptyOrJson',
 			repeatable: false,
 			action: `apply the template "${templateName}" to package ${packageId}`,
 		});
-		return { json: { packageId, templateName, documentId: documentId === 0 ? null : documentId, applied: true } };
+		return { json: { packageId, templateName, documentId: documentId ?? null, applied: true } };
 	},
 };
 
-/** v3 has no "every document": its template goes to the package's first document. */
+/** v3 names a document in the path even for every document: the package's first. */
 async function firstDocumentId(client: SigningHubClient, packageId: number): Promise<number> {
 	const details = await readWorkflowDetails(client, packageId);
 	const [first] = (details.documents ?? []) as IDataObject[];

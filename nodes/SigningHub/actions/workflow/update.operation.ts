@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { readWorkflowDetails } from '../../reads';
 import { invalidInput } from '../../transport';
-import { checkBoolean, checkChoice, packageIdProperty, packageInput, readPackageId } from '../parameters';
+import { checkBoolean, checkChoice, evaluated, packageIdProperty, packageInput, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
 const WORKFLOW_TYPES = ['SERIAL', 'PARALLEL', 'INDIVIDUAL'];
@@ -47,14 +47,17 @@ export const updateWorkflow: Operation = {
 		},
 	],
 	identifyingInputs: packageInput,
-	async execute({ context, itemIndex, client }) {
+	read({ context, itemIndex }) {
 		const packageId = readPackageId(context, itemIndex);
-		const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const fields = evaluated('Update Fields', () => context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 		const changes: IDataObject = {};
 		if (fields.workflowType !== undefined) changes.workflow_type = checkChoice(fields.workflowType, 'Type', WORKFLOW_TYPES);
 		if (fields.message !== undefined) changes.message = String(fields.message);
 		if (fields.continueOnDecline !== undefined) changes.continue_on_decline = checkBoolean(fields.continueOnDecline, 'Continue on Decline');
 		if (Object.keys(changes).length === 0) throw invalidInput('Nothing to update', 'Add at least one field under Update Fields (Type, Message or Continue on Decline).');
+		return { packageId, changes };
+	},
+	async send({ client }, { packageId, changes }) {
 		// The settings not changed are sent as they are, so SigningHub keeps them whichever it requires.
 		const { workflow = {} } = (await readWorkflowDetails(client, packageId)) as { workflow?: IDataObject };
 		const body: IDataObject = {
