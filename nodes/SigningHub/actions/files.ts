@@ -1,7 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { fileTypeFromMimeType } from 'n8n-workflow';
 
-import { CONFIG_FAILURE, invalidInput, SigningHubError, type RequestSpec, type StoredFile } from '../transport';
+import { CONFIG_FAILURE, firstBytesOf, invalidInput, SigningHubError, type RequestSpec, type StoredFile } from '../transport';
 import { checkWholeNumber, readOption } from './parameters';
 import type { ItemContext } from './types';
 
@@ -183,22 +183,6 @@ export async function fileToSend(context: IExecuteFunctions, itemIndex: number, 
 	const { fileSize } = await context.helpers.getBinaryMetadata(id).catch((error: unknown) => Promise.reject(unreadable(error)));
 	if (!fileSize) throw empty();
 	const file: StoredFile = { size: fileSize, open: async () => await context.helpers.getBinaryStream(id).catch((error: unknown) => Promise.reject(unreadable(error))) };
-	return { body: file, head: await firstBytes(file) };
-}
-
-/** The first bytes of a stored file, read on their own (the upload opens the file again). */
-async function firstBytes(file: StoredFile): Promise<Buffer> {
-	const stream = await file.open();
-	const chunks: Buffer[] = [];
-	let size = 0;
-	try {
-		for await (const chunk of stream as AsyncIterable<Buffer>) {
-			chunks.push(chunk);
-			size += chunk.length;
-			if (size >= HEAD_BYTES) break;
-		}
-	} finally {
-		stream.destroy();
-	}
-	return Buffer.concat(chunks).subarray(0, HEAD_BYTES);
+	// Read on their own: the upload opens the file again.
+	return { body: file, head: await firstBytesOf(await file.open(), HEAD_BYTES) };
 }

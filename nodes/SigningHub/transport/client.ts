@@ -29,7 +29,7 @@ import {
 	type RawResponse,
 } from './n8nBridge';
 import { TokenSession, type LoginRetry } from './session';
-import { brokenDownload, isByteStream, isStoredFile, readErrorBody, receiveFile, storeFailure, type ByteStream, type IncomingFile, type StoredFile } from './fileStreams';
+import { brokenDownload, firstBytesOf, isByteStream, isStoredFile, MAX_ERROR_BODY_BYTES, receiveFile, storeFailure, type ByteStream, type IncomingFile, type StoredFile } from './fileStreams';
 
 export interface TransportOptions {
 	/** Tries per request, counting the first; only transient failures are tried again. */
@@ -360,7 +360,7 @@ export class SigningHubClient {
 	/** A streamed answer: the file passed on as it arrives, or an error answer's text. */
 	private async incoming(response: RawResponse, spec: RequestSpec, deadline: AbortSignal): Promise<IncomingFile | Buffer> {
 		const body = response.body as IncomingFile['stream'];
-		if (!SUCCESS_STATUSES.has(response.statusCode)) return await readErrorBody(body, deadline);
+		if (!SUCCESS_STATUSES.has(response.statusCode)) return await firstBytesOf(body, MAX_ERROR_BODY_BYTES, deadline);
 		return receiveFile(body, response.headers ?? {}, {
 			maxBytes: spec.maxBytes ?? Infinity,
 			signal: deadline,

@@ -91,25 +91,25 @@ export function receiveFile(body: ByteStream, headers: IDataObject, limits: Rece
 }
 
 /** An error answer to a file request is text from SigningHub: more than this is not worth reading. */
-const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+export const MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
-/** Reads the body of an answer that is not the file (an error, a web page): its first megabyte, as text. */
-export async function readErrorBody(body: ByteStream, signal: AbortSignal): Promise<Buffer> {
+/** The first `limit` bytes of a stream (fewer when it ends first); then it is closed. A signal ends the reading early. */
+export async function firstBytesOf(stream: ByteStream, limit: number, signal?: AbortSignal): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	let size = 0;
-	const onAbort = () => body.destroy();
-	signal.addEventListener('abort', onAbort, { once: true });
+	const onAbort = () => stream.destroy();
+	signal?.addEventListener('abort', onAbort, { once: true });
 	try {
-		for await (const chunk of body as AsyncIterable<Buffer>) {
+		for await (const chunk of stream as AsyncIterable<Buffer>) {
 			chunks.push(chunk);
 			size += chunk.length;
-			if (size >= MAX_ERROR_BODY_BYTES) break;
+			if (size >= limit) break;
 		}
 	} finally {
-		signal.removeEventListener('abort', onAbort);
-		body.destroy();
+		signal?.removeEventListener('abort', onAbort);
+		stream.destroy();
 	}
-	return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES);
+	return Buffer.concat(chunks).subarray(0, limit);
 }
 
 const KILOBYTE = 1024;
