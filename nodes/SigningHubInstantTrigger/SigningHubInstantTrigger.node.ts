@@ -41,6 +41,19 @@ const watchKey = (context: TriggerContext) => `${context.getWorkflow().id ?? ''}
 /** What the trigger keeps of a package, to tell whether a look saw it change. */
 const entryOf = (state: TriggerState | undefined, id: string) => JSON.stringify([state?.followed[id], state?.pending[id]]);
 
+/**
+ * A call that starts an execution: n8n builds the execution's workflow from this call's static
+ * data before it saves it, and building it marks the data unchanged (n8n 2.40's ObservableObject),
+ * so what the call wrote would not be saved. Writing it again once n8n is past that (a macrotask
+ * later: n8n reaches the save only after database work) gets it saved; the next call writes it
+ * too, in any case.
+ */
+function keepAfterStart(staticData: IDataObject, state: TriggerState, newest: () => boolean): void {
+	void sleep(0).then(() => {
+		if (newest()) writeState(staticData, state);
+	});
+}
+
 export class SigningHubInstantTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SigningHub Instant Trigger',
@@ -102,19 +115,21 @@ export class SigningHubInstantTrigger implements INodeType {
 		default: {
 			/** On every activation: whether the trigger already has its state (then it carries on from its last look). */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				forgetWatch(watchKey(this));
 				return this.getMode() === 'manual' || stateIn(this.getWorkflowStaticData('node')) !== undefined;
 			},
 			/** First activation: where SigningHub stands, so nothing from before it becomes an event. */
 			async create(this: IHookFunctions): Promise<boolean> {
 				const { client, settings } = await settingsOf(this, ACTIVATION_BUDGET_MS);
 				try {
-					writeState(this.getWorkflowStaticData('node'), await activate(client, settings));
+					// Through the watch: n8n takes calls as soon as the webhook is stored, before this ends; they wait for it.
+					const { state } = await watchOf(watchKey(this)).start(async (known) => ({ events: [], state: known ?? (await activate(client, settings)) }));
+					writeState(this.getWorkflowStaticData('node'), state);
 				} catch (error) {
 					throw toNodeError(this.getNode(), error);
 				}
 				return true;
 			},
+			/** Deactivation or an update: the static data is the truth again when the trigger comes back. */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				forgetWatch(watchKey(this));
 				return true;
@@ -153,15 +168,27 @@ export class SigningHubInstantTrigger implements INodeType {
 		try {
 			const before = entryOf(watch.state ?? stateIn(staticData), call.packageId ?? '');
 			let outcome = await watch.join(look);
+			if (!outcome) {
+				// n8n saves this call's static data: the newest state this process knows goes with it.
+				if (watch.state) writeState(staticData, watch.state);
+				return { webhookResponse: { message: 'A look is planned already: it will see this change' } };
+			}
 			const named = call.packageId;
-			if (named !== undefined && !outcome.events.some((event) => String(event.packageId) === named) && entryOf(outcome.state, named) === before) {
-				await sleep(RECHECK_AFTER_MS);
-				const again = await watch.join(look);
-				outcome = { events: [...outcome.events, ...again.events], state: again.state };
+			const nothingSeen = named !== undefined && !outcome.events.some((event) => String(event.packageId) === named) && entryOf(outcome.state, named) === before;
+			if (nothingSeen && watch.claimRecheck()) {
+				try {
+					await sleep(RECHECK_AFTER_MS);
+					const again = await watch.join(look);
+					if (again) outcome = { events: [...outcome.events, ...again.events], state: again.state };
+				} finally {
+					watch.releaseRecheck();
+				}
 			}
 			// Only the newest state goes to n8n's static data (a call that returns late must not write an older one).
-			if (outcome.state === watch.state) writeState(staticData, outcome.state);
+			const newest = () => outcome.state === watch.state;
+			if (newest()) writeState(staticData, outcome.state);
 			if (outcome.events.length === 0) return { webhookResponse: { message: 'Looked: no new events' } };
+			keepAfterStart(staticData, outcome.state, newest);
 			return { workflowData: [outcome.events.map((json) => ({ json }))] };
 		} catch (error) {
 			// Nothing starts and nothing is lost: the state stays, and the next call looks again.
