@@ -149,28 +149,27 @@ export class SigningHubInstantTrigger implements INodeType {
 			response.status(200).end();
 			return { noWebhookResponse: true };
 		}
-		const call = readCall(request.query, request.body);
-		const { client, settings } = await settingsOf(this, LOOK_BUDGET_MS);
-
 		if (this.getMode() === 'manual') {
+			const { client, settings } = await settingsOf(this, LOOK_BUDGET_MS);
 			const event = await latestEvent(client, settings).catch((error: unknown) => Promise.reject(toNodeError(this.getNode(), error)));
 			return event ? { workflowData: [[{ json: event }]] } : { webhookResponse: { message: 'No SigningHub package matches the chosen events yet' } };
 		}
 
+		const call = readCall(request.query, request.body);
 		const staticData = this.getWorkflowStaticData('node');
 		const watch = watchOf(watchKey(this));
 		const look = async (state: TriggerState | undefined): Promise<LookOutcome> => {
+			// The credential is read and the deadline set when the look starts, not when the call came.
+			const { client, settings } = await settingsOf(this, LOOK_BUDGET_MS);
 			const known = state ?? stateIn(staticData);
-			// Deadlines start when the look does, not when the call came.
-			settings.deadline = Date.now() + LOOK_BUDGET_MS;
 			return known ? await findChanges(client, known, settings) : { events: [], state: await activate(client, settings) };
 		};
 		try {
 			const before = entryOf(watch.state ?? stateIn(staticData), call.packageId ?? '');
 			let outcome = await watch.join(look);
 			if (!outcome) {
-				// n8n saves this call's static data: the newest state this process knows goes with it.
-				if (watch.state) writeState(staticData, watch.state);
+				// n8n saves this call's static data when it changed: the newest state this process knows goes with it.
+				if (watch.state && JSON.stringify(stateIn(staticData)) !== JSON.stringify(watch.state)) writeState(staticData, watch.state);
 				return { webhookResponse: { message: 'A look is planned already: it will see this change' } };
 			}
 			const named = call.packageId;
