@@ -406,7 +406,10 @@ export async function findChanges(client: SigningHubClient, state: TriggerState,
 	await poll.retryPending();
 	if (complete) {
 		poll.closeComplete();
-		await poll.sweepDeleted();
+		// A sweep that fails is tried again in an hour; it never costs the poll its events.
+		await poll.sweepDeleted().catch(() => {
+			poll.state.sweptAt = settings.now();
+		});
 	}
 	return { events: poll.events, state: poll.state };
 }

@@ -26,6 +26,6 @@ export const INCLUDE_DETAILS_OPTION: INodeProperties = {
 
 /** The user whose packages the trigger watches, when the credential names it; an Access Token does not. */
 export function ownerEmailOf(credentials: ICredentialDataDecryptedObject): string | undefined {
-	const email = credentials.authMethod === 'enterpriseScope' ? credentials.scope : credentials.authMethod === 'userLogin' ? credentials.username : undefined;
+	const email = credentials.authMethod === 'enterpriseScope' ? credentials.scope || credentials.username : credentials.authMethod === 'userLogin' ? credentials.username : undefined;
 	return typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : undefined;
 }

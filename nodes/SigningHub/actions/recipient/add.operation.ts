@@ -3,10 +3,18 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { checkChoice, checkEmail, checkWholeNumber, inputsNamed, packageIdProperty, readBooleanOption, readOption, readPackageId, readText } from '../parameters';
 import type { Operation } from '../types';
 
-const ROLES = ['SIGNER', 'REVIEWER', 'EDITOR', 'CARBON_COPY', 'INPERSON_HOST'];
-const DELIVERY_METHODS = ['EMAIL', 'SMS', 'EMAIL_AND_SMS'];
+export const ROLES = ['SIGNER', 'REVIEWER', 'EDITOR', 'CARBON_COPY', 'INPERSON_HOST'];
+export const DELIVERY_METHODS = ['EMAIL', 'SMS', 'EMAIL_AND_SMS'];
 
-const deliveryMethodOption: INodeProperties = {
+export const ROLE_OPTIONS = [
+	{ name: 'Carbon Copy', value: 'CARBON_COPY', description: 'Gets a copy, does not act' },
+	{ name: 'Editor', value: 'EDITOR', description: 'Fills in fields' },
+	{ name: 'In-Person Host', value: 'INPERSON_HOST', description: 'Hosts an in-person signing' },
+	{ name: 'Reviewer', value: 'REVIEWER', description: 'Reviews and approves' },
+	{ name: 'Signer', value: 'SIGNER', description: 'Signs the documents' },
+];
+
+export const deliveryMethodOption: INodeProperties = {
 	displayName: 'Delivery Method (V4)',
 	name: 'deliveryMethod',
 	type: 'options',
@@ -19,7 +27,7 @@ const deliveryMethodOption: INodeProperties = {
 	description: 'How SigningHub v4 reaches the recipient; v3 always emails',
 };
 
-const emailNotificationOption: INodeProperties = {
+export const emailNotificationOption: INodeProperties = {
 	displayName: 'Email Notification',
 	name: 'emailNotification',
 	type: 'boolean',
@@ -33,6 +41,8 @@ export const addRecipient: Operation = {
 	name: 'Add',
 	description: "Add a recipient to a draft package's workflow",
 	action: 'Add a recipient',
+	toolDescription:
+		"Adds a recipient (signer, reviewer, editor, carbon copy or in-person host) to a draft SigningHub package. Needs the package ID, the recipient's email, name and role. Returns the recipient added.",
 	properties: [
 		packageIdProperty('The ID of the draft package to add the recipient to, e.g. 123'),
 		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: "The recipient's email" },
@@ -42,13 +52,7 @@ export const addRecipient: Operation = {
 			name: 'role',
 			type: 'options',
 			default: 'SIGNER',
-			options: [
-				{ name: 'Carbon Copy', value: 'CARBON_COPY', description: 'Gets a copy, does not act' },
-				{ name: 'Editor', value: 'EDITOR', description: 'Fills in fields' },
-				{ name: 'In-Person Host', value: 'INPERSON_HOST', description: 'Hosts an in-person signing' },
-				{ name: 'Reviewer', value: 'REVIEWER', description: 'Reviews and approves' },
-				{ name: 'Signer', value: 'SIGNER', description: 'Signs the documents' },
-			],
+			options: ROLE_OPTIONS,
 		},
 	],
 	options: [
