@@ -177,7 +177,8 @@ export class SigningHubInstantTrigger implements INodeType {
 			if (nothingSeen && watch.claimRecheck()) {
 				try {
 					await sleep(RECHECK_AFTER_MS);
-					const again = await watch.join(look);
+					// A recheck that fails loses nothing: the events found stand, the next call looks again.
+					const again = await watch.join(look).catch(() => undefined);
 					if (again) outcome = { events: [...outcome.events, ...again.events], state: again.state };
 				} finally {
 					watch.releaseRecheck();
