@@ -11,7 +11,7 @@ const ACTIONS = { SHARED: 'shared', SIGNED: 'signed', REVIEWED: 'reviewed', DECL
 
 const escapeXml = (text) => String(text).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]);
 
-/** The Completion Report: `DocumentID` (the package ID), `DocumentName`, `DocumentType` and the actions are the manual's; the element names around them are assumed. */
+/** The Completion Report: `DocumentID`, `DocumentName`, `DocumentType` and the actions are the manual's (the package ID in `DocumentID` is assumed); the element names around them are assumed. */
 function completionReport(pkg) {
 	const logs = pkg.history
 		.map((h) => `    <Log><Action>${escapeXml(h.action_type)}</Action><User>${escapeXml(h.user_email ?? '')}</User><DateTime>${escapeXml(h.date_time)}</DateTime></Log>`)
