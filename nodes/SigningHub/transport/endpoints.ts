@@ -39,6 +39,27 @@ export const PATHS = {
 		source: 'documented: Get Workflow History (paged in v4)',
 	},
 	templates: { path: '/{v}/settings/templates/{perPage}/{page}', source: 'documented (v4 specification): Get Templates; v3: client code' },
+	documentFields: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/{page}',
+		source: 'documented: Get Document Fields, one page (v4 specification; v3 guide 1065)',
+	},
+	fillFields: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields', source: 'documented: Fill Form Fields (v4 specification; v3 guide 1067)' },
+	signatureField: {
+		path: { v3: '/v3/packages/{packageId}/documents/{documentId}/fields/digital_signature', v4: '/v4/packages/{packageId}/documents/{documentId}/fields/signature' },
+		source: 'documented (v4 specification): Add Signature Field; v3 digital_signature: client code',
+	},
+	initialsField: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields/initials', source: 'documented (v4 specification): Add Initials Field; v3: client code' },
+	inPersonField: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/in_person_signature',
+		source: 'documented (v4 specification): Add In-Person Field; v3: client code',
+	},
+	textField: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields/text', source: 'documented: Add Text Field (v4 specification; v3 guide 1073)' },
+	autoplaceFields: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/autoplace',
+		source: 'documented: Auto Place Fields (v4 specification; v3 guide 1182)',
+	},
+	signDocument: { path: '/{v}/packages/{packageId}/documents/{documentId}/sign', source: 'documented: Sign Document (v4 specification; v3 guide 1087)' },
+	finishProcessing: { path: '/{v}/packages/{packageId}/finish', source: 'documented: Finish Processing (v4 specification; v3 guide 1132)' },
 } satisfies Record<string, PathEntry>;
 
 export type Endpoint = keyof typeof PATHS;
