@@ -1,5 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { addField } from './document/addField.operation';
+import { fillFields } from './document/fillFields.operation';
+import { getFields } from './document/getFields.operation';
+import { signDocument } from './document/sign.operation';
 import { uploadDocument } from './document/upload.operation';
 import { optionsProperty } from './options';
 import { createPackage } from './package/create.operation';
@@ -8,6 +12,7 @@ import { downloadPackage } from './package/download.operation';
 import { downloadEvidenceReport } from './package/downloadEvidenceReport.operation';
 import { getManyPackages } from './package/getMany.operation';
 import { recallPackage } from './package/recall.operation';
+import { sendForSignature } from './package/sendForSignature.operation';
 import { sharePackage } from './package/share.operation';
 import { addRecipient } from './recipient/add.operation';
 import { getManyRecipients } from './recipient/getMany.operation';
@@ -24,9 +29,14 @@ const OPERATIONS: Operation[] = [
 	downloadPackage,
 	downloadEvidenceReport,
 	sharePackage,
+	sendForSignature,
 	recallPackage,
 	deletePackage,
 	uploadDocument,
+	getFields,
+	fillFields,
+	addField,
+	signDocument,
 	addRecipient,
 	getManyRecipients,
 	applyTemplate,

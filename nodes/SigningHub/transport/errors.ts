@@ -186,6 +186,8 @@ export const ADVICE = {
 	forbidden:
 		"SigningHub does not let the credential's user do this. Its words above say why; check the user's role and permissions in SigningHub, and that the package is in a state that allows this.",
 	refused: 'SigningHub refused the request. Its words above say why.',
+	lockedWorkflow: "The package is no longer a draft: once shared, its documents' fields and recipients are locked. Add fields before sharing, or recall the package to draft first.",
+	signedDocument: 'Someone has already signed this document, and SigningHub adds no field to a signed document. Place every field before the first signature, in a new package if need be.',
 };
 
 /**
@@ -195,6 +197,8 @@ export const ADVICE = {
 function classify(status: number, said: string): { reason: FailureReason; description: string } {
 	if (status === 400 && /not authori[sz]ed to view this document/i.test(said)) return { reason: 'ownership', description: ADVICE.ownership };
 	if (status === 403 && /account is disabled/i.test(said)) return { reason: 'disabled', description: ADVICE.disabled };
+	if (status === 403 && /locked workflow/i.test(said)) return { reason: 'refused', description: ADVICE.lockedWorkflow };
+	if (status === 403 && /once the document has been signed/i.test(said)) return { reason: 'refused', description: ADVICE.signedDocument };
 	if (status === 404) return { reason: 'notFound', description: ADVICE.notFound };
 	if (status === 400) return { reason: 'refused', description: ADVICE.badRequest };
 	if (status === 403) return { reason: 'refused', description: ADVICE.forbidden };

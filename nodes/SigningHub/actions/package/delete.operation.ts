@@ -1,6 +1,6 @@
-import { packageCall } from './packageCall';
+import { packageCall, type PackageCall } from './packageCall';
 
-export const deletePackage = packageCall({
+export const deleteCall: PackageCall = {
 	value: 'delete',
 	name: 'Delete',
 	description: 'Delete a package; SigningHub declines a pending one and recalls a shared one first',
@@ -9,4 +9,6 @@ export const deletePackage = packageCall({
 	endpoint: 'package',
 	verb: 'delete',
 	done: 'deleted',
-});
+};
+
+export const deletePackage = packageCall(deleteCall);

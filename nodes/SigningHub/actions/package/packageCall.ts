@@ -1,10 +1,11 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import type { SigningHubClient } from '../../transport';
 import type { Endpoint } from '../../transport/endpoints';
 import { packageIdProperty, packageInput, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
-interface PackageCall {
+export interface PackageCall {
 	value: string;
 	name: string;
 	description: string;
@@ -19,6 +20,18 @@ interface PackageCall {
 	answerField?: string;
 }
 
+/** The call of a package operation, for one package; SigningHub's answer. */
+export async function packageRequest(client: SigningHubClient, call: Pick<PackageCall, 'method' | 'endpoint' | 'verb'>, packageId: number) {
+	return await client.request({
+		method: call.method,
+		endpoint: call.endpoint,
+		pathParameters: { packageId },
+		expect: 'emptyOrJson',
+		repeatable: false,
+		action: `${call.verb} package ${packageId}`,
+	});
+}
+
 /** An operation that makes one call about one package, with no body, and reports it done. */
 export function packageCall(call: PackageCall): Operation {
 	return {
@@ -31,14 +44,7 @@ export function packageCall(call: PackageCall): Operation {
 		identifyingInputs: packageInput,
 		async execute({ context, itemIndex, client }) {
 			const packageId = readPackageId(context, itemIndex);
-			const response = await client.request({
-				method: call.method,
-				endpoint: call.endpoint,
-				pathParameters: { packageId },
-				expect: 'emptyOrJson',
-				repeatable: false,
-				action: `${call.verb} package ${packageId}`,
-			});
+			const response = await packageRequest(client, call, packageId);
 			const json: IDataObject = { packageId, [call.done]: true };
 			if (call.answerField && response.body !== null) json[call.answerField] = response.body as IDataObject;
 			return { json };

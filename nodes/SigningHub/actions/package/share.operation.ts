@@ -1,6 +1,6 @@
-import { packageCall } from './packageCall';
+import { packageCall, type PackageCall } from './packageCall';
 
-export const sharePackage = packageCall({
+export const shareCall: PackageCall = {
 	value: 'share',
 	name: 'Share',
 	description: "Start a draft package's signing workflow: SigningHub asks its recipients to act",
@@ -10,4 +10,6 @@ export const sharePackage = packageCall({
 	verb: 'share',
 	done: 'shared',
 	answerField: 'packages',
-});
+};
+
+export const sharePackage = packageCall(shareCall);

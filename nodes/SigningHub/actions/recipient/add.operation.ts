@@ -1,12 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { checkChoice, checkEmail, checkWholeNumber, inputsNamed, packageIdProperty, readBooleanOption, readOption, readPackageId, readText } from '../parameters';
+import type { SigningHubClient } from '../../transport';
 import type { Operation } from '../types';
 
-const ROLES = ['SIGNER', 'REVIEWER', 'EDITOR', 'CARBON_COPY', 'INPERSON_HOST'];
-const DELIVERY_METHODS = ['EMAIL', 'SMS', 'EMAIL_AND_SMS'];
+export const ROLES = ['SIGNER', 'REVIEWER', 'EDITOR', 'CARBON_COPY', 'INPERSON_HOST'];
+export const DELIVERY_METHODS = ['EMAIL', 'SMS', 'EMAIL_AND_SMS'];
 
-const deliveryMethodOption: INodeProperties = {
+export const deliveryMethodOption: INodeProperties = {
 	displayName: 'Delivery Method (V4)',
 	name: 'deliveryMethod',
 	type: 'options',
@@ -26,6 +27,35 @@ const emailNotificationOption: INodeProperties = {
 	default: true,
 	description: 'Whether SigningHub emails the recipient when it is their turn',
 };
+
+/** One recipient, checked. */
+export interface Recipient {
+	email: string;
+	name: string;
+	role: string;
+	emailNotification: boolean;
+	deliveryMethod: string;
+	signingOrder?: number;
+}
+
+/** Add Users to Workflow: the recipients, in one request, in their order. */
+export async function addRecipientsRequest(client: SigningHubClient, packageId: number, recipients: Recipient[]): Promise<void> {
+	const body = recipients.map(({ email, name, role, emailNotification, deliveryMethod, signingOrder }) => {
+		const recipient: IDataObject = { user_email: email, user_name: name, role, email_notification: emailNotification };
+		if (signingOrder !== undefined) recipient.signing_order = signingOrder;
+		if (client.apiVersion === 'v4') recipient.delivery_method = deliveryMethod;
+		return recipient;
+	});
+	await client.request({
+		method: 'POST',
+		endpoint: 'workflowUsers',
+		pathParameters: { packageId },
+		body,
+		expect: 'emptyOrJson',
+		repeatable: false,
+		action: `add ${recipients.map(({ email }) => email).join(', ')} to package ${packageId}`,
+	});
+}
 
 export const addRecipient: Operation = {
 	resource: 'recipient',
@@ -72,18 +102,8 @@ export const addRecipient: Operation = {
 		const deliveryMethod = checkChoice(readOption(context, itemIndex, 'deliveryMethod') ?? deliveryMethodOption.default, 'Delivery Method', DELIVERY_METHODS);
 		const emailNotification = readBooleanOption(context, itemIndex, emailNotificationOption);
 		const signingOrder = readOption(context, itemIndex, 'signingOrder');
-		const recipient: IDataObject = { user_email: email, user_name: name, role, email_notification: emailNotification };
-		if (signingOrder !== undefined) recipient.signing_order = checkWholeNumber(signingOrder, 'Signing Order', 1);
-		if (client.apiVersion === 'v4') recipient.delivery_method = deliveryMethod;
-		await client.request({
-			method: 'POST',
-			endpoint: 'workflowUsers',
-			pathParameters: { packageId },
-			body: [recipient],
-			expect: 'emptyOrJson',
-			repeatable: false,
-			action: `add ${email} to package ${packageId}`,
-		});
+		const order = signingOrder === undefined ? undefined : checkWholeNumber(signingOrder, 'Signing Order', 1);
+		await addRecipientsRequest(client, packageId, [{ email, name, role, emailNotification, deliveryMethod, signingOrder: order }]);
 		return { json: { packageId, email, name, role, added: true } };
 	},
 };

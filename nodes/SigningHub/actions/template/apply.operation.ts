@@ -1,9 +1,43 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readWorkflowDetails } from '../../reads';
 import { invalidInput, type SigningHubClient } from '../../transport';
 import { packageIdProperty, packageInput, readId, readOption, readPackageId } from '../parameters';
 import type { Operation } from '../types';
+
+/** The Template field: from SigningHub's list, or by name. */
+export const templateProperty: INodeProperties = {
+	displayName: 'Template',
+	name: 'templateName',
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'list', value: '' },
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTemplates', searchable: true } },
+		{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'Sales contract' },
+	],
+	description: 'The workflow template, as named in SigningHub',
+};
+
+/** The item's template name, from the list or as typed. */
+export function readTemplateName(context: IExecuteFunctions, itemIndex: number): string {
+	const templateName = String(context.getNodeParameter('templateName', itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (templateName === '') throw invalidInput('Template is empty', 'Choose a template from the list, or type its name.');
+	return templateName;
+}
+
+/** Apply Workflow Template to one document, or with document 0 (v4) to every document. */
+export async function applyTemplateRequest(client: SigningHubClient, packageId: number, templateName: string, documentId: number): Promise<void> {
+	await client.request({
+		method: 'POST',
+		endpoint: 'applyTemplate',
+		pathParameters: { packageId, documentId },
+		body: { template_name: templateName, apply_to_all: documentId === 0 },
+		expect: 'emptyOrJson',
+		repeatable: false,
+		action: `apply the template "${templateName}" to package ${packageId}`,
+	});
+}
 
 export const applyTemplate: Operation = {
 	resource: 'template',
@@ -13,18 +47,7 @@ export const applyTemplate: Operation = {
 	action: 'Apply a template',
 	properties: [
 		packageIdProperty('The ID of the draft package to apply the template to, e.g. 123'),
-		{
-			displayName: 'Template',
-			name: 'templateName',
-			type: 'resourceLocator',
-			required: true,
-			default: { mode: 'list', value: '' },
-			modes: [
-				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTemplates', searchable: true } },
-				{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'Sales contract' },
-			],
-			description: 'The workflow template, as named in SigningHub',
-		},
+		templateProperty,
 	],
 	options: [
 		{
@@ -40,23 +63,14 @@ export const applyTemplate: Operation = {
 	identifyingInputs: packageInput,
 	async execute({ context, itemIndex, client }) {
 		const packageId = readPackageId(context, itemIndex);
-		const templateName = String(context.getNodeParameter('templateName', itemIndex, '', { extractValue: true }) ?? '').trim();
-		if (templateName === '') throw invalidInput('Template is empty', 'Choose a template from the list, or type its name.');
+		const templateName = readTemplateName(context, itemIndex);
 		const documentId =
 			readOption(context, itemIndex, 'documentId') !== undefined
 				? readId(context, itemIndex, 'options.documentId', 'Document ID')
 				: client.apiVersion === 'v4'
 					? 0
 					: await firstDocumentId(client, packageId);
-		await client.request({
-			method: 'POST',
-			endpoint: 'applyTemplate',
-			pathParameters: { packageId, documentId },
-			body: { template_name: templateName, apply_to_all: documentId === 0 },
-			expect: 'emptyOrJson',
-			repeatable: false,
-			action: `apply the template "${templateName}" to package ${packageId}`,
-		});
+		await applyTemplateRequest(client, packageId, templateName, documentId);
 		return { json: { packageId, templateName, documentId: documentId === 0 ? null : documentId, applied: true } };
 	},
 };

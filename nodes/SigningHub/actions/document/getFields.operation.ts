@@ -1,0 +1,39 @@
+import { readDocumentFields } from '../../reads';
+import { checkChoice, inputsNamed, packageIdProperty, readPackageId, readText } from '../parameters';
+import type { Operation } from '../types';
+import { documentIdProperty, documentSummary, fieldSummary, readDocumentId } from './documentFields';
+
+const OUTPUTS = ['FIELD', 'DOCUMENT'];
+
+export const getFields: Operation = {
+	resource: 'document',
+	value: 'getFields',
+	name: 'Get Fields',
+	description: "Read a document's fields: the values typed or filled in, and who signed each signature field, when, with its verification",
+	action: "Get a document's fields",
+	properties: [
+		packageIdProperty('The ID of the package, e.g. 123'),
+		documentIdProperty,
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			default: 'FIELD',
+			options: [
+				{ name: 'One Item per Field', value: 'FIELD', description: 'Each field as its own item: name, type, value or signature' },
+				{ name: 'One Item per Document', value: 'DOCUMENT', description: 'The values by field name and the signatures in one item, ready to write to a CRM record' },
+			],
+		},
+	],
+	identifyingInputs: inputsNamed('packageId', 'documentId'),
+	async execute(item) {
+		const { context, itemIndex, client } = item;
+		const packageId = readPackageId(context, itemIndex);
+		const documentId = readDocumentId(item);
+		const output = checkChoice(readText(context, itemIndex, 'output', 'Output'), 'Output', OUTPUTS);
+		const document = await readDocumentFields(client, packageId, documentId);
+		const about = { packageId, documentId: document.documentId, documentName: document.documentName };
+		if (output === 'DOCUMENT') return { json: { ...about, ...documentSummary(document), fields: document.fields.map((field) => fieldSummary(field)) } };
+		return document.fields.map((field) => ({ json: { ...about, ...fieldSummary(field) } }));
+	},
+};
