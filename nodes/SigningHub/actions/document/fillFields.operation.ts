@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { FILLABLE_FIELD_KINDS, readDocumentFields } from '../../reads';
+import { readDocumentFields } from '../../reads';
 import { invalidInput } from '../../transport';
 import { checkChoice, inputsNamed, itemParameter, packageIdProperty, readBooleanOption, readPackageId, readText } from '../parameters';
 import type { ItemContext, Operation } from '../types';
-import { documentIdProperty, fillDocument, readDocumentId } from './documentFields';
+import { documentIdProperty, fillableNames, fillDocument, readDocumentId } from './documentFields';
 
 const INPUT_MODES = ['MAP', 'JSON'];
 
@@ -102,7 +102,7 @@ export const fillFields: Operation = {
 		const document = await readDocumentFields(client, packageId, documentId);
 		if (!values) {
 			// Mapped automatically: the item's fields that carry the name of a fillable field of the document.
-			const names = new Set(document.fields.filter(({ kind }) => FILLABLE_FIELD_KINDS.includes(kind)).map(({ field }) => String(field.field_name)));
+			const names = new Set(fillableNames(document));
 			const json = context.getInputData()[itemIndex]?.json ?? {};
 			values = Object.fromEntries(Object.entries(json).filter(([name]) => names.has(name)));
 			if (Object.keys(values).length === 0) {
