@@ -1,11 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { findDocument } from '../../reads';
 import { invalidInput } from '../../transport';
 import { reworded } from '../failures';
-import { checkChoice, inputsNamed, packageIdProperty, readBooleanOption, readOption, readPackageId, readText } from '../parameters';
+import { checkChoice, inputsNamed, packageIdProperty, readBooleanOption, readId, readOption, readPackageId, readText } from '../parameters';
 import type { Operation } from '../types';
-import { documentIdProperty, readDocumentId } from './documentFields';
+import { documentIdProperty } from './documentFields';
 
 const OWN_TOKEN =
 	"Sign needs the signer's own token: a SigningHub credential in User Login or Access Token mode for the user the field is assigned to. SigningHub does not let an enterprise admin sign for someone else (Enterprise Admin mode or Act as User).";
@@ -53,7 +52,7 @@ export const signDocument: Operation = {
 			default: '',
 		},
 		packageIdProperty('The ID of the package, e.g. 123'),
-		documentIdProperty,
+		{ ...documentIdProperty, required: true, description: 'The document holding the field, as Get Fields or Workflow > Get shows it. Required: a signer who does not own the package cannot list its documents.' },
 		{ displayName: 'Field Name', name: 'fieldName', type: 'string', required: true, default: '', placeholder: 'signature_2', description: 'The signature field to sign, assigned to the credential\'s user (Get Fields lists them)' },
 	],
 	options: [
@@ -78,10 +77,9 @@ export const signDocument: Operation = {
 		skipVerificationOption,
 	],
 	identifyingInputs: inputsNamed('packageId', 'documentId', 'fieldName'),
-	async execute(item) {
-		const { context, itemIndex, client } = item;
+	async execute({ context, itemIndex, client }) {
 		const packageId = readPackageId(context, itemIndex);
-		const given = readDocumentId(item);
+		const documentId = readId(context, itemIndex, 'documentId', 'Document ID');
 		const fieldName = readText(context, itemIndex, 'fieldName', 'Field Name');
 		const finish = readBooleanOption(context, itemIndex, finishOption);
 		const body: IDataObject = { field_name: fieldName, skip_verification: readBooleanOption(context, itemIndex, skipVerificationOption) };
@@ -92,7 +90,6 @@ export const signDocument: Operation = {
 		if (appearance !== undefined) body.appearance_design = checkChoice(appearance, 'Appearance', APPEARANCES);
 		if (client.actsThroughScope) throw invalidInput("Sign cannot act through an enterprise admin's scope", OWN_TOKEN);
 
-		const documentId = given ?? (await findDocument(client, packageId)).documentId;
 		let signed: IDataObject;
 		try {
 			const response = await client.request({
