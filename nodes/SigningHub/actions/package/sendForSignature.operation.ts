@@ -214,12 +214,12 @@ export const sendForSignature: Operation = {
 			description: "Values for the documents' form fields before anyone sees them, e.g. the customer's name and the amount from the form",
 		},
 	],
-	options: [autoSaveOption, workflowModeOption],
+	options: [autoSaveOption, { ...workflowModeOption, description: 'Who signs the package. Without this option: Only Others (the recipients).' }],
 	identifyingInputs: inputsNamed('packageName'),
 	async execute({ context, itemIndex, client }) {
 		// Everything is read and checked first: a bad value fails the item before any request.
 		const packageName = readText(context, itemIndex, 'packageName', 'Package Name');
-		const workflowMode = readWorkflowMode(context, itemIndex);
+		const workflowMode = readWorkflowMode(context, itemIndex) ?? String(workflowModeOption.default);
 		const autoSave = readBooleanOption(context, itemIndex, autoSaveOption);
 		const fields = readText(context, itemIndex, 'binaryPropertyNames', 'Input Binary Fields').split(',').map((field) => field.trim()).filter(Boolean);
 		const files = await Promise.all(fields.map(async (field) => await inputFile(context, itemIndex, field)));
