@@ -24,6 +24,8 @@ export interface FakeContextOptions {
 	cancelSignal?: AbortSignal;
 	continueOnFail?: boolean;
 	mode?: string;
+	/** The ID of the credential n8n names to the node: the package shares one login per ID within the process. */
+	credentialId?: string;
 }
 
 /** The decrypted credential as n8n would store it after preAuthentication (see `stored`). */
@@ -84,18 +86,19 @@ function baseContext(node: INode, credentials: ICredentialDataDecryptedObject, i
 				if (!binary) throw new Error(`no binary field ${field}`);
 				return binary.id ? (binaries.get(binary.id) as Buffer) : Buffer.from(binary.data, 'base64');
 			},
-			/** The bytes behind a binary that prepareBinaryData made, for assertions. */
-			binaryBytes: (id: string) => binaries.get(id),
 		},
 		...(options.cancelSignal ? { getExecutionCancelSignal: () => options.cancelSignal } : {}),
 	};
-	return { context, stored };
+	/** The bytes behind a binary that prepareBinaryData made, for assertions. */
+	const binaryBytes = (id: string) => binaries.get(id);
+	return { context, stored, binaryBytes };
 }
 
 /** A node's execute context over `items`; `parameters` as saved in the node (expressions as `={{ $json.x }}`). */
 export function fakeExecuteContext(credentials: ICredentialDataDecryptedObject, parameters: IDataObject, items: INodeExecutionData[] = [{ json: {} }], options: FakeContextOptions = {}) {
-	const node = { id: 'node', name: 'SigningHub', type: 'n8n-nodes-signinghub.signingHub', typeVersion: 1, position: [0, 0], parameters, credentials: { signingHubApi: { id: 'fake', name: 'fake' } } } as unknown as INode;
-	const { context, stored } = baseContext(node, credentials, items, { mode: 'manual', ...options });
+	const credential = { id: options.credentialId ?? 'fake', name: 'fake' };
+	const node = { id: 'node', name: 'SigningHub', type: 'n8n-nodes-signinghub.signingHub', typeVersion: 1, position: [0, 0], parameters, credentials: { signingHubApi: credential } } as unknown as INode;
+	const { context, stored, binaryBytes } = baseContext(node, credentials, items, { mode: 'manual', ...options });
 	const execute = {
 		...context,
 		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) {
@@ -105,7 +108,7 @@ export function fakeExecuteContext(credentials: ICredentialDataDecryptedObject, 
 			return extra?.extractValue && value && typeof value === 'object' ? (value as IDataObject).value : value;
 		},
 	};
-	return { context: execute as unknown as IExecuteFunctions, stored };
+	return { context: execute as unknown as IExecuteFunctions, stored, binaryBytes };
 }
 
 /** A poll context whose credential is `credentials`; `staticData` is the node's workflow static data. */

@@ -69,5 +69,8 @@ export async function inputFile(context: IExecuteFunctions, itemIndex: number, f
 		);
 	}
 	const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, field);
+	if (bytes.length === 0) {
+		throw invalidInput(`The file in the binary field "${field}" is empty`, 'Check the node that made the file: SigningHub takes no empty documents.');
+	}
 	return { bytes, fileName: binary.fileName ?? `document.${binary.fileExtension ?? 'pdf'}` };
 }

@@ -182,6 +182,7 @@ export const ADVICE = {
 	ownership:
 		"The credential acts for a user who does not own this package. Use the package owner's login, or an enterprise admin with 'Enterprise Admin on Behalf of a User' and the owner's email in 'Act as User'.",
 	notFound: 'Check the ID: the item may have been deleted, or belong to another user or enterprise.',
+	noSigners: 'Add at least one recipient who signs (Recipient > Add, or Template > Apply) before sharing the package.',
 	badRequest: 'SigningHub refused the request as it stands. Its words above say why; check the package is in a state that allows this.',
 	forbidden:
 		"SigningHub does not let the credential's user do this. Its words above say why; check the user's role and permissions in SigningHub, and that the package is in a state that allows this.",
@@ -196,9 +197,11 @@ export const ADVICE = {
  */
 function classify(status: number, said: string): { reason: FailureReason; description: string } {
 	if (status === 400 && /not authori[sz]ed to view this document/i.test(said)) return { reason: 'ownership', description: ADVICE.ownership };
+	if (status === 403 && /does not belong to user/i.test(said)) return { reason: 'ownership', description: ADVICE.ownership };
 	if (status === 403 && /account is disabled/i.test(said)) return { reason: 'disabled', description: ADVICE.disabled };
 	if (status === 403 && /locked workflow/i.test(said)) return { reason: 'refused', description: ADVICE.lockedWorkflow };
 	if (status === 403 && /once the document has been signed/i.test(said)) return { reason: 'refused', description: ADVICE.signedDocument };
+	if (status === 404 && /add 1 or more signers/i.test(said)) return { reason: 'refused', description: ADVICE.noSigners };
 	if (status === 404) return { reason: 'notFound', description: ADVICE.notFound };
 	if (status === 400) return { reason: 'refused', description: ADVICE.badRequest };
 	if (status === 403) return { reason: 'refused', description: ADVICE.forbidden };
