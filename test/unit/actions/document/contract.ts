@@ -2,7 +2,7 @@
 // in a package, and as an input item's file, for the fields operations' tests.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { OWNER } from '../harness';
+import { fileInput, OWNER } from '../harness';
 
 const { formPdf } = require('../../../simulator/fields');
 
@@ -25,8 +25,8 @@ export function contractPackage(id: number, status = 'DRAFT', extra: IDataObject
 	};
 }
 
-/** An input item with `json` and the given PDFs as binary fields. */
+/** An input item with `json` and the given PDFs as binary fields, each named after its field. */
 export function itemWithFiles(json: IDataObject, files: Record<string, Buffer> = { data: CONTRACT_PDF }): INodeExecutionData {
-	const binary = Object.fromEntries(Object.entries(files).map(([field, bytes]) => [field, { data: bytes.toString('base64'), mimeType: 'application/pdf', fileName: `${field}.pdf`, fileExtension: 'pdf' }]));
-	return { json, binary };
+	const binaries = Object.entries(files).map(([field, bytes]) => fileInput(json, field, `${field}.pdf`, bytes).binary);
+	return { json, binary: Object.assign({}, ...binaries) };
 }
