@@ -80,3 +80,5 @@ describe('SigningHub simulator: documents\' fields', () => {
 		expect((await api(owner, 'POST', `/v4/packages/5/documents/${doc}/sign`, { field_name: 'seal' })).body).toMatchObject({ status: 'SIGNED' });
 	});
 });
+
+export {};
