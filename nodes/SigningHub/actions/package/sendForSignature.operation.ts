@@ -9,7 +9,7 @@ import { uploadFileRequest } from '../document/upload.operation';
 import { reworded } from '../failures';
 import { inputFile } from '../files';
 import { checkChoice, checkEmail, checkWholeNumber, inputsNamed, readBooleanOption, readText } from '../parameters';
-import { addRecipientsRequest, DELIVERY_METHODS, deliveryMethodOption, ROLES, type Recipient } from '../recipient/add.operation';
+import { addRecipientsRequest, DELIVERY_METHODS, deliveryMethodOption, ROLES, roleProperty, type Recipient } from '../recipient/add.operation';
 import { applyTemplateRequest, readTemplateName, templateProperty } from '../template/apply.operation';
 import type { Operation } from '../types';
 import { createPackageRequest, readWorkflowMode, workflowModeOption } from './create.operation';
@@ -141,19 +141,7 @@ export const sendForSignature: Operation = {
 					values: [
 						{ displayName: 'Name', name: 'name', type: 'string', default: '', description: "The recipient's name as SigningHub shows it" },
 						{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: "The recipient's email" },
-						{
-							displayName: 'Role',
-							name: 'role',
-							type: 'options',
-							default: 'SIGNER',
-							options: [
-								{ name: 'Carbon Copy', value: 'CARBON_COPY' },
-								{ name: 'Editor', value: 'EDITOR' },
-								{ name: 'In-Person Host', value: 'INPERSON_HOST' },
-								{ name: 'Reviewer', value: 'REVIEWER' },
-								{ name: 'Signer', value: 'SIGNER' },
-							],
-						},
+						roleProperty,
 						{ displayName: 'Signing Order', name: 'signingOrder', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: "The recipient's place in a serial or custom workflow; 0 leaves it to SigningHub (the list's order)" },
 						{ ...deliveryMethodOption, name: 'deliveryMethod' },
 					],

@@ -7,6 +7,20 @@ import type { Operation } from '../types';
 export const ROLES = ['SIGNER', 'REVIEWER', 'EDITOR', 'CARBON_COPY', 'INPERSON_HOST'];
 export const DELIVERY_METHODS = ['EMAIL', 'SMS', 'EMAIL_AND_SMS'];
 
+export const roleProperty: INodeProperties = {
+	displayName: 'Role',
+	name: 'role',
+	type: 'options',
+	default: 'SIGNER',
+	options: [
+		{ name: 'Carbon Copy', value: 'CARBON_COPY', description: 'Gets a copy, does not act' },
+		{ name: 'Editor', value: 'EDITOR', description: 'Fills in fields' },
+		{ name: 'In-Person Host', value: 'INPERSON_HOST', description: 'Hosts an in-person signing' },
+		{ name: 'Reviewer', value: 'REVIEWER', description: 'Reviews and approves' },
+		{ name: 'Signer', value: 'SIGNER', description: 'Signs the documents' },
+	],
+};
+
 export const deliveryMethodOption: INodeProperties = {
 	displayName: 'Delivery Method (V4)',
 	name: 'deliveryMethod',
@@ -67,19 +81,7 @@ export const addRecipient: Operation = {
 		packageIdProperty('The ID of the draft package to add the recipient to, e.g. 123'),
 		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: "The recipient's email" },
 		{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: "The recipient's name as SigningHub shows it" },
-		{
-			displayName: 'Role',
-			name: 'role',
-			type: 'options',
-			default: 'SIGNER',
-			options: [
-				{ name: 'Carbon Copy', value: 'CARBON_COPY', description: 'Gets a copy, does not act' },
-				{ name: 'Editor', value: 'EDITOR', description: 'Fills in fields' },
-				{ name: 'In-Person Host', value: 'INPERSON_HOST', description: 'Hosts an in-person signing' },
-				{ name: 'Reviewer', value: 'REVIEWER', description: 'Reviews and approves' },
-				{ name: 'Signer', value: 'SIGNER', description: 'Signs the documents' },
-			],
-		},
+		roleProperty,
 	],
 	options: [
 		deliveryMethodOption,
