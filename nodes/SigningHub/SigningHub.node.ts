@@ -14,7 +14,7 @@ export class SigningHub implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send and manage SigningHub packages',
+		description: 'Send, manage and track SigningHub packages',
 		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-node',
 		defaults: {
 			name: 'SigningHub',

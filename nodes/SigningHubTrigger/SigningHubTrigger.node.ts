@@ -12,7 +12,7 @@ export class SigningHubTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow on SigningHub events',
+		description: 'Send, manage and track SigningHub packages',
 		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-trigger',
 		defaults: {
 			name: 'SigningHub Trigger',

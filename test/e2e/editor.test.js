@@ -34,11 +34,12 @@ const docsDir = process.env.SIGNINGHUB_SCREENSHOTS === '1' ? join(repoRoot, 'doc
 /**
  * n8n's displayOptions for the plain conditions this package uses: every `show` key must hold
  * one of its values, no `hide` key may. '/name' reads a root parameter, '@version' the node's
- * version. Any other condition fails the test rather than being guessed.
+ * version, '@tool' is false. Any other condition fails the test rather than being guessed.
  */
 function displayed(property, root, local = root) {
 	const { show, hide } = property.displayOptions ?? {};
-	const valueOf = (key) => (key === '@version' ? nodeDescription.version : key.startsWith('/') ? root[key.slice(1)] : local[key]);
+	// '@tool': whether this is n8n's tool version of the node (the editor shows the node itself).
+	const valueOf = (key) => (key === '@version' ? nodeDescription.version : key === '@tool' ? false : key.startsWith('/') ? root[key.slice(1)] : local[key]);
 	const holds = (key, allowed) => {
 		if (!Array.isArray(allowed) || allowed.some((value) => value !== null && typeof value === 'object')) {
 			throw new Error(`displayOptions condition on "${key}" of "${property.name}" is not supported by displayed(): extend it`);
@@ -247,7 +248,7 @@ run(`the editor of n8n ${VERSION}, in Chromium`, () => {
 			}
 		});
 
-		/** Options already added once: the ones every operation shares are added for the first only. */
+		/** Options already added once, per collection: the ones every operation shares are added for the first only. */
 		const addedOptions = new Set();
 
 		test.each(ops.map((op) => [`${op.resource.name} > ${op.operation.name}`, op]))(
@@ -273,9 +274,9 @@ run(`the editor of n8n ${VERSION}, in Chromium`, () => {
 						expect(await cutOff(offered)).toEqual([]);
 						await page.keyboard.press('Escape');
 						// Add each option, the first time an operation shows it: its field appears under its full name.
-						const fresh = expected.filter((option) => !addedOptions.has(`${option.name}:${option.displayName}`));
+						const fresh = expected.filter((option) => !addedOptions.has(`${collection.name}:${option.name}:${option.displayName}`));
 						for (const option of fresh) {
-							addedOptions.add(`${option.name}:${option.displayName}`);
+							addedOptions.add(`${collection.name}:${option.name}:${option.displayName}`);
 							await item.getByTestId('collection-parameter-add').click();
 							await page.getByTestId('collection-parameter-option').filter({ visible: true }).getByText(option.displayName, { exact: true }).click();
 							await item.locator(`label[for="${option.name}"]`).waitFor();

@@ -5,7 +5,8 @@
 // SigningHubSimulator's prototype like packages.js. Undocumented choices are in ASSUMED below
 // and in README.md's ASSUMED list.
 const { pdfOf, streamObject } = require('./files');
-const { json, message, empty, DOCUMENTED } = require('./answers');
+const { json, message, empty, DOCUMENTED, ASSUMED } = require('./answers');
+const { BACKOFFICE_DOCUMENTED } = require('./backoffice');
 
 /** Kinds of field, as Get Document Fields groups them; the signature list is named per version. */
 const SIGNATURE_KINDS = ['signature', 'electronic_signature', 'initials', 'in_person_signature'];
@@ -28,8 +29,7 @@ const PAGE = { width: 595, height: 842 };
 
 /** Refusals in the vendor's words (v3 guide pages). */
 const FIELD_DOCUMENTED = {
-	/** 1073 Add Text Field (and 1081 Update); the simulator uses them for every field it adds. */
-	lockedWorkflow: () => message(403, 'You are not allowed to perform this action on locked workflow'),
+	/** 1073 Add Text Field (and 1081 Update); the simulator uses it, and 1073's locked-workflow refusal (backoffice.js), for every field it adds. */
 	signedDocument: () => message(403, 'You cannot add fields once the document has been signed'),
 };
 
@@ -285,10 +285,11 @@ const fieldMethods = {
 		return this.fieldsOf(doc).some((f) => SIGNATURE_KINDS.includes(f.kind) && f.process_status === 'PROCESSED');
 	},
 
-	/** What every added field needs: the owner's draft, unsigned, a recipient at `order`, a page. */
+	/** What every added field needs: unsigned, an unlocked draft of the owner, a recipient at `order`. */
 	fieldProblem(found, input) {
 		if (this.documentSigned(found.doc)) return FIELD_DOCUMENTED.signedDocument();
-		if (found.pkg.status !== 'DRAFT') return FIELD_DOCUMENTED.lockedWorkflow();
+		if (found.pkg.lockedWorkflow) return BACKOFFICE_DOCUMENTED.lockedWorkflow();
+		if (found.pkg.status !== 'DRAFT') return ASSUMED.notDraft();
 		if (!Number.isInteger(input.order)) return FIELD_ASSUMED.missing('order');
 		if (input.order < 1 || input.order > found.pkg.recipients.length) return FIELD_ASSUMED.badOrder(input.order);
 		if (input.field_name !== undefined && this.fieldsOf(found.doc).some((f) => f.field_name === input.field_name)) return FIELD_ASSUMED.duplicateName(input.field_name);

@@ -8,6 +8,7 @@ const { createServer: createTlsServer } = require('node:https');
 const { join } = require('node:path');
 const { packageMethods, PACKAGE_ROUTES, DEFAULT_TEMPLATES } = require('./packages');
 const { listMethods, LIST_ORDERS } = require('./lists');
+const { backofficeMethods, BACKOFFICE_ROUTES } = require('./backoffice');
 const { fieldMethods, FIELD_ROUTES } = require('./fields');
 const { DATE_STYLES } = require('./dates');
 const { json, message, DOCUMENTED } = require('./answers');
@@ -268,6 +269,7 @@ class SigningHubSimulator {
 			['POST', /^\/(v3|v4)\/packages\/([^/]+)\/complete$/, 'completeRoute'],
 			['POST', /^\/(v4)\/enterprise\/packages\/([^/]+)\/complete$/, 'enterpriseCompleteRoute'],
 			...PACKAGE_ROUTES,
+			...BACKOFFICE_ROUTES,
 			...FIELD_ROUTES,
 		];
 		for (const [method, pattern, name] of routes) {
@@ -495,7 +497,7 @@ class OtherHost {
 	}
 }
 
-Object.assign(SigningHubSimulator.prototype, packageMethods, listMethods, fieldMethods);
+Object.assign(SigningHubSimulator.prototype, packageMethods, listMethods, backofficeMethods, fieldMethods);
 
 module.exports = { SigningHubSimulator, OtherHost, DEFAULT_SCENARIO };
 

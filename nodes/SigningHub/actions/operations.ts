@@ -5,22 +5,36 @@ import { fillFields } from './document/fillFields.operation';
 import { getFields } from './document/getFields.operation';
 import { signDocument } from './document/sign.operation';
 import { uploadDocument } from './document/upload.operation';
+import { deleteDocument } from './document/delete.operation';
+import { downloadDocument } from './document/download.operation';
+import { renameDocument } from './document/rename.operation';
 import { optionsProperty } from './options';
 import { createPackage } from './package/create.operation';
+import { changeOwner } from './package/changeOwner.operation';
 import { deletePackage } from './package/delete.operation';
 import { downloadPackage } from './package/download.operation';
 import { downloadEvidenceReport } from './package/downloadEvidenceReport.operation';
 import { getManyPackages } from './package/getMany.operation';
+import { getDocuments } from './package/getDocuments.operation';
+import { getSigningLink } from './package/getSigningLink.operation';
 import { recallPackage } from './package/recall.operation';
 import { sendForSignature } from './package/sendForSignature.operation';
+import { renamePackage } from './package/rename.operation';
 import { sharePackage } from './package/share.operation';
+import { verifySignatures } from './package/verifySignatures.operation';
 import { addRecipient } from './recipient/add.operation';
 import { getManyRecipients } from './recipient/getMany.operation';
+import { getReminders } from './recipient/getReminders.operation';
+import { removeRecipient } from './recipient/remove.operation';
+import { setReminders } from './recipient/setReminders.operation';
+import { updateRecipient } from './recipient/update.operation';
 import { applyTemplate } from './template/apply.operation';
 import type { Operation, Resource } from './types';
 import { completeWorkflow } from './workflow/complete.operation';
 import { getWorkflow } from './workflow/get.operation';
 import { getWorkflowHistory } from './workflow/getHistory.operation';
+import { setPostProcessing } from './workflow/setPostProcessing.operation';
+import { updateWorkflow } from './workflow/update.operation';
 
 /** Every operation of the node. Adding one: write its file, then list it here. */
 const OPERATIONS: Operation[] = [
@@ -43,11 +57,28 @@ const OPERATIONS: Operation[] = [
 	completeWorkflow,
 	getWorkflow,
 	getWorkflowHistory,
+	renamePackage,
+	changeOwner,
+	getDocuments,
+	verifySignatures,
+	getSigningLink,
+	downloadDocument,
+	renameDocument,
+	deleteDocument,
+	updateRecipient,
+	removeRecipient,
+	getReminders,
+	setReminders,
+	updateWorkflow,
+	setPostProcessing,
 ];
 
-/** The resources in the Resource menu, with the operation each one starts with. */
-const RESOURCES: Record<Resource, { name: string; defaultOperation: string }> = {
-	document: { name: 'Document', defaultOperation: 'upload' },
+/**
+ * The resources in the Resource menu, with the operation each one starts with, and, where that
+ * one is not offered to AI agents, the one it starts with in n8n's tool version of the node.
+ */
+const RESOURCES: Record<Resource, { name: string; defaultOperation: string; toolDefaultOperation?: string }> = {
+	document: { name: 'Document', defaultOperation: 'upload', toolDefaultOperation: 'rename' },
 	package: { name: 'Package', defaultOperation: 'create' },
 	recipient: { name: 'Recipient', defaultOperation: 'add' },
 	template: { name: 'Template', defaultOperation: 'apply' },
@@ -63,23 +94,62 @@ export function findOperation(resource: string, operation: string): Operation | 
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
+/** Whether an operation may run in n8n's tool version of the node (its type name ends in "Tool"). */
+export function offeredToAgents(operation: Operation): boolean {
+	return operation.toolDescription !== undefined;
+}
+
+function operationMenu(resource: Resource, operations: Operation[], defaultOperation: string, tool?: boolean): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource], ...(tool === undefined ? {} : { '@tool': [tool] }) } },
+		options: operations.map(({ name, value, description, action }) => ({ name, value, description, action })).sort(byName),
+		default: defaultOperation,
+	};
+}
+
+/**
+ * A resource's Operation menu. Where some of its operations are not for AI agents (they only move
+ * binary files), n8n's tool version of the node (whose type name ends in "Tool", n8n's '@tool'
+ * condition) gets a second menu without them. n8n's nodes panel and its automatic tool
+ * descriptions read the first menu of a resource.
+ */
+function operationMenus(resource: Resource): INodeProperties[] {
+	const { defaultOperation, toolDefaultOperation = defaultOperation } = RESOURCES[resource];
+	const operations = OPERATIONS.filter((operation) => operation.resource === resource);
+	const forAgents = operations.filter(offeredToAgents);
+	if (forAgents.length === operations.length) return [operationMenu(resource, operations, defaultOperation)];
+	return [operationMenu(resource, operations, defaultOperation, false), operationMenu(resource, forAgents, toolDefaultOperation, true)];
+}
+
+/**
+ * Each operation's description for AI agents, in the tool version of the node only. Since the
+ * node has its own `toolDescription`, n8n adds none of its own and gives the agent this one
+ * (which the user may edit).
+ */
+function toolDescriptionProperties(): INodeProperties[] {
+	const field: INodeProperties = {
+		displayName: 'Tool Description',
+		name: 'toolDescription',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'What the AI agent reads about this tool: what it does, what it needs, what it returns',
+	};
+	return OPERATIONS.filter(offeredToAgents).map((operation) => ({
+		...field,
+		default: operation.toolDescription,
+		displayOptions: { show: { '@tool': [true], resource: [operation.resource], operation: [operation.value] } },
+	}));
+}
+
 /** The node's Resource and Operation menus, each operation's fields, and the Options. */
 export function nodeProperties(): INodeProperties[] {
 	const resources = (Object.keys(RESOURCES) as Resource[]).map((value) => ({ name: RESOURCES[value].name, value }));
-	const menus = resources.map(({ value: resource }): INodeProperties => {
-		const { defaultOperation } = RESOURCES[resource];
-		return {
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource] } },
-			options: OPERATIONS.filter((operation) => operation.resource === resource)
-				.map(({ name, value, description, action }) => ({ name, value, description, action }))
-				.sort(byName),
-			default: defaultOperation,
-		};
-	});
+	const menus = resources.flatMap(({ value: resource }) => operationMenus(resource));
 	const fields = OPERATIONS.flatMap((operation) =>
 		operation.properties.map((property) => ({
 			...property,
@@ -99,6 +169,7 @@ export function nodeProperties(): INodeProperties[] {
 			default: DEFAULT_RESOURCE,
 		},
 		...menus,
+		...toolDescriptionProperties(),
 		...fields,
 		optionsProperty(OPERATIONS),
 	];

@@ -149,8 +149,17 @@ export function readOption(context: IExecuteFunctions, itemIndex: number, name: 
  */
 export function readBooleanOption(context: IExecuteFunctions, itemIndex: number, option: INodeProperties): boolean {
 	const value = readOption(context, itemIndex, option.name);
-	const label = option.displayName;
-	if (value === undefined) return option.default === true;
+	return value === undefined ? option.default === true : checkBoolean(value, option.displayName);
+}
+
+/** A yes/no field (not an option) for one item, its default when empty. */
+export function readBoolean(context: IExecuteFunctions, itemIndex: number, property: INodeProperties): boolean {
+	const value = itemParameter(context, property.name, itemIndex);
+	return isEmpty(value) ? property.default === true : checkBoolean(value, property.displayName);
+}
+
+/** true or false, from a boolean or its text. */
+export function checkBoolean(value: unknown, label: string): boolean {
 	if (value === true || value === 'true') return true;
 	if (value === false || value === 'false') return false;
 	throw invalidInput(`${label} must be true or false, not "${shown(value)}"`, `Set ${label} to true or false, or map a field that holds one.`);

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CANCELLED, errorPayload, SigningHubClient, SigningHubError, toNodeError } from '../transport';
-import { findOperation } from './operations';
+import { findOperation, offeredToAgents } from './operations';
 import { readRunSettings } from './options';
 import { checkEmail, readOption, readText } from './parameters';
 
@@ -33,6 +33,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = findOperation(resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+	}
+	if (this.getNode().type.endsWith('Tool') && !offeredToAgents(operation)) {
+		throw new NodeOperationError(this.getNode(), `${operation.name} is not offered to AI agents`, {
+			description: 'It only moves binary files, which an agent cannot hand over. Use the SigningHub node itself, outside the agent, for it.',
+		});
 	}
 	const settings = readRunSettings(this);
 	const continueOnFail = this.continueOnFail();

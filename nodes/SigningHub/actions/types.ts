@@ -20,6 +20,12 @@ export interface Operation {
 	name: string;
 	description: string;
 	action: string;
+	/**
+	 * What n8n's AI Agent reads about this operation when the node is its tool: what it does, what
+	 * it needs, what it returns, and whether it destroys something. An operation without one
+	 * (one that only moves binary files, which an agent cannot hand over) is not offered to agents.
+	 */
+	toolDescription?: string;
 	/** Fields shown for this operation; their own display conditions are kept and narrowed to it. */
 	properties: INodeProperties[];
 	/** Options shown in the node's Options only for this operation; read per item by execute. */

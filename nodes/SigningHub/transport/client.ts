@@ -40,7 +40,7 @@ export interface TransportOptions {
  * What a successful answer must look like: SigningHub answers with JSON, nothing, or a file,
  * so an HTML page from a proxy or a web app is never taken for success.
  */
-export type ExpectedAnswer = 'emptyOrJson' | 'jsonObject' | 'jsonArray' | 'file';
+export type ExpectedAnswer = 'emptyOrJson' | 'jsonObject' | 'jsonArray' | 'jsonString' | 'file';
 
 export interface RequestSpec {
 	method: IHttpRequestMethods;
@@ -89,10 +89,25 @@ export function acceptedBody(body: unknown, headers: IDataObject, expect: Expect
 		return Buffer.isBuffer(body) && !html ? { value: body } : undefined;
 	}
 	const parsed = parseBody(body);
+	// A bare JSON string (a link, say): quoted as sent, or already unquoted by n8n's JSON parsing.
+	if (expect === 'jsonString') return jsonStringOf(parsed, headers);
 	if (expect === 'jsonObject') return isJsonObject(parsed) ? { value: parsed } : undefined;
 	if (expect === 'jsonArray') return Array.isArray(parsed) ? { value: parsed } : undefined;
 	if (parsed === undefined || parsed === null || (typeof parsed === 'string' && parsed.trim() === '')) return { value: null };
 	return typeof parsed === 'object' ? { value: parsed } : undefined;
+}
+
+/** The text of a JSON string answer, when the answer is one (never an HTML page). */
+function jsonStringOf(body: unknown, headers: IDataObject): { value: string } | undefined {
+	if (typeof body !== 'string' || !/json/i.test(String(headers['content-type'] ?? ''))) return undefined;
+	const text = body.trim();
+	if (!text.startsWith('"')) return text === '' ? undefined : { value: text };
+	try {
+		const value: unknown = JSON.parse(text);
+		return typeof value === 'string' && value !== '' ? { value } : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** A file request's error answer comes as bytes: read them as the text SigningHub sent. */

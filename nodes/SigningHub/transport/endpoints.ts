@@ -60,6 +60,29 @@ export const PATHS = {
 	},
 	signDocument: { path: '/{v}/packages/{packageId}/documents/{documentId}/sign', source: 'documented: Sign Document (v4 specification; v3 guide 1087)' },
 	finishProcessing: { path: '/{v}/packages/{packageId}/finish', source: 'documented: Finish Processing (v4 specification; v3 guide 1132)' },
+	renamePackage: { path: '/{v}/packages/{packageId}', source: 'documented: Rename Package (v3 guide 1149; v4 specification RenameDocumentPackageRequest)' },
+	packageOwner: { path: '/{v}/packages/{packageId}/owner', source: 'documented (v3 guide 1185): Change Document Package Owner; v4: client code (signinghubapi)' },
+	document: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}',
+		source: 'documented: Download Document (GET); Rename Document (PUT) and Delete Document (DELETE): v4 specification; v3: client code (signinghubapi)',
+	},
+	packageVerification: { path: '/{v}/packages/{packageId}/verification', source: 'documented (v3 guide 1197): Verify Package Signatures; v4: client code (signinghubapi)' },
+	documentVerification: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/verification',
+		source: 'documented (v3 guide 1035): Verify Document Signatures; v4: client code (signinghubapi)',
+	},
+	integrationLink: { path: '/v4/links/integration', source: 'client code only (digitaal-ondertekenen-php; v4 only: v3 has no such call)' },
+	workflowUser: { path: '/{v}/packages/{packageId}/workflow/{order}/user', source: 'documented (v3 guide 1048; v4 specification WorkflowUserUpdateRequest): Update Workflow User' },
+	workflowRecipient: { path: '/{v}/packages/{packageId}/workflow/{order}', source: 'documented (v3 guide 1059; v4 specification): Delete Workflow User' },
+	workflowReminders: {
+		path: '/{v}/packages/{packageId}/workflow/{order}/reminders',
+		source: 'documented (v3 guide 1063; v4 specification UpdateReminderRequest): Get / Update Workflow Reminders',
+	},
+	workflowDetails: { path: '/{v}/packages/{packageId}/workflow', source: 'documented: Update Workflow Details (PUT; v4 specification WorkflowDetailUpdateRequest)' },
+	postProcessing: {
+		path: '/{v}/packages/{packageId}/workflow/post_process',
+		source: 'documented (v3 guide 1046; v4 specification PostProcessUpdateRequest): Update Workflow Post Processing',
+	},
 } satisfies Record<string, PathEntry>;
 
 export type Endpoint = keyof typeof PATHS;

@@ -187,7 +187,14 @@ export const ADVICE = {
 	forbidden:
 		"SigningHub does not let the credential's user do this. Its words above say why; check the user's role and permissions in SigningHub, and that the package is in a state that allows this.",
 	refused: 'SigningHub refused the request. Its words above say why.',
-	lockedWorkflow: "The package is no longer a draft: once shared, its documents' fields and recipients are locked. Add fields before sharing, or recall the package to draft first.",
+	notDraft:
+		'SigningHub allows this only while the package is a draft, before it is shared. Recall the package (Package > Recall), change it, then share it again.',
+	lockedWorkflow:
+		"The package's workflow is locked in SigningHub (for example by the template it came from), so its recipients and settings cannot be changed. Unlock it in SigningHub, or use a package whose workflow is not locked.",
+	noRecipient: "No recipient has that order in the package's workflow. Recipient > Get Many lists the recipients with their order.",
+	notAllowed:
+		"SigningHub does not allow this for this package or user. For Change Owner: the package must be in progress or completed, and the new owner an active user of the same enterprise.",
+	adminRole: "The enterprise admin's role lacks the 'application integration' privilege. Ask the enterprise's owner to grant it to the role in SigningHub.",
 	signedDocument: 'Someone has already signed this document, and SigningHub adds no field to a signed document. Place every field before the first signature, in a new package if need be.',
 };
 
@@ -199,7 +206,11 @@ function classify(status: number, said: string): { reason: FailureReason; descri
 	if (status === 400 && /not authori[sz]ed to view this document/i.test(said)) return { reason: 'ownership', description: ADVICE.ownership };
 	if (status === 403 && /does not belong to user/i.test(said)) return { reason: 'ownership', description: ADVICE.ownership };
 	if (status === 403 && /account is disabled/i.test(said)) return { reason: 'disabled', description: ADVICE.disabled };
+	if (status === 403 && /no longer in draft state/i.test(said)) return { reason: 'refused', description: ADVICE.notDraft };
 	if (status === 403 && /locked workflow/i.test(said)) return { reason: 'refused', description: ADVICE.lockedWorkflow };
+	if (status === 403 && /not allowed to perform the requested operation/i.test(said)) return { reason: 'refused', description: ADVICE.notAllowed };
+	if (status === 403 && /role does not allow managing integration/i.test(said)) return { reason: 'refused', description: ADVICE.adminRole };
+	if (status === 404 && /no user found at given order/i.test(said)) return { reason: 'notFound', description: ADVICE.noRecipient };
 	if (status === 403 && /once the document has been signed/i.test(said)) return { reason: 'refused', description: ADVICE.signedDocument };
 	if (status === 404 && /add 1 or more signers/i.test(said)) return { reason: 'refused', description: ADVICE.noSigners };
 	if (status === 404) return { reason: 'notFound', description: ADVICE.notFound };

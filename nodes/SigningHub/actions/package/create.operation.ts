@@ -46,6 +46,8 @@ export const createPackage: Operation = {
 	name: 'Create',
 	description: 'Create an empty package (in draft) to upload documents to and add recipients',
 	action: 'Create a package',
+	toolDescription:
+		"Creates an empty SigningHub package (a draft) to upload documents to and add recipients to. Needs the package name; optionally who signs (workflow mode). Returns the new package's ID in packageId.",
 	properties: [
 		{
 			displayName: 'Package Name',

@@ -10,6 +10,7 @@ export interface PackageCall {
 	name: string;
 	description: string;
 	action: string;
+	toolDescription: string;
 	method: IHttpRequestMethods;
 	endpoint: Endpoint;
 	/** Words for error messages, e.g. "share package". */
@@ -40,6 +41,7 @@ export function packageCall(call: PackageCall): Operation {
 		name: call.name,
 		description: call.description,
 		action: call.action,
+		toolDescription: call.toolDescription,
 		properties: [packageIdProperty(`The ID of the package to ${call.verb}, e.g. 123`)],
 		identifyingInputs: packageInput,
 		async execute({ context, itemIndex, client }) {

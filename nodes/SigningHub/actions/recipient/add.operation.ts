@@ -7,19 +7,15 @@ import type { Operation } from '../types';
 export const ROLES = ['SIGNER', 'REVIEWER', 'EDITOR', 'CARBON_COPY', 'INPERSON_HOST'];
 export const DELIVERY_METHODS = ['EMAIL', 'SMS', 'EMAIL_AND_SMS'];
 
-export const roleProperty: INodeProperties = {
-	displayName: 'Role',
-	name: 'role',
-	type: 'options',
-	default: 'SIGNER',
-	options: [
-		{ name: 'Carbon Copy', value: 'CARBON_COPY', description: 'Gets a copy, does not act' },
-		{ name: 'Editor', value: 'EDITOR', description: 'Fills in fields' },
-		{ name: 'In-Person Host', value: 'INPERSON_HOST', description: 'Hosts an in-person signing' },
-		{ name: 'Reviewer', value: 'REVIEWER', description: 'Reviews and approves' },
-		{ name: 'Signer', value: 'SIGNER', description: 'Signs the documents' },
-	],
-};
+export const ROLE_OPTIONS = [
+	{ name: 'Carbon Copy', value: 'CARBON_COPY', description: 'Gets a copy, does not act' },
+	{ name: 'Editor', value: 'EDITOR', description: 'Fills in fields' },
+	{ name: 'In-Person Host', value: 'INPERSON_HOST', description: 'Hosts an in-person signing' },
+	{ name: 'Reviewer', value: 'REVIEWER', description: 'Reviews and approves' },
+	{ name: 'Signer', value: 'SIGNER', description: 'Signs the documents' },
+];
+
+export const roleProperty: INodeProperties = { displayName: 'Role', name: 'role', type: 'options', default: 'SIGNER', options: ROLE_OPTIONS };
 
 export const deliveryMethodOption: INodeProperties = {
 	displayName: 'Delivery Method (V4)',
@@ -34,7 +30,7 @@ export const deliveryMethodOption: INodeProperties = {
 	description: 'How SigningHub v4 reaches the recipient; v3 always emails',
 };
 
-const emailNotificationOption: INodeProperties = {
+export const emailNotificationOption: INodeProperties = {
 	displayName: 'Email Notification',
 	name: 'emailNotification',
 	type: 'boolean',
@@ -77,6 +73,8 @@ export const addRecipient: Operation = {
 	name: 'Add',
 	description: "Add a recipient to a draft package's workflow",
 	action: 'Add a recipient',
+	toolDescription:
+		"Adds a recipient (signer, reviewer, editor, carbon copy or in-person host) to a draft SigningHub package. Needs the package ID, the recipient's email, name and role. Returns the recipient added.",
 	properties: [
 		packageIdProperty('The ID of the draft package to add the recipient to, e.g. 123'),
 		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: "The recipient's email" },

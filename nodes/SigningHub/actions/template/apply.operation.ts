@@ -45,6 +45,8 @@ export const applyTemplate: Operation = {
 	name: 'Apply',
 	description: "Apply a workflow template (its recipients and fields) to a draft package's documents",
 	action: 'Apply a template',
+	toolDescription:
+		"Applies a SigningHub workflow template (its recipients, fields and settings) to a draft package. Needs the package ID and the template's name; optionally a document ID. Returns the package ID and template applied.",
 	properties: [
 		packageIdProperty('The ID of the draft package to apply the template to, e.g. 123'),
 		templateProperty,

@@ -35,6 +35,8 @@ export const completeWorkflow: Operation = {
 	name: 'Complete',
 	description: "End a package's signing workflow now: recipients who have not signed yet are no longer asked to",
 	action: 'Complete a workflow',
+	toolDescription:
+		"Ends a shared SigningHub package's workflow now: recipients who have not signed yet are no longer asked to. Needs the package ID. Returns completed: true (alreadyCompleted: true when it was completed before).",
 	properties: [packageIdProperty('The ID of the package whose workflow to complete, e.g. 123')],
 	options: [
 		alreadyCompletedOption,

@@ -8,6 +8,8 @@ export const getWorkflow: Operation = {
 	name: 'Get',
 	description: "Get a package's workflow: its status, type, owner, recipients and documents",
 	action: 'Get a workflow',
+	toolDescription:
+		"Reads a SigningHub package's workflow: status, type, owner, recipients with their progress, and documents. Needs the package ID. Returns SigningHub's workflow details.",
 	properties: [packageIdProperty('The ID of the package whose workflow to get, e.g. 123')],
 	identifyingInputs: packageInput,
 	async execute({ context, itemIndex, client }) {

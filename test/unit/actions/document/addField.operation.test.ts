@@ -57,13 +57,11 @@ describe.each(['v4', 'v3'])('Document > Add Field (%s)', (apiVersion) => {
 		expect(fieldsOf(7)[0]).toMatchObject({ field_name: 'company_seal', order: 2 });
 	});
 
-	it('passes on SigningHub\'s refusal of a shared package with advice', async () => {
-		const { output } = await harness.run(addField(), [{ packageId: 9, order: 1, text: 'For ACME:' }], { apiVersion, continueOnFail: true });
-		expect(output[0].json.error).toMatchObject({
-			httpCode: 403,
-			signingHubMessage: 'You are not allowed to perform this action on locked workflow',
-			description: expect.stringContaining('no longer a draft'),
-		});
+	it("passes on SigningHub's refusals of a shared package and of a locked workflow, with advice", async () => {
+		harness.sim.packageOf(7).lockedWorkflow = true;
+		const { output } = await harness.run(addField(), [{ packageId: 9, order: 1, text: 'For ACME:' }, { packageId: 7, order: 1, text: 'For ACME:' }], { apiVersion, continueOnFail: true });
+		expect(output[0].json.error).toMatchObject({ httpCode: 403, signingHubMessage: 'Document is no longer in draft state', description: expect.stringContaining('only while the package is a draft') });
+		expect(output[1].json.error).toMatchObject({ httpCode: 403, signingHubMessage: 'You are not allowed to perform this action on locked workflow', description: expect.stringContaining('locked') });
 	});
 
 	it("passes on SigningHub's refusal once someone signed", async () => {

@@ -1,0 +1,33 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { readText } from '../parameters';
+import type { Operation } from '../types';
+import { documentInputs, documentProperties, readDocument } from './documentCall';
+
+export const renameDocument: Operation = {
+	resource: 'document',
+	value: 'rename',
+	name: 'Rename',
+	description: 'Give a document of a package a new name',
+	action: 'Rename a document',
+	toolDescription: 'Renames one document of a SigningHub package. Needs the package ID, the document ID (Package > Get Documents gives it) and the new name. Returns the IDs and the new name.',
+	properties: [
+		...documentProperties('rename'),
+		{ displayName: 'New Name', name: 'documentName', type: 'string', required: true, default: '', placeholder: 'Contract ACME.pdf', description: 'The name the document gets' },
+	],
+	identifyingInputs: documentInputs,
+	async execute({ context, itemIndex, client }) {
+		const { packageId, documentId } = readDocument(context, itemIndex);
+		const documentName = readText(context, itemIndex, 'documentName', 'New Name');
+		const response = await client.request({
+			method: 'PUT',
+			endpoint: 'document',
+			pathParameters: { packageId, documentId },
+			body: { document_name: documentName },
+			expect: 'emptyOrJson',
+			repeatable: true,
+			action: `rename document ${documentId} of package ${packageId}`,
+		});
+		return { json: { packageId, documentId, documentName, ...((response.body ?? {}) as IDataObject), renamed: true } };
+	},
+};

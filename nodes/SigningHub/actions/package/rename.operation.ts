@@ -1,0 +1,30 @@
+import { packageIdProperty, packageInput, readPackageId, readText } from '../parameters';
+import type { Operation } from '../types';
+
+export const renamePackage: Operation = {
+	resource: 'package',
+	value: 'rename',
+	name: 'Rename',
+	description: 'Give a package a new name',
+	action: 'Rename a package',
+	toolDescription: 'Renames a SigningHub package. Needs the package ID and the new name. Returns the package ID and its new name.',
+	properties: [
+		packageIdProperty('The ID of the package to rename, e.g. 123'),
+		{ displayName: 'New Name', name: 'packageName', type: 'string', required: true, default: '', placeholder: 'Sales contract ACME (signed)', description: 'The name the package gets' },
+	],
+	identifyingInputs: packageInput,
+	async execute({ context, itemIndex, client }) {
+		const packageId = readPackageId(context, itemIndex);
+		const packageName = readText(context, itemIndex, 'packageName', 'New Name');
+		await client.request({
+			method: 'PUT',
+			endpoint: 'renamePackage',
+			pathParameters: { packageId },
+			body: { package_name: packageName },
+			expect: 'emptyOrJson',
+			repeatable: true,
+			action: `rename package ${packageId}`,
+		});
+		return { json: { packageId, packageName, renamed: true } };
+	},
+};

@@ -1,0 +1,28 @@
+import type { Operation } from '../types';
+import { orderOf, readRecipientTarget, recipientTargetInputs, recipientTargetProperties } from './recipientTarget';
+
+export const removeRecipient: Operation = {
+	resource: 'recipient',
+	value: 'remove',
+	name: 'Remove',
+	description: "Take a recipient out of a package's workflow",
+	action: 'Remove a recipient',
+	toolDescription:
+		"Destructive: removes one recipient from a SigningHub package's workflow (the recipients after it move up one place). Needs the package ID and the recipient's order in the workflow or email. Returns the package ID, the order and email removed.",
+	properties: recipientTargetProperties('remove'),
+	identifyingInputs: recipientTargetInputs,
+	async execute({ context, itemIndex, client }) {
+		const target = readRecipientTarget(context, itemIndex);
+		const order = await orderOf(client, target);
+		await client.request({
+			method: 'DELETE',
+			endpoint: 'workflowRecipient',
+			pathParameters: { packageId: target.packageId, order },
+			expect: 'emptyOrJson',
+			// A second try would remove whoever moved up to this order.
+			repeatable: false,
+			action: `remove recipient ${order} from package ${target.packageId}`,
+		});
+		return { json: { packageId: target.packageId, order, ...(target.email ? { email: target.email } : {}), removed: true } };
+	},
+};

@@ -1,0 +1,88 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { invalidInput } from '../../transport';
+import { checkBoolean, checkChoice, checkEmail, checkWholeNumber } from '../parameters';
+import type { Operation } from '../types';
+import { DELIVERY_METHODS, deliveryMethodOption, emailNotificationOption, ROLE_OPTIONS, ROLES } from './add.operation';
+import { findRecipients, readRecipientTarget, recipientTargetInputs, recipientTargetProperties } from './recipientTarget';
+
+function text(value: unknown, label: string): string {
+	if (typeof value !== 'string' && typeof value !== 'number') throw invalidInput(`${label} must be text`, `Set ${label} to text, or map a field that holds text.`);
+	const trimmed = String(value).trim();
+	if (trimmed === '') throw invalidInput(`${label} is empty`, `Set ${label}, or remove it from Update Fields.`);
+	return trimmed;
+}
+
+/** The item's Update Fields as SigningHub's Update Workflow User body names them, each checked. */
+function changesOf(fields: IDataObject): IDataObject {
+	const changes: IDataObject = {};
+	if (fields.email !== undefined) changes.user_email = checkEmail(text(fields.email, 'Email'), 'Email');
+	if (fields.name !== undefined) changes.user_name = text(fields.name, 'Name');
+	if (fields.role !== undefined) changes.role = checkChoice(fields.role, 'Role', ROLES);
+	if (fields.signingOrder !== undefined) changes.signing_order = checkWholeNumber(fields.signingOrder, 'Signing Order', 1);
+	if (fields.deliveryMethod !== undefined) changes.delivery_method = checkChoice(fields.deliveryMethod, 'Delivery Method', DELIVERY_METHODS);
+	if (fields.mobileNumber !== undefined) changes.mobile_number = text(fields.mobileNumber, 'Mobile Number');
+	if (fields.emailNotification !== undefined) changes.email_notification = checkBoolean(fields.emailNotification, 'Email Notification');
+	if (Object.keys(changes).length === 0) {
+		throw invalidInput('Nothing to update', "Add at least one field under Update Fields (Email, Name, Role, ...) with the recipient's new value.");
+	}
+	return changes;
+}
+
+export const updateRecipient: Operation = {
+	resource: 'recipient',
+	value: 'update',
+	name: 'Update',
+	description: "Correct a recipient of a package: email, name, role, order, delivery, mobile",
+	action: 'Update a recipient',
+	toolDescription:
+		"Changes one recipient of a SigningHub package (e.g. fixes a wrong email). Needs the package ID, the recipient's order in the workflow or current email, and the fields to change. Returns the recipient's new values.",
+	properties: [
+		...recipientTargetProperties('update'),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add field',
+			default: {},
+			options: [
+				{ ...deliveryMethodOption, description: 'How SigningHub v4 reaches the recipient (v3 ignores it)' },
+				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: "The recipient's new email" },
+				{ ...emailNotificationOption },
+				{ displayName: 'Mobile Number', name: 'mobileNumber', type: 'string', placeholder: '+441234567890', default: '', description: 'The mobile number for SMS delivery' },
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', description: "The recipient's new name" },
+				{ displayName: 'Role', name: 'role', type: 'options', default: 'SIGNER', options: ROLE_OPTIONS, description: "The recipient's new role" },
+				{
+					displayName: 'Signing Order',
+					name: 'signingOrder',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 1,
+					description: "The recipient's new place in the order of a serial or custom workflow",
+				},
+			],
+		},
+	],
+	identifyingInputs: recipientTargetInputs,
+	async execute({ context, itemIndex, client }) {
+		const target = readRecipientTarget(context, itemIndex);
+		const changes = changesOf(context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+		// SigningHub requires the role (and, on v4, the delivery method) in every update: unchanged ones are sent as they are.
+		const [current] = await findRecipients(client, target);
+		const body: IDataObject = { role: current.role, ...changes };
+		if (client.apiVersion === 'v4') body.delivery_method = changes.delivery_method ?? current.delivery_method ?? deliveryMethodOption.default;
+		else delete body.delivery_method;
+		const order = Number(current.order);
+		const response = await client.request({
+			method: 'PUT',
+			endpoint: 'workflowUser',
+			pathParameters: { packageId: target.packageId, order },
+			body,
+			expect: 'emptyOrJson',
+			repeatable: false,
+			action: `update recipient ${order} of package ${target.packageId}`,
+		});
+		const answer = (response.body ?? {}) as IDataObject;
+		return { json: { packageId: target.packageId, order, ...body, ...answer, updated: true } };
+	},
+};
