@@ -8,10 +8,11 @@ import { autoSaveOption } from '../document/fillFields.operation';
 import { uploadFileRequest } from '../document/upload.operation';
 import { reworded } from '../failures';
 import { inputFile } from '../files';
-import { checkChoice, checkEmail, checkWholeNumber, inputsNamed, readBooleanOption, readText } from '../parameters';
+import { checkChoice, checkEmail, checkWholeNumber, inputsNamed, readBooleanOption, readOption, readText } from '../parameters';
 import { addRecipientsRequest, DELIVERY_METHODS, deliveryMethodOption, ROLES, roleProperty, type Recipient } from '../recipient/add.operation';
 import { applyTemplateRequest, readTemplateName, templateProperty } from '../template/apply.operation';
 import type { Operation } from '../types';
+import { updateWorkflowRequest } from '../workflow/update.operation';
 import { createPackageRequest, readWorkflowMode, workflowModeOption } from './create.operation';
 import { deleteCall } from './delete.operation';
 import { packageRequest } from './packageCall';
@@ -202,7 +203,11 @@ export const sendForSignature: Operation = {
 			description: "Values for the documents' form fields before anyone sees them, e.g. the customer's name and the amount from the form",
 		},
 	],
-	options: [autoSaveOption, { ...workflowModeOption, description: 'Who signs the package. Without this option: Only Others (the recipients).' }],
+	options: [
+		autoSaveOption,
+		{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'The message SigningHub sends the recipients with the package. Without it: none.' },
+		{ ...workflowModeOption, description: 'Who signs the package. Without this option: Only Others (the recipients).' },
+	],
 	identifyingInputs: inputsNamed('packageName'),
 	async execute({ context, itemIndex, client }) {
 		// Everything is read and checked first: a bad value fails the item before any request.
@@ -216,6 +221,7 @@ export const sendForSignature: Operation = {
 		const templateName = source === 'TEMPLATE' ? readTemplateName(context, itemIndex) : undefined;
 		const placements = source === 'AUTOPLACE' ? readPlacements(context, itemIndex, recipients.length) : [];
 		const prefill = readPrefill(context, itemIndex);
+		const message = readOption(context, itemIndex, 'message') === undefined ? undefined : readText(context, itemIndex, 'options.message', 'Message');
 
 		const created = await createPackageRequest(client, packageName, workflowMode);
 		const packageId = Number(created.package_id);
@@ -243,6 +249,7 @@ export const sendForSignature: Operation = {
 				const read = await Promise.all(documents.map(async ({ documentId }) => await readDocumentFields(client, packageId, Number(documentId))));
 				for (const [document, values] of valuesByDocument(read, prefill)) fieldsFilled.push(...(await fillDocument(client, packageId, document, values, autoSave)));
 			}
+			if (message !== undefined) await updateWorkflowRequest(client, packageId, { message });
 			sharing = true;
 			await packageRequest(client, shareCall, packageId);
 			return {
@@ -254,6 +261,7 @@ export const sendForSignature: Operation = {
 					template: templateName ?? null,
 					fieldsPlaced,
 					fieldsFilled,
+					message: message ?? null,
 					shared: true,
 				},
 			};

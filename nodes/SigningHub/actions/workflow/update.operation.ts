@@ -1,11 +1,33 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readWorkflowDetails } from '../../reads';
-import { invalidInput } from '../../transport';
+import { invalidInput, type SigningHubClient } from '../../transport';
 import { checkBoolean, checkChoice, packageIdProperty, packageInput, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
 const WORKFLOW_TYPES = ['SERIAL', 'PARALLEL', 'INDIVIDUAL'];
+
+/** Update Workflow Details: `changes` over the workflow's current settings; the body sent. */
+export async function updateWorkflowRequest(client: SigningHubClient, packageId: number, changes: IDataObject): Promise<IDataObject> {
+	// The settings not changed are sent as they are, so SigningHub keeps them whichever it requires.
+	const { workflow = {} } = (await readWorkflowDetails(client, packageId)) as { workflow?: IDataObject };
+	const body: IDataObject = {
+		workflow_type: workflow.workflow_type,
+		continue_on_decline: workflow.continue_on_decline,
+		message: workflow.message ?? '',
+		...changes,
+	};
+	await client.request({
+		method: 'PUT',
+		endpoint: 'workflowDetails',
+		pathParameters: { packageId },
+		body,
+		expect: 'emptyOrJson',
+		repeatable: true,
+		action: `update the workflow of package ${packageId}`,
+	});
+	return body;
+}
 
 export const updateWorkflow: Operation = {
 	resource: 'workflow',
@@ -55,23 +77,7 @@ export const updateWorkflow: Operation = {
 		if (fields.message !== undefined) changes.message = String(fields.message);
 		if (fields.continueOnDecline !== undefined) changes.continue_on_decline = checkBoolean(fields.continueOnDecline, 'Continue on Decline');
 		if (Object.keys(changes).length === 0) throw invalidInput('Nothing to update', 'Add at least one field under Update Fields (Type, Message or Continue on Decline).');
-		// The settings not changed are sent as they are, so SigningHub keeps them whichever it requires.
-		const { workflow = {} } = (await readWorkflowDetails(client, packageId)) as { workflow?: IDataObject };
-		const body: IDataObject = {
-			workflow_type: workflow.workflow_type,
-			continue_on_decline: workflow.continue_on_decline,
-			message: workflow.message ?? '',
-			...changes,
-		};
-		await client.request({
-			method: 'PUT',
-			endpoint: 'workflowDetails',
-			pathParameters: { packageId },
-			body,
-			expect: 'emptyOrJson',
-			repeatable: true,
-			action: `update the workflow of package ${packageId}`,
-		});
+		const body = await updateWorkflowRequest(client, packageId, changes);
 		return { json: { packageId, ...body, updated: true } };
 	},
 };

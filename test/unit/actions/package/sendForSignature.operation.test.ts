@@ -52,6 +52,12 @@ describe.each(['v4', 'v3'])('Package > Send for Signature (%s)', (apiVersion) =>
 		expect(Object.fromEntries(fields.map((f: { field_name: string; value: unknown }) => [f.field_name, f.value]))).toMatchObject({ customer_name: 'Ada Lovelace', amount: '1200' });
 	});
 
+	it("sends each item's message with its package", async () => {
+		const { output } = await harness.run(send({ options: { message: '={{ $json.note }}' } }), [itemWithFiles({ ...form, note: 'Please sign by Friday' })], { apiVersion });
+		expect(output[0].json).toMatchObject({ message: 'Please sign by Friday', shared: true });
+		expect(harness.sim.packageOf((output[0].json as { packageId: number }).packageId).workflowMessage).toBe('Please sign by Friday');
+	});
+
 	it('makes one document of each binary field, and applies a template to every document', async () => {
 		const item = itemWithFiles(form, { contract: CONTRACT_PDF, annex: simplePdf(['Annex']) });
 		const { output } = await harness.run(send({ binaryPropertyNames: 'contract, annex', signatureFields: 'TEMPLATE', templateName: { __rl: true, mode: 'name', value: 'Sales contract' }, prefill: {} }), [item], { apiVersion });
