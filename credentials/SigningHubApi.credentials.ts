@@ -148,6 +148,41 @@ export class SigningHubApi implements ICredentialType {
 			description: "SigningHub's scope. The admin's enterprise role needs the application integration privilege.",
 		},
 		{
+			displayName: 'Allow Act as User From Nodes',
+			name: 'actAsUserPolicy',
+			type: 'options',
+			default: 'none',
+			options: [
+				{
+					name: 'No (Only the User Above)',
+					value: 'none',
+					description: "Nodes act only for the user in 'Act as User' above; their own Act as User option fails the item",
+				},
+				{
+					name: 'Any User of the Enterprise',
+					value: 'anyUser',
+					description: 'Every node (and AI agent) using this credential may act for any user of the enterprise',
+				},
+				{
+					name: 'Only Listed Users or Domains',
+					value: 'listed',
+					description: 'Nodes may act only for the users and email domains listed below',
+				},
+			],
+			displayOptions: { show: { authMethod: ['enterpriseScope'] } },
+			description:
+				"Whether a node's own Act as User option may switch this admin credential to another user, per item. Off by default: anyone who can use the credential, an AI agent included, could otherwise read, recall or delete any user's packages.",
+		},
+		{
+			displayName: 'Users and Domains Allowed',
+			name: 'actAsUserAllowed',
+			type: 'string',
+			default: '',
+			placeholder: 'owner@example.com, @sales.example.com',
+			displayOptions: { show: { authMethod: ['enterpriseScope'], actAsUserPolicy: ['listed'] } },
+			description: 'Emails, and domains written as @example.com, separated by commas, spaces or new lines',
+		},
+		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'ignoreSslIssues',
 			type: 'boolean',

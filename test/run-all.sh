@@ -9,7 +9,7 @@ npm run lint
 npm run build
 
 # Install the pinned n8n versions first, so their (one-off) install shows its own progress.
-node test/e2e/install-n8n.js $(node -e 'console.log(require("./test/e2e/versions").versionsUnderTest().join(" "))') >/dev/null
+node test/e2e/install-n8n.js $(node -e 'console.log(require("./test/e2e/versions").allVersionsUnderTest().join(" "))') >/dev/null
 
 # Three test files at a time: most of an end-to-end file's time is spent waiting for n8n (its
 # polls, its start-up, a simulator that answers slowly), so this roughly halves the wall time on

@@ -75,17 +75,31 @@ export interface PackageListQuery {
 	perPage: number;
 	/** v4's query filters (`modified-from`, `sort-by`, ...); v3 ignores them. */
 	query?: IDataObject;
-	headers?: Record<string, string>;
+	/** Only packages whose name holds this text, in any script. */
+	searchText?: string;
 }
 
-/** Get Packages: one page of the packages the credential's user sees. */
-export async function readPackagesPage(client: SigningHubClient, { status, page, perPage, query, headers }: PackageListQuery): Promise<Page> {
+/**
+ * SigningHub's `x-search-text` header as the vendor's examples write it: the text's UTF-8 bytes
+ * in Base64 (v3 guide, Get Packages: `c2FsZXMgY29udHJhY3QgMTA1` is "sales contract 105"). Sent
+ * as it is, text outside Latin-1 would be dropped by n8n's HTTP layer, and the list unfiltered.
+ */
+function searchHeader(searchText: string | undefined): Record<string, string> | undefined {
+	return searchText ? { 'x-search-text': Buffer.from(searchText, 'utf8').toString('base64') } : undefined;
+}
+
+/**
+ * Get Packages: one page of the packages the credential's user sees. A search goes in v4's
+ * documented `package-name` filter, and in v3's `x-search-text` header.
+ */
+export async function readPackagesPage(client: SigningHubClient, { status, page, perPage, query, searchText }: PackageListQuery): Promise<Page> {
+	const byName = searchText && client.apiVersion === 'v4';
 	const response = await client.request({
 		method: 'GET',
 		endpoint: 'packages',
 		pathParameters: { status, page, perPage },
-		query,
-		headers,
+		query: byName ? { ...query, 'package-name': searchText } : query,
+		headers: byName ? undefined : searchHeader(searchText),
 		expect: 'jsonArray',
 		repeatable: true,
 		action: `list the packages (page ${page})`,
@@ -93,13 +107,13 @@ export async function readPackagesPage(client: SigningHubClient, { status, page,
 	return { records: response.body as IDataObject[], total: totalOf(response.headers) };
 }
 
-/** Get Templates: one page of the enterprise's and the user's workflow templates. */
-export async function readTemplatesPage(client: SigningHubClient, page: number, perPage: number, headers?: Record<string, string>): Promise<Page> {
+/** Get Templates: one page of the enterprise's and the user's workflow templates, searched by name. */
+export async function readTemplatesPage(client: SigningHubClient, page: number, perPage: number, searchText?: string): Promise<Page> {
 	const response = await client.request({
 		method: 'GET',
 		endpoint: 'templates',
 		pathParameters: { perPage, page },
-		headers,
+		headers: searchHeader(searchText),
 		expect: 'jsonArray',
 		repeatable: true,
 		action: 'list the workflow templates',

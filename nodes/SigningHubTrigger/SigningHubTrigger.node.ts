@@ -1,8 +1,11 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { SigningHubClient, toNodeError } from '../SigningHub/transport';
-import { activate, latestEvent, poll, type EventName, type PollState } from './events';
+import { DEFAULT_TRANSPORT_OPTIONS, SigningHubClient, toNodeError, type TransportOptions } from '../SigningHub/transport';
+import { activate, findChanges, latestEvent, type ChangeSettings } from './changes';
+import type { EventName } from './events';
+import { EVENTS_PROPERTY, INCLUDE_DETAILS_OPTION, ownerEmailOf } from './settings';
+import { stateIn, underLease, writeState } from './state';
 
 export class SigningHubTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,19 +30,7 @@ export class SigningHubTrigger implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				default: ['packageCompleted'],
-				options: [
-					{ name: 'Package Completed', value: 'packageCompleted', description: "A package's workflow completed" },
-					{ name: 'Package Declined', value: 'packageDeclined', description: 'A recipient declined a package' },
-					{ name: 'Package Shared', value: 'packageShared', description: 'A draft package was shared with its recipients' },
-					{ name: 'Recipient Signed', value: 'recipientSigned', description: 'A recipient signed or approved: one event per recipient action' },
-				],
-			},
+			EVENTS_PROPERTY,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -47,13 +38,7 @@ export class SigningHubTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Include Workflow Details',
-						name: 'includeDetails',
-						type: 'boolean',
-						default: false,
-						description: "Whether to add the package's Get Workflow Details answer to each event, in 'details' (one more request per package)",
-					},
+					INCLUDE_DETAILS_OPTION,
 				],
 			},
 		],
@@ -63,26 +48,47 @@ export class SigningHubTrigger implements INodeType {
 		const chosen = this.getNodeParameter('events', []) as EventName[];
 		if (chosen.length === 0) throw new NodeOperationError(this.getNode(), 'No events chosen', { description: 'Choose at least one event to start the workflow on.' });
 		const withDetails = (this.getNodeParameter('options', {}) as IDataObject).includeDetails === true;
-		const client = await SigningHubClient.create(this);
-		const staticData = this.getWorkflowStaticData('node') as PollState;
+		// n8n 2.40 says how long a poll may take (about 36 s under its durable scheduler); older n8n does not.
+		const budgetMs = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : LEGACY_POLL_BUDGET_MS;
+		const startedAt = Date.now();
+		const client = await SigningHubClient.create(this, transportFor(budgetMs));
+		const settings: ChangeSettings = {
+			chosen,
+			withDetails,
+			ownerEmail: ownerEmailOf(await this.getCredentials('signingHubApi')),
+			now: Date.now,
+			// Half the budget for starting packages: the request under way may still take its time.
+			deadline: startedAt + budgetMs / 2,
+		};
 
 		if (this.getMode() === 'manual') {
-			const event = await latestEvent(client, chosen, withDetails).catch(failed(this));
+			const event = await latestEvent(client, settings).catch(failed(this));
 			if (!event) {
 				throw new NodeOperationError(this.getNode(), 'No SigningHub package matches the chosen events yet', {
-					description: 'Share, sign, complete or decline a package in SigningHub (as the credential\'s user), then fetch again.',
+					description: "Share, sign, complete or decline a package in SigningHub (as the credential's user), then fetch again.",
 				});
 			}
 			return [[{ json: event }]];
 		}
-		if (!staticData.cursor) {
-			Object.assign(staticData, await activate(client).catch(failed(this)));
-			return null;
-		}
-		const { events, state } = await poll(client, staticData, chosen, withDetails).catch(failed(this));
-		Object.assign(staticData, state);
-		return events.length ? [events.map((json) => ({ json }))] : null;
+		const staticData = this.getWorkflowStaticData('node');
+		const events = await underLease(staticData, Date.now, budgetMs + LEASE_MARGIN_MS, async () => {
+			const state = stateIn(staticData);
+			const outcome = state ? await findChanges(client, state, settings) : { events: [], state: await activate(client, settings) };
+			return { result: outcome.events, commit: () => writeState(staticData, outcome.state) };
+		}).catch(failed(this));
+		return events?.length ? [events.map((json) => ({ json }))] : null;
 	}
+}
+
+/** n8n's legacy poller gives a poll 5 minutes (n8n-core's PollContext). */
+const LEGACY_POLL_BUDGET_MS = 5 * 60 * 1000;
+
+/** A lease outlives the budget by the longest request: Max Attempts tries at the request timeout, and the pauses between. */
+const LEASE_MARGIN_MS = 2 * 60 * 1000;
+
+/** Tries short enough that the last request started within the budget ends within it. */
+function transportFor(budgetMs: number): TransportOptions {
+	return { ...DEFAULT_TRANSPORT_OPTIONS, requestTimeout: Math.min(DEFAULT_TRANSPORT_OPTIONS.requestTimeout, Math.max(5_000, Math.floor(budgetMs / 5))) };
 }
 
 /** A failed poll keeps the node's words; the state is untouched, so the next poll catches up. */

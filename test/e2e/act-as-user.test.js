@@ -19,7 +19,7 @@ describe.each(versionsUnderTest())('Act as User in n8n %s', (version) => {
 
 	beforeAll(async () => {
 		const url = await simulator.start();
-		const admin = { user: 'admin@example.com', password: 'admin-pass-9e3f', scope: 'owner@example.com', apiVersion: 'v4' };
+		const admin = { user: 'admin@example.com', password: 'admin-pass-9e3f', scope: 'owner@example.com', apiVersion: 'v4', extra: { actAsUserPolicy: 'anyUser' } };
 		const credentials = [loginCredential('admin', url, admin), loginCredential('plain-login', url)];
 		simulator.reset({
 			clients: credentials.map((c) => ({ id: c.data.clientId, secret: CLIENT_SECRET })),

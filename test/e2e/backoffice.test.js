@@ -53,7 +53,7 @@ describe.each(versionsUnderTest())('The back office in n8n %s', (version) => {
 		const url = await simulator.start();
 		const owner = loginCredential('bo-owner', url, { apiVersion: 'v4' });
 		const ownerV3 = loginCredential('bo-owner-v3', url, { apiVersion: 'v3' });
-		const admin = loginCredential('bo-admin', url, { user: 'admin@example.com', password: 'admin-pass-9e3f', scope: 'admin@example.com', apiVersion: 'v4' });
+		const admin = loginCredential('bo-admin', url, { user: 'admin@example.com', password: 'admin-pass-9e3f', scope: 'admin@example.com', apiVersion: 'v4', extra: { actAsUserPolicy: 'anyUser' } });
 		simulator.reset({
 			clients: [owner, ownerV3, admin].map((c) => ({ id: c.data.clientId, secret: CLIENT_SECRET })),
 			users: [...DEFAULT_SCENARIO.users, LEAVER],

@@ -6,7 +6,7 @@ const { versionsUnderTest } = require('./versions');
 
 jest.setTimeout(10 * 60 * 1000);
 
-describe.each(versionsUnderTest())('credential Test button in n8n %s', (version) => {
+describe.each(versionsUnderTest({ core: true }))('credential Test button in n8n %s', (version) => {
 	const simulator = new SigningHubSimulator();
 	const other = new OtherHost();
 	let n8n;

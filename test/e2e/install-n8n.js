@@ -93,6 +93,31 @@ function installN8n(version) {
 
 module.exports = { installN8n, cacheRoot, cleanEnv };
 
+/** The Node.js major a pinned n8n runs on, from its version folder. */
+function nodeMajorOf(version) {
+	return JSON.parse(readFileSync(join(here, 'n8n-versions', version, 'package.json'), 'utf8')).signinghubTest.node;
+}
+
 if (require.main === module) {
-	for (const version of process.argv.slice(2)) console.log(JSON.stringify(installN8n(version)));
+	const versions = process.argv.slice(2);
+	if (versions.length <= 1) {
+		for (const version of versions) console.log(JSON.stringify(installN8n(version)));
+	} else {
+		// Several versions install side by side (each into its own folder; most of the time is
+		// network and disk), after the Node.js runtimes they share, which install one at a time.
+		for (const major of new Set(versions.map(nodeMajorOf))) if (major !== String(process.versions.node.split('.')[0])) installNode(major);
+		const { spawn } = require('node:child_process');
+		const installs = versions.map(
+			(version) =>
+				new Promise((resolveInstall, reject) => {
+					const child = spawn(process.execPath, [__filename, version], { stdio: ['ignore', 'inherit', 'inherit'], env: cleanEnv() });
+					child.on('error', reject);
+					child.on('close', (code) => (code === 0 ? resolveInstall() : reject(new Error(`Installing n8n ${version} failed (exit ${code})`))));
+				}),
+		);
+		Promise.all(installs).catch((error) => {
+			process.stderr.write(`${error.message}\n`);
+			process.exitCode = 1;
+		});
+	}
 }

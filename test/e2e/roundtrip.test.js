@@ -117,7 +117,7 @@ function example(file, id) {
 	return { ...workflow, id, active: false };
 }
 
-describe.each(versionsUnderTest())('the signing round trip in n8n %s', (version) => {
+describe.each(versionsUnderTest({ core: true }))('the signing round trip in n8n %s', (version) => {
 	const simulator = new SigningHubSimulator();
 	const pdf = simplePdf(['Contract between ACME and Globex', 'Sign below']);
 	let n8n;

@@ -8,8 +8,11 @@ function credential(id, data) {
 	return { id, name: `SigningHub ${id}`, type: 'signingHubApi', data };
 }
 
-/** A User Login (or, with `scope`, enterprise admin) credential against the simulator. */
-function loginCredential(id, baseUrl, { user = 'owner@example.com', password = 'owner-pass-7c1e', scope, apiVersion = 'v3', clientSecret = CLIENT_SECRET } = {}) {
+/**
+ * A User Login (or, with `scope`, enterprise admin) credential against the simulator; `extra`
+ * adds credential fields (e.g. `actAsUserPolicy`).
+ */
+function loginCredential(id, baseUrl, { user = 'owner@example.com', password = 'owner-pass-7c1e', scope, apiVersion = 'v3', clientSecret = CLIENT_SECRET, extra = {} } = {}) {
 	return credential(id, {
 		authMethod: scope ? 'enterpriseScope' : 'userLogin',
 		baseUrl,
@@ -19,7 +22,18 @@ function loginCredential(id, baseUrl, { user = 'owner@example.com', password = '
 		username: user,
 		password,
 		...(scope ? { scope } : {}),
+		...extra,
 	});
+}
+
+/** A token of the simulator's owner@example.com, logged in straight at SigningHub with the client `clientId`. */
+async function ownerToken(baseUrl, clientId) {
+	const answer = await fetch(`${baseUrl}/authenticate`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ grant_type: 'password', client_id: clientId, client_secret: CLIENT_SECRET, username: 'owner@example.com', password: 'owner-pass-7c1e' }),
+	});
+	return (await answer.json()).access_token;
 }
 
 function tokenCredential(id, baseUrl, accessToken, apiVersion = 'v3') {
@@ -110,4 +124,4 @@ function webhookWorkflow(id, { path, credential: credentialId, options = {} }) {
 
 const ids = (from, count) => Array.from({ length: count }, (_, i) => ({ id: from + i }));
 
-module.exports = { CLIENT_SECRET, credential, loginCredential, tokenCredential, workflow, webhookWorkflow, signingHubNode, ids };
+module.exports = { CLIENT_SECRET, credential, loginCredential, ownerToken, tokenCredential, workflow, webhookWorkflow, signingHubNode, ids };

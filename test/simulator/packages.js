@@ -118,6 +118,7 @@ const packageMethods = {
 				information: information ?? { type: 'PACKAGE', value: pkg.name },
 			});
 		}
+		this.callbacks?.changed(pkg, action);
 	},
 
 	/** A package without its document bytes, for the control API. */

@@ -12,6 +12,7 @@ const { backofficeMethods, BACKOFFICE_ROUTES } = require('./backoffice');
 const { fieldMethods, FIELD_ROUTES } = require('./fields');
 const { DATE_STYLES } = require('./dates');
 const { json, message, DOCUMENTED } = require('./answers');
+const { Callbacks } = require('./callbacks');
 
 /** The self-signed certificate of HTTPS mode, standing for an internal certificate authority. */
 const TEST_TLS = { key: join(__dirname, 'tls/key.pem'), cert: join(__dirname, 'tls/cert.pem') };
@@ -129,6 +130,8 @@ class SigningHubSimulator {
 		this.faults = [];
 		this.log = [];
 		this.seq = 0;
+		/** Calls to a URL on every change, as SigningHub might make them (`scenario.callbacks`, callbacks.js). */
+		this.callbacks = new Callbacks(this.scenario.callbacks ?? null);
 	}
 
 	async start(port = 0) {
@@ -404,6 +407,7 @@ class SigningHubSimulator {
 		} catch {
 			return reply(400, { error: 'the control body is not JSON' });
 		}
+		if (url.pathname.startsWith('/_sim/callbacks')) return this.callbacks.control(req, url, input, reply);
 		const act = url.pathname.match(/^\/_sim\/packages\/(\d+)\/(sign|decline)$/);
 		if (act && req.method === 'POST') {
 			try {

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { SigningHubApi } from '../../credentials/SigningHubApi.credentials';
-import { tokenIdentityOf } from '../../nodes/SigningHub/transport/auth';
+import { checkActAsUserAllowed, tokenIdentityOf } from '../../nodes/SigningHub/transport/auth';
 import { takeLoginFailure } from '../../nodes/SigningHub/transport/n8nBridge';
 
 type Answer = { statusCode: number; body: unknown; headers?: Record<string, string> };
@@ -142,5 +142,31 @@ describe('SigningHubApi credential', () => {
 		const { helper, sent } = helperAnswering();
 		await expect(preAuthenticate(helper, login({ baseUrl: 'http://signinghub.example.com' }))).rejects.toThrow(/plain http/);
 		expect(sent).toHaveLength(0);
+	});
+});
+
+describe('Act as User from nodes, as the credential allows', () => {
+	const admin = (extra: ICredentialDataDecryptedObject = {}) => ({ authMethod: 'enterpriseScope', scope: 'owner@example.com', ...extra });
+
+	it('is refused by default, also for a credential saved before the setting existed', () => {
+		expect(() => checkActAsUserAllowed(admin(), 'colleague@example.com')).toThrow('The SigningHub credential does not allow nodes to act for other users');
+		expect(() => checkActAsUserAllowed(admin({ actAsUserPolicy: 'none' }), 'colleague@example.com')).toThrow(/does not allow/);
+	});
+
+	it('allows any user when the owner says so', () => {
+		expect(() => checkActAsUserAllowed(admin({ actAsUserPolicy: 'anyUser' }), 'anyone@example.org')).not.toThrow();
+	});
+
+	it('allows only the listed emails and @domains, without regard to case', () => {
+		const listed = admin({ actAsUserPolicy: 'listed', actAsUserAllowed: 'Colleague@Example.com,\n@Sales.example.com; third@example.org' });
+		for (const email of ['colleague@example.com', 'anna@sales.example.com', 'THIRD@example.org']) expect(() => checkActAsUserAllowed(listed, email)).not.toThrow();
+		for (const email of ['other@example.com', 'anna@evil-sales.example.com', 'sales.example.com@evil.test']) {
+			expect(() => checkActAsUserAllowed(listed, email)).toThrow(`The SigningHub credential does not list ${email} among the users nodes may act for`);
+		}
+	});
+
+	it('is a credential setting shown only for Enterprise Admin, off by default', () => {
+		const policy = new SigningHubApi().properties.find((property) => property.name === 'actAsUserPolicy');
+		expect(policy).toMatchObject({ default: 'none', displayOptions: { show: { authMethod: ['enterpriseScope'] } } });
 	});
 });

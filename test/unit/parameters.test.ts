@@ -45,7 +45,7 @@ describe('itemParameter', () => {
 		['={{$json.id}}', { id: '8' }, '8'],
 		['= {{ $json.deal.packageId }} ', { deal: { packageId: 9 } }, 9],
 	])('reads the plain field reference %p straight from the item', (raw, json, expected) => {
-		expect(itemParameter(context(raw, json), 'packageId', 1)).toEqual(expected);
+		expect(itemParameter(context(raw, json), 'packageId', 1, 'Package ID')).toEqual(expected);
 	});
 
 	it.each([
@@ -61,7 +61,7 @@ describe('itemParameter', () => {
 	])(
 		'leaves anything else, like %p, to n8n',
 		(raw) => {
-			expect(itemParameter(context(raw, { id: 7 }), 'packageId', 1)).toBe('evaluated by n8n');
+			expect(itemParameter(context(raw, { id: 7 }), 'packageId', 1, 'Package ID')).toBe('evaluated by n8n');
 		},
 	);
 });

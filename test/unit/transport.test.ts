@@ -115,3 +115,44 @@ describe('retryDelayMs', () => {
 		expect(retryDelayMs(2, 'soon', 0, 0.5)).toBe(750);
 	});
 });
+
+describe('PATHS sources', () => {
+	it('name the v3 guide pages of Upload, Apply Template and Rename, and the v4 source exactly', () => {
+		expect(PATHS.documents.source).toMatch(/^documented: .*v3 guide page 1022/);
+		expect(PATHS.applyTemplate.source).toMatch(/^documented: .*v3 guide page 1024/);
+		expect(PATHS.renamePackage.source).toMatch(/^documented: Rename Package \(v3 guide 1149/);
+		for (const entry of Object.values(PATHS)) expect(entry.source).not.toMatch(/v4 specification/);
+	});
+});
+
+describe("n8n's SSRF protection", () => {
+	/** What n8n 2.40's @n8n/backend-network throws (SsrfBlockedIpError), as it reaches the transport. */
+	const blocked = (ip: string, hostname?: string) =>
+		Object.assign(new Error('The request was blocked because it resolves to a restricted IP address'), { name: 'SsrfBlockedIpError', ip, hostname });
+
+	it('names the cause and the variable that allows an address', () => {
+		const failure = describeNetworkFailure(blocked('127.0.0.1'), 'http://127.0.0.1:8080');
+		expect(failure).toMatchObject({ reason: 'blocked', transient: false, responseStatus: null });
+		expect(failure.message).toBe("n8n's SSRF protection blocked the request to 127.0.0.1: The request was blocked because it resolves to a restricted IP address");
+		expect(failure.description).toMatch(/N8N_SSRF_PROTECTION_ENABLED=true/);
+		expect(failure.description).toMatch(/N8N_SSRF_ALLOWED_IP_RANGES=127\.0\.0\.1\/32 \(N8N_SSRF_ALLOWED_HOSTNAMES allows host names, not addresses\)/);
+	});
+
+	it('for a host name, names N8N_SSRF_ALLOWED_HOSTNAMES first, found under a wrapping error', () => {
+		const wrapped = Object.assign(new Error('connect failed'), { cause: blocked('10.0.0.5', 'signinghub.internal') });
+		const failure = describeNetworkFailure(wrapped, 'https://signinghub.internal');
+		expect(failure.message).toMatch(/^n8n's SSRF protection blocked the request to signinghub\.internal: /);
+		expect(failure.description).toMatch(/N8N_SSRF_ALLOWED_HOSTNAMES=signinghub\.internal, or its address, N8N_SSRF_ALLOWED_IP_RANGES=10\.0\.0\.5\/32/);
+	});
+});
+
+describe('state refusals', () => {
+	it.each([
+		[403, 'Document should be recalled by owner in In Progress or Pending state'],
+		[403, 'Downloading document is not allowed in draft mode'],
+	])("%p %p: SigningHub's words, and advice about the package's status", (status, said) => {
+		const failure = describeHttpFailure(status, { Message: said }, 'recall package 5', 'userLogin');
+		expect(failure).toMatchObject({ reason: 'refused', signingHubMessage: said, message: `Could not recall package 5: ${said}` });
+		expect(failure.description).toMatch(/^The package's status does not allow this/);
+	});
+});

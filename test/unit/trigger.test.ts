@@ -1,33 +1,17 @@
-// The SigningHub Trigger's polling logic against the simulator, through a fake poll context:
-// events once and only once, nothing from before activation, catch-up after a failed poll,
-// a state no larger than the packages still in progress, few requests per poll.
+// The SigningHub Trigger's polling against the simulator, through a fake poll context: events
+// once and only once, nothing from before activation, catch-up after a failed poll, a state that
+// holds only what may still change, few requests per poll; Fetch Test Event.
 import type { IDataObject } from 'n8n-workflow';
 
-import { SigningHubTrigger } from '../../nodes/SigningHubTrigger/SigningHubTrigger.node';
-import { fakePollContext } from './fakeContext';
+import { ALL_EVENTS, COLLEAGUE, OWNER, recipient, simulatorHarness, summary } from './triggerHarness';
 
-const { SigningHubSimulator } = require('../simulator/simulator');
+const harness = simulatorHarness();
+const { sim } = harness;
 
-const OWNER = 'owner@example.com';
-const EVENTS = ['packageCompleted', 'packageDeclined', 'packageShared', 'recipientSigned'];
-
-const recipient = (email: string, role = 'SIGNER') => ({ user_email: email, user_name: email.split('@')[0], role, email_notification: true });
+beforeAll(async () => await harness.start());
+afterAll(async () => await harness.stop());
 
 describe.each(['v4', 'v3'])('SigningHub Trigger polling (%s)', (apiVersion) => {
-	const sim = new SigningHubSimulator();
-	const trigger = new SigningHubTrigger();
-	let url: string;
-	let fake: ReturnType<typeof fakePollContext>;
-
-	const pollOnce = async () => ((await trigger.poll.call(fake.context)) ?? [[]])[0].map((item) => item.json as IDataObject);
-	const summary = (events: IDataObject[]) => events.map((e) => `${e.event} ${e.packageId}${e.email ? ` ${e.email}` : ''}`);
-	const apiCalls = (from: number) => sim.log.slice(from).filter((e: IDataObject) => e.path !== '/authenticate');
-
-	beforeAll(async () => {
-		url = await sim.start();
-	});
-	afterAll(async () => await sim.stop());
-
 	beforeEach(() => {
 		sim.reset({
 			packages: [
@@ -38,61 +22,57 @@ describe.each(['v4', 'v3'])('SigningHub Trigger polling (%s)', (apiVersion) => {
 			],
 		});
 		sim.sign(3, 'b@example.com');
-		fake = fakePollContext(
-			{ authMethod: 'userLogin', baseUrl: url, apiVersion, clientId: 'n8n-integration', clientSecret: 'sim-client-secret-4f9a', username: OWNER, password: 'owner-pass-7c1e', sessionToken: '' },
-			{ events: EVENTS, options: {} },
-		);
 	});
 
 	it('emits each event once, nothing from before activation, and catches up after a failed poll', async () => {
-		expect(await pollOnce()).toEqual([]);
-		expect(await pollOnce()).toEqual([]);
+		const { poll, staticData } = await harness.trigger(apiVersion);
+		expect(await poll()).toEqual([]);
+		expect(await poll()).toEqual([]);
 
-		await fetch(`${url}/_sim/packages`, { method: 'POST', body: JSON.stringify({ id: 5, owner: OWNER, status: 'DRAFT', name: 'Born later', recipients: [recipient('e@example.com')] }) });
-		const shareDraft = await fake.context.helpers.httpRequestWithAuthentication.call(fake.context, 'signingHubApi', { method: 'POST', url: `${url}/${apiVersion}/packages/2/workflow`, headers: { 'Content-Length': '0' }, returnFullResponse: true }, { credentialsDecrypted: { data: await fake.context.getCredentials('signingHubApi') } } as never);
-		expect(shareDraft.statusCode).toBe(200);
+		sim.addPackages({ id: 5, owner: OWNER, status: 'DRAFT', name: 'Born later', recipients: [recipient('e@example.com')] });
+		expect(await harness.callAs(OWNER, 'POST', `/${apiVersion}/packages/2/workflow`)).toBe(200);
 		sim.sign(3, 'c@example.com');
 		sim.decline(4, 'd@example.com', 'Wrong address');
 
 		const logStart = sim.log.length;
-		const events = await pollOnce();
+		const events = await poll();
 		expect(summary(events)).toEqual(['packageShared 2', 'recipientSigned 3 c@example.com', 'packageCompleted 3', 'packageDeclined 4']);
-		expect(events[1]).toMatchObject({ packageName: 'Running', packageStatus: 'COMPLETED', owner: OWNER, email: 'c@example.com', role: 'SIGNER', modifiedOn: expect.any(String) });
-		// One list call, and recipients read only for the packages that changed and are not drafts.
-		const calls = apiCalls(logStart).map((e: IDataObject) => String(e.path));
-		expect(calls.filter((p: string) => /\/packages\/ALL\//.test(p))).toHaveLength(1);
-		expect(calls.filter((p: string) => p.endsWith('/workflow/users')).sort()).toEqual([`/${apiVersion}/packages/2/workflow/users`, `/${apiVersion}/packages/3/workflow/users`, `/${apiVersion}/packages/4/workflow/users`]);
-		expect(await pollOnce()).toEqual([]);
+		expect(events[1]).toMatchObject({ packageName: 'Running', packageStatus: 'COMPLETED', owner: OWNER, email: 'c@example.com', role: 'SIGNER', processStatus: 'SIGNED', modifiedOn: expect.any(String) });
+		// One list call (v4: from the cursor), and recipients read only for the changed packages that are not drafts.
+		const calls = harness.apiCalls(logStart).map((e) => String(e.path));
+		expect(calls.filter((p) => /\/packages\/ALL\//.test(p))).toHaveLength(1);
+		expect(calls.filter((p) => p.endsWith('/workflow/users')).sort()).toEqual([2, 3, 4].map((id) => `/${apiVersion}/packages/${id}/workflow/users`));
+		expect(await poll()).toEqual([]);
 
 		// A poll that fails emits nothing and loses nothing.
 		sim.sign(2, 'a@example.com');
 		sim.addFaults({ path: '/packages/ALL/', status: 503, kind: 'html', times: 3 });
-		await expect(pollOnce()).rejects.toThrow(/HTTP 503/);
-		expect(summary(await pollOnce())).toEqual(['recipientSigned 2 a@example.com', 'packageCompleted 2']);
-		expect(await pollOnce()).toEqual([]);
+		await expect(poll()).rejects.toThrow(/HTTP 503/);
+		expect(summary(await poll())).toEqual(['recipientSigned 2 a@example.com', 'packageCompleted 2']);
+		expect(await poll()).toEqual([]);
 
-		// Only packages that may still change stay in the state; finished ones go once the cursor moves past them.
-		const state = fake.staticData as { packages: Record<string, unknown> };
-		expect(Object.keys(state.packages).sort()).toEqual(expect.arrayContaining(['5']));
-		await fetch(`${url}/_sim/packages`, { method: 'POST', body: JSON.stringify({ id: 6, owner: OWNER, status: 'DRAFT', name: 'Moves the cursor' }) });
-		await pollOnce();
-		expect(Object.keys(state.packages).sort()).toEqual(['5', '6']);
+		// Followed: the unfinished packages (5 is a draft); finished ones only until the cursor is past them.
+		sim.addPackages({ id: 6, owner: OWNER, status: 'DRAFT', name: 'Moves the cursor' });
+		await poll();
+		const followed = (staticData as { followed: Record<string, IDataObject> }).followed;
+		expect(followed).toEqual({ '5': { status: 'DRAFT' }, '6': { status: 'DRAFT' } });
+		expect(Object.keys(staticData).sort()).toEqual(['changesHandledUntil', 'followed', 'ownerEmail', 'packagesSeenUntil', 'pending', 'stateFormat', 'sweptAt']);
 	});
 
 	it('Fetch Test Event returns the most recent matching event, or says there is none', async () => {
-		const manual = fakePollContext(
-			{ authMethod: 'userLogin', baseUrl: url, apiVersion, clientId: 'n8n-integration', clientSecret: 'sim-client-secret-4f9a', username: OWNER, password: 'owner-pass-7c1e', sessionToken: '' },
-			{ events: ['recipientSigned'], options: { includeDetails: true } },
-			'manual',
-		);
-		const [[item]] = (await trigger.poll.call(manual.context)) as Array<Array<{ json: IDataObject }>>;
-		expect(item.json).toMatchObject({ event: 'recipientSigned', packageId: 3, email: 'b@example.com', details: { package_id: 3 } });
+		const manual = await harness.trigger(apiVersion, { events: ['recipientSigned'], includeDetails: true, mode: 'manual' });
+		const [item] = await manual.poll();
+		expect(item).toMatchObject({ event: 'recipientSigned', packageId: 3, email: 'b@example.com', details: { package_id: 3 } });
 
-		const none = fakePollContext(
-			{ authMethod: 'userLogin', baseUrl: url, apiVersion, clientId: 'n8n-integration', clientSecret: 'sim-client-secret-4f9a', username: 'colleague@example.com', password: 'colleague-pass-2b8d', sessionToken: '' },
-			{ events: ['packageCompleted'], options: {} },
-			'manual',
-		);
-		await expect(trigger.poll.call(none.context)).rejects.toThrow('No SigningHub package matches the chosen events yet');
+		const none = await harness.trigger(apiVersion, { events: ['packageCompleted'], user: COLLEAGUE, mode: 'manual' });
+		await expect(none.poll()).rejects.toThrow('No SigningHub package matches the chosen events yet');
+	});
+
+	it('with an Access Token learns whose packages they are from the first one it may read as owner', async () => {
+		const { poll, staticData } = await harness.trigger(apiVersion, { authMethod: 'accessToken', events: ALL_EVENTS });
+		await poll();
+		sim.sign(3, 'c@example.com');
+		expect(summary(await poll())).toEqual(['recipientSigned 3 c@example.com', 'packageCompleted 3']);
+		expect(staticData.ownerEmail ?? (apiVersion === 'v4' ? undefined : 'missing')).toBe(apiVersion === 'v4' ? undefined : OWNER);
 	});
 });

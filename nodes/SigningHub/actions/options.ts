@@ -18,17 +18,19 @@ const LIMITS = {
 	requestTimeout: { default: DEFAULT_REQUEST_TIMEOUT, min: 1_000, max: 300_000 },
 };
 
+/** Act as User, per item; the credential decides whom it may act for. */
+export const actAsUserOption: INodeProperties = {
+	displayName: 'Act as User',
+	name: 'actAsUser',
+	type: 'string',
+	placeholder: 'owner@example.com',
+	default: '',
+	description:
+		"With an Enterprise Admin credential that allows it (its 'Allow Act as User From Nodes' setting): the email of the user this item acts for, usually mapped from the item (its owner field, say). Each user's token is fetched once per run.",
+};
 
 const COMMON_OPTIONS: INodeProperties[] = [
-	{
-		displayName: 'Act as User',
-		name: 'actAsUser',
-		type: 'string',
-		placeholder: 'owner@example.com',
-		default: '',
-		description:
-			"With an Enterprise Admin credential: the email of the user this item acts for, usually mapped from the item (its owner field, say). Each user's token is fetched once per run.",
-	},
+	actAsUserOption,
 	{
 		displayName: 'Max Attempts',
 		name: 'maxAttempts',
@@ -62,7 +64,7 @@ export function optionsProperty(operations: Operation[]): INodeProperties {
 	const own = operations.flatMap((operation) =>
 		(operation.options ?? []).map((option) => ({
 			...option,
-			displayOptions: { show: { '/resource': [operation.resource], '/operation': [operation.value] } },
+			displayOptions: { show: { ...option.displayOptions?.show, '/resource': [operation.resource], '/operation': [operation.value] } },
 		})),
 	);
 	return {

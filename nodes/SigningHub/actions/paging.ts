@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../transport';
+import { itemParameter } from './parameters';
 
 /** Return All and Limit, as n8n's list operations have them. */
 export const pagingProperties: INodeProperties[] = [
@@ -24,8 +25,8 @@ export const pagingProperties: INodeProperties[] = [
 
 /** How many records the item asks for: Infinity with Return All. */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number {
-	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return Infinity;
-	const limit = Number(context.getNodeParameter('limit', itemIndex));
+	if (itemParameter(context, 'returnAll', itemIndex, 'Return All') === true) return Infinity;
+	const limit = Number(itemParameter(context, 'limit', itemIndex, 'Limit'));
 	if (!(Number.isInteger(limit) && limit >= 1)) {
 		throw invalidInput(`Limit must be a whole number of at least 1, not "${String(limit)}"`, 'Set Limit to how many results to return, e.g. 50.');
 	}

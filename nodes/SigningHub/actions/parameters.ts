@@ -14,6 +14,11 @@ export function packageIdProperty(description: string): INodeProperties {
 	};
 }
 
+/** The Document ID option of an operation that takes every document unless told one. */
+export function documentIdOption(description: string): INodeProperties {
+	return { displayName: 'Document ID', name: 'documentId', type: 'string', default: '', placeholder: '456', description };
+}
+
 /** getNode() copies the whole node on every call: read its parameters once per execution. */
 const parametersByContext = new WeakMap<IExecuteFunctions, INodeParameters>();
 
@@ -44,12 +49,37 @@ function ownDataProperty(value: unknown, key: string): { value: unknown } | unde
 }
 
 /**
+ * What n8n refused to evaluate, as the item's error: the field's name, then n8n's own words
+ * (for example "Package ID: Expression contains invalid constructor function call").
+ */
+function refusedExpression(label: string, error: unknown): Error {
+	const { message, description } = (error ?? {}) as { message?: unknown; description?: unknown };
+	const words = typeof message === 'string' && message.trim() !== '' ? message.trim() : String(error);
+	return invalidInput(
+		`${label}: ${words}`,
+		typeof description === 'string' && description.trim() !== ''
+			? description.trim()
+			: `n8n could not evaluate the expression in ${label}. Fix the expression, or map a field the item holds.`,
+	);
+}
+
+/** Runs one read of n8n's (an expression's evaluation); a refusal becomes the field's own error. */
+export function evaluated<T>(label: string, read: () => T): T {
+	try {
+		return read();
+	} catch (error) {
+		throw refusedExpression(label, error);
+	}
+}
+
+/**
  * A parameter's value for one item. n8n evaluates each expression in a sandbox, which costs
  * more than the request itself at volume (about 1 ms an item in n8n 2.40); a plain reference
  * to a field the item holds gives the same value read directly. Anything else (a missing or
- * inherited field, such as `$json.constructor`) goes through n8n's expression engine.
+ * inherited field, such as `$json.constructor`) goes through n8n's expression engine, and what
+ * it refuses fails the item naming the field (`label`).
  */
-export function itemParameter(context: IExecuteFunctions, name: string, itemIndex: number): unknown {
+export function itemParameter(context: IExecuteFunctions, name: string, itemIndex: number, label: string): unknown {
 	const raw = rawParameter(context, name);
 	const reference = typeof raw === 'string' ? PLAIN_FIELD_REFERENCE.exec(raw) : null;
 	if (reference) {
@@ -59,7 +89,7 @@ export function itemParameter(context: IExecuteFunctions, name: string, itemInde
 		}
 		if (field) return field.value;
 	}
-	return context.getNodeParameter(name, itemIndex, '');
+	return evaluated(label, () => context.getNodeParameter(name, itemIndex, ''));
 }
 
 /** The item's values of some fields as the user gave them, for its error payload. */
@@ -68,7 +98,7 @@ export function inputsNamed(...names: string[]) {
 		const given: IDataObject = {};
 		for (const name of names) {
 			try {
-				given[name] = (itemParameter(context, name, itemIndex) ?? null) as GenericValue;
+				given[name] = (itemParameter(context, name, itemIndex, name) ?? null) as GenericValue;
 			} catch {
 				// an expression that cannot be evaluated: its error is the item's error already
 				given[name] = null;
@@ -82,7 +112,7 @@ export function inputsNamed(...names: string[]) {
 export const packageInput = inputsNamed('packageId');
 
 function shown(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
@@ -98,7 +128,7 @@ function wholeNumberOf(value: unknown): number | undefined {
 
 /** IDs are positive whole numbers; anything else would change the request's path. */
 export function readId(context: IExecuteFunctions, itemIndex: number, name: string, label: string): number {
-	const value = itemParameter(context, name, itemIndex);
+	const value = itemParameter(context, name, itemIndex, label);
 	const fix = `Set ${label} to the number SigningHub shows, e.g. 123, or map a field that holds it.`;
 	if (isEmpty(value)) throw invalidInput(`${label} is empty`, fix);
 	const id = wholeNumberOf(value);
@@ -112,7 +142,7 @@ export function readPackageId(context: IExecuteFunctions, itemIndex: number): nu
 
 /** A text field: trimmed, and required unless said otherwise. */
 export function readText(context: IExecuteFunctions, itemIndex: number, name: string, label: string, required = true): string {
-	const value = itemParameter(context, name, itemIndex);
+	const value = itemParameter(context, name, itemIndex, label);
 	if (isEmpty(value)) {
 		if (!required) return '';
 		throw invalidInput(`${label} is empty`, `Set ${label}, or map a field that holds it.`);
@@ -136,10 +166,10 @@ export function checkEmail(value: string, label: string): string {
  * An option of the node's Options for one item: undefined when the user did not add it, so the
  * operation's explicit default applies; otherwise its value for this very item.
  */
-export function readOption(context: IExecuteFunctions, itemIndex: number, name: string): unknown {
-	const path = `options.${name}`;
+export function readOption(context: IExecuteFunctions, itemIndex: number, option: INodeProperties): unknown {
+	const path = `options.${option.name}`;
 	if (rawParameter(context, path) === undefined) return undefined;
-	const value = itemParameter(context, path, itemIndex);
+	const value = itemParameter(context, path, itemIndex, option.displayName);
 	return isEmpty(value) ? undefined : value;
 }
 
@@ -148,13 +178,13 @@ export function readOption(context: IExecuteFunctions, itemIndex: number, name: 
  * or "true"/"false".
  */
 export function readBooleanOption(context: IExecuteFunctions, itemIndex: number, option: INodeProperties): boolean {
-	const value = readOption(context, itemIndex, option.name);
+	const value = readOption(context, itemIndex, option);
 	return value === undefined ? option.default === true : checkBoolean(value, option.displayName);
 }
 
 /** A yes/no field (not an option) for one item, its default when empty. */
 export function readBoolean(context: IExecuteFunctions, itemIndex: number, property: INodeProperties): boolean {
-	const value = itemParameter(context, property.name, itemIndex);
+	const value = itemParameter(context, property.name, itemIndex, property.displayName);
 	return isEmpty(value) ? property.default === true : checkBoolean(value, property.displayName);
 }
 

@@ -3,28 +3,47 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CANCELLED, errorPayload, SigningHubClient, SigningHubError, toNodeError } from '../transport';
 import { findOperation, offeredToAgents } from './operations';
-import { readRunSettings } from './options';
+import { actAsUserOption, readRunSettings } from './options';
 import { checkEmail, readOption, readText } from './parameters';
 
-async function forEachConcurrently(count: number, limit: number, work: (index: number) => Promise<void>) {
+async function forEachConcurrently(indexes: number[], limit: number, work: (index: number) => Promise<void>) {
 	let next = 0;
 	const worker = async () => {
-		while (next < count) await work(next++);
+		while (next < indexes.length) await work(indexes[next++]);
 	};
-	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+	await Promise.all(Array.from({ length: Math.min(limit, indexes.length) }, worker));
 }
 
 /** The client for one item: the credential's own user, or the user in the item's Act as User. */
 function clientFor(client: SigningHubClient, context: IExecuteFunctions, itemIndex: number): SigningHubClient {
-	if (readOption(context, itemIndex, 'actAsUser') === undefined) return client;
+	if (readOption(context, itemIndex, actAsUserOption) === undefined) return client;
 	return client.forUser(checkEmail(readText(context, itemIndex, 'options.actAsUser', 'Act as User'), 'Act as User'));
 }
 
+/** Item indexes as short ranges: "0 to 8, 10". */
+function describeItems(indexes: number[]): string {
+	const ranges: string[] = [];
+	for (let i = 0; i < indexes.length; ) {
+		let end = i;
+		while (end + 1 < indexes.length && indexes[end + 1] === indexes[end] + 1) end++;
+		ranges.push(end === i ? `${indexes[i]}` : `${indexes[i]} to ${indexes[end]}`);
+		i = end + 1;
+	}
+	return ranges.join(', ');
+}
+
+/** What a run stopped by a failure says about the items it had already carried out. */
+function doneNote(done: number[]): string | undefined {
+	if (done.length === 0) return undefined;
+	return `Before the run stopped, SigningHub carried out item${done.length === 1 ? '' : 's'} ${describeItems(done)}: leave ${done.length === 1 ? 'it' : 'them'} out when you run the others again.`;
+}
+
 /**
- * Runs the chosen operation for every input item, several at a time, and returns each item's
- * output in input order, paired to it: the operation's items, or one `{error: {...}}` item
- * when the node continues on failure (n8n routes such items to the error output when that is
- * enabled). A bad value fails its item before anything is sent.
+ * Runs the chosen operation for every input item and returns each item's output in input
+ * order, paired to it: the operation's items, or one `{error: {...}}` item when the node
+ * continues on failure (n8n routes such items to the error output when that is enabled).
+ * Every item is read and checked first; with On Error = Stop a bad item fails the run before
+ * anything is sent. Then the items go to SigningHub, several at a time.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -42,37 +61,49 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const settings = readRunSettings(this);
 	const continueOnFail = this.continueOnFail();
 
+	const failures = new Map<number, unknown>();
+	const ready = new Map<number, { client: SigningHubClient; inputs: unknown }>();
 	let client: SigningHubClient | undefined;
-	let setupFailure: unknown;
 	try {
 		client = await SigningHubClient.create(this, settings);
 	} catch (error) {
-		setupFailure = error;
+		items.forEach((_, itemIndex) => failures.set(itemIndex, error));
+	}
+	if (client) {
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				const itemClient = clientFor(client, this, itemIndex);
+				ready.set(itemIndex, { client: itemClient, inputs: operation.read({ context: this, itemIndex, apiVersion: client.apiVersion }) });
+			} catch (error) {
+				failures.set(itemIndex, error);
+				if (!continueOnFail) break;
+			}
+		}
 	}
 
 	const results: INodeExecutionData[][] = new Array(items.length);
-	const failures = new Map<number, unknown>();
 	const cancelSignal = this.getExecutionCancelSignal?.();
-
-	await forEachConcurrently(items.length, settings.parallelRequests, async (itemIndex) => {
-		if (!continueOnFail && failures.size > 0) return;
-		if (cancelSignal?.aborted) {
-			failures.set(itemIndex, new SigningHubError(CANCELLED));
-			return;
-		}
-		try {
-			if (setupFailure) throw setupFailure;
-			const itemClient = clientFor(client as SigningHubClient, this, itemIndex);
-			const output = await operation.execute({ context: this, itemIndex, client: itemClient });
-			results[itemIndex] = (Array.isArray(output) ? output : [output]).map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
-		} catch (error) {
-			failures.set(itemIndex, error);
-		}
-	});
+	if (continueOnFail || failures.size === 0) {
+		await forEachConcurrently([...ready.keys()], settings.parallelRequests, async (itemIndex) => {
+			if (!continueOnFail && failures.size > 0) return;
+			if (cancelSignal?.aborted) {
+				failures.set(itemIndex, new SigningHubError(CANCELLED));
+				return;
+			}
+			const { client: itemClient, inputs } = ready.get(itemIndex) as { client: SigningHubClient; inputs: unknown };
+			try {
+				const output = await operation.send({ context: this, itemIndex, client: itemClient }, inputs);
+				results[itemIndex] = (Array.isArray(output) ? output : [output]).map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+			} catch (error) {
+				failures.set(itemIndex, error);
+			}
+		});
+	}
 
 	if (failures.size > 0 && !continueOnFail) {
 		const itemIndex = Math.min(...failures.keys());
-		throw toNodeError(this.getNode(), failures.get(itemIndex), itemIndex);
+		const done = results.flatMap((result, index) => (result ? [index] : []));
+		throw toNodeError(this.getNode(), failures.get(itemIndex), itemIndex, doneNote(done));
 	}
 	for (const [itemIndex, failure] of failures) {
 		const error = errorPayload(failure, operation.identifyingInputs(this, itemIndex));

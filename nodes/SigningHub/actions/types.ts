@@ -1,10 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { SigningHubClient } from '../transport';
+import type { ApiVersion, SigningHubClient } from '../transport';
 
 export type Resource = 'document' | 'package' | 'recipient' | 'template' | 'workflow';
 
-/** What an operation's execute step gets for one input item. */
+/** What an operation's read step gets for one input item: no client, so it cannot send. */
+export interface ReadContext {
+	context: IExecuteFunctions;
+	itemIndex: number;
+	/** The credential's API version, for checks that differ between v3 and v4. */
+	apiVersion: ApiVersion;
+}
+
+/** What an operation's send step gets for one input item. */
 export interface ItemContext {
 	context: IExecuteFunctions;
 	itemIndex: number;
@@ -12,8 +20,12 @@ export interface ItemContext {
 	client: SigningHubClient;
 }
 
-/** One operation: its place in the node's menus, its fields and options, and its step for one item. */
-export interface Operation {
+/**
+ * One operation: its place in the node's menus, its fields and options, and its two steps for
+ * one item. The router reads every item (`read`) before it sends any (`send`), so with On Error
+ * = Stop a bad item stops the run before the first request.
+ */
+export interface Operation<Inputs = unknown> {
 	resource: Resource;
 	/** Saved workflows store this: never change it. */
 	value: string;
@@ -28,13 +40,15 @@ export interface Operation {
 	toolDescription?: string;
 	/** Fields shown for this operation; their own display conditions are kept and narrowed to it. */
 	properties: INodeProperties[];
-	/** Options shown in the node's Options only for this operation; read per item by execute. */
+	/** Options shown in the node's Options only for this operation; read per item by `read`. */
 	options?: INodeProperties[];
 	/** The item's identifying inputs, as the user gave them, for its error payload. */
 	identifyingInputs(context: IExecuteFunctions, itemIndex: number): IDataObject;
 	/**
-	 * Reads and checks the item's parameters and options (an invalid-input error before any
-	 * request), calls SigningHub, and returns the item's output: one item, or several for lists.
+	 * Reads and checks the item's parameters and options: an invalid-input error for a bad
+	 * value. Sends nothing and reads no file content.
 	 */
-	execute(item: ItemContext): Promise<INodeExecutionData | INodeExecutionData[]>;
+	read(item: ReadContext): Inputs;
+	/** Calls SigningHub with what `read` gave, and returns the item's output: one item, or several for lists. */
+	send(item: ItemContext, inputs: Inputs): Promise<INodeExecutionData | INodeExecutionData[]>;
 }

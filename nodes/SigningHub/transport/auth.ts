@@ -109,6 +109,31 @@ export function bearerTokenOf(credentials: ICredentialDataDecryptedObject, ident
 	return typeof token === 'string' ? token : '';
 }
 
+/**
+ * Whether the credential lets a node act for `email` (its Act as User option), as the
+ * credential's owner set it: never (the default, also for credentials saved before the
+ * setting existed), any user of the enterprise, or only the listed emails and @domains.
+ */
+export function checkActAsUserAllowed(credentials: ICredentialDataDecryptedObject, email: string) {
+	const policy = credentials.actAsUserPolicy;
+	if (policy === 'anyUser') return;
+	const wanted = email.trim().toLowerCase();
+	if (policy === 'listed') {
+		const entries = String(credentials.actAsUserAllowed ?? '')
+			.split(/[\s,;]+/)
+			.map((entry) => entry.trim().toLowerCase())
+			.filter(Boolean);
+		const domain = wanted.slice(wanted.lastIndexOf('@'));
+		if (entries.some((entry) => entry === wanted || entry === domain)) return;
+	}
+	throw configError(
+		policy === 'listed' ? `The SigningHub credential does not list ${email} among the users nodes may act for` : 'The SigningHub credential does not allow nodes to act for other users',
+		policy === 'listed'
+			? "Ask the credential's owner to add this user, or their @domain, to 'Users and Domains Allowed', or remove the Act as User option."
+			: "The credential's owner decides this: in the SigningHub credential, 'Allow Act as User From Nodes' must be 'Any User of the Enterprise' or list this user. Or remove the Act as User option: the node then acts for the credential's own Act as User.",
+	);
+}
+
 /** A signal that fires at the deadline, or earlier when the execution is cancelled. */
 export function deadlineSignal(timeoutMs: number, cancelSignal: AbortSignal | undefined): AbortSignal {
 	const deadline = AbortSignal.timeout(timeoutMs);

@@ -1,12 +1,13 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { accessTokenOf, apiVersionOf, bearerTokenOf, deadlineSignal, LOGIN_TIMEOUT_MS, normalizeBaseUrl } from './auth';
+import { accessTokenOf, apiVersionOf, bearerTokenOf, checkActAsUserAllowed, deadlineSignal, LOGIN_TIMEOUT_MS, normalizeBaseUrl } from './auth';
 import { resolvePath, type ApiVersion, type Endpoint, type PathParameters } from './endpoints';
 import {
 	CANCELLED,
 	CONFIG_FAILURE,
 	describeHttpFailure,
+	fileTooLarge,
 	describeNetworkFailure,
 	describeRedirect,
 	isJsonObject,
@@ -58,6 +59,8 @@ export interface RequestSpec {
 	repeatable: boolean;
 	/** Words for error messages, e.g. "complete the workflow of package 123". */
 	action: string;
+	/** For a file: the most bytes to receive; past it the answer is dropped and the request fails. */
+	maxBytes?: number;
 }
 
 /** A successful answer: its body (JSON, null when empty, or a Buffer for a file) and headers. */
@@ -113,6 +116,47 @@ function jsonStringOf(body: unknown, headers: IDataObject): { value: string } | 
 /** A file request's error answer comes as bytes: read them as the text SigningHub sent. */
 function asText(body: unknown): unknown {
 	return Buffer.isBuffer(body) ? body.toString('utf8') : body;
+}
+
+/** An error answer to a file request is text from SigningHub: more than this is not worth reading. */
+const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+
+/** A file answer as it arrives (n8n's `encoding: 'stream'`): a Node stream, read here chunk by chunk. */
+interface IncomingBody extends AsyncIterable<Buffer> {
+	destroy(error?: Error): void;
+}
+
+function isIncomingBody(body: unknown): body is IncomingBody {
+	return typeof (body as { pipe?: unknown } | null)?.pipe === 'function' && typeof (body as IncomingBody).destroy === 'function';
+}
+
+/**
+ * Receives a streamed answer into memory, but never more than `limit` bytes: an announced
+ * Content-Length above it is refused before reading, and reading stops once it is passed.
+ * The deadline (or a cancel) ends the reading too.
+ */
+async function receive(body: IncomingBody, declaredLength: unknown, limit: number, signal: AbortSignal, tooLarge: () => SigningHubError): Promise<Buffer> {
+	if (Number(declaredLength) > limit) {
+		body.destroy();
+		throw tooLarge();
+	}
+	const chunks: Buffer[] = [];
+	let size = 0;
+	const onAbort = () => body.destroy(new Error('aborted'));
+	signal.addEventListener('abort', onAbort, { once: true });
+	try {
+		for await (const chunk of body) {
+			size += chunk.length;
+			if (size > limit) {
+				body.destroy();
+				throw tooLarge();
+			}
+			chunks.push(chunk);
+		}
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+	return Buffer.concat(chunks, size);
 }
 
 /** Transport settings when no node option sets them (the editor's lists, the trigger). */
@@ -175,7 +219,8 @@ export class SigningHubClient {
 
 	/**
 	 * A client acting for another user of the enterprise (SigningHub's scope): an Enterprise Admin
-	 * credential only. One per user and run, so each user's token is fetched once.
+	 * credential only, and only for a user the credential allows. One per user and run, so each
+	 * user's token is fetched once.
 	 */
 	forUser(email: string): SigningHubClient {
 		if (this.session.authMethod !== 'enterpriseScope') {
@@ -188,6 +233,7 @@ export class SigningHubClient {
 		}
 		const key = email.toLowerCase();
 		if (key === String(this.credentials.scope ?? '').trim().toLowerCase()) return this;
+		checkActAsUserAllowed(this.credentials, email);
 		let client = this.actingClients.get(key);
 		if (!client) {
 			const credentials = { ...this.credentials, scope: email, sessionToken: '', refreshToken: '', sessionExpiresAt: 0, tokenIdentity: '' };
@@ -306,7 +352,7 @@ export class SigningHubClient {
 			headers: { ...spec.headers, ...headers },
 			body: spec.body,
 			json: spec.body !== undefined && !file,
-			...(spec.expect === 'file' ? { encoding: 'arraybuffer' as const } : {}),
+			...(spec.expect === 'file' ? { encoding: 'stream' as const } : {}),
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
@@ -316,11 +362,18 @@ export class SigningHubClient {
 		};
 		const { helpers } = this.requester;
 		try {
-			return (await (token === ''
+			const response = (await (token === ''
 				? helpers.httpRequestWithAuthentication.call(this.requester, CREDENTIAL_TYPE, options, {
 						credentialsDecrypted: credentialsHandle(this.context, this.credentials),
 					})
 				: helpers.httpRequest.call(this.requester, options))) as RawResponse;
+			if (isIncomingBody(response.body)) {
+				const success = SUCCESS_STATUSES.has(response.statusCode);
+				const limit = success ? (spec.maxBytes ?? Infinity) : MAX_ERROR_BODY_BYTES;
+				const tooLarge = () => new SigningHubError(success ? fileTooLarge(spec.action, limit) : notSigningHubAnswer(response.statusCode, spec.action));
+				response.body = await receive(response.body, response.headers?.['content-length'], limit, deadline, tooLarge);
+			}
+			return response;
 		} catch (error) {
 			throw this.asSigningHubError(error, deadline);
 		}
@@ -329,6 +382,7 @@ export class SigningHubClient {
 	private asSigningHubError(error: unknown, deadline: AbortSignal): SigningHubError {
 		const loginFailure = takeLoginFailure(this.credentials);
 		if (loginFailure) return loginFailure;
+		if (error instanceof SigningHubError) return error;
 		if (this.cancelled()) return new SigningHubError(CANCELLED);
 		if (deadline.aborted) return new SigningHubError(timeoutFailure(this.options.requestTimeout));
 		return new SigningHubError(describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout));

@@ -1,7 +1,12 @@
 /**
  * Every SigningHub path this package calls, one line each, with where it comes from:
- * "documented" (the vendor's v3 guide or Ascertia's v4 specification) or "client code" (seen
- * only in public client code, so it may be wrong). A correction is a change to one line here.
+ * "documented" or "client code" (seen only in public client code, so it may be wrong). A
+ * correction is a change to one line here. The sources:
+ * - v3 guide: the vendor's SigningHub API guide v3, by page (e.g. page 1022 Upload Document);
+ * - v4 paths and schemas: Ascertia's v4 paths and schemas as carried by the generated client of
+ *   Microsoft's current SigningHub connector (Azure/Connectors-NodeJS-SDK,
+ *   src/generated/SigninghubExtensions.ts), never the Power Automate flow connector (an Ascertia
+ *   middleware, not the v4 API).
  *
  * `{v}` stands for the API version; every other `{name}` is filled in from the request's
  * path parameters, URL-encoded.
@@ -15,56 +20,41 @@ interface PathEntry {
 }
 
 export const PATHS = {
-	authenticate: { path: '/authenticate', source: 'documented: Authentication (no version prefix)' },
-	packages: { path: '/{v}/packages/{status}/{page}/{perPage}', source: 'documented: Get Packages' },
-	newPackage: { path: '/{v}/packages', source: 'documented: Add Package' },
-	package: { path: '/{v}/packages/{packageId}', source: 'documented: Download Package (GET), Delete Package (DELETE)' },
-	evidenceReport: { path: '/{v}/packages/{packageId}/report', source: 'documented (v4 specification); v3: client code' },
-	documents: { path: '/{v}/packages/{packageId}/documents', source: 'documented (v4 specification): Upload Document; v3: client code' },
+	authenticate: { path: '/authenticate', source: 'documented: Authentication (no version prefix), v3 guide and v4 paths' },
+	packages: { path: '/{v}/packages/{status}/{page}/{perPage}', source: 'documented: Get Packages (v3 guide page 1037; v4 paths, with its query filters)' },
+	newPackage: { path: '/{v}/packages', source: 'documented: Add Package (v3 guide; v4 paths and schemas)' },
+	package: {
+		path: '/{v}/packages/{packageId}',
+		source: 'documented: Download Package (GET, v3 guide page 1040), Delete Package (DELETE); v4 paths',
+	},
+	evidenceReport: { path: '/{v}/packages/{packageId}/report', source: 'documented (v4 paths and schemas); v3: client code' },
+	documents: { path: '/{v}/packages/{packageId}/documents', source: 'documented: Upload Document (v3 guide page 1022; v4 paths and schemas)' },
 	applyTemplate: {
 		path: '/{v}/packages/{packageId}/documents/{documentId}/template',
-		source: 'documented (v4 specification): Apply Workflow Template; v3: client code',
+		source: 'documented: Apply Workflow Template (v3 guide page 1024, apply_to_all; v4 paths and schemas, document 0 for every document)',
 	},
 	workflow: {
 		path: '/{v}/packages/{packageId}/workflow',
-		source: 'documented: Get Workflow Details (GET), Share Package (POST), Recall Package (DELETE)',
+		source: 'documented: Get Workflow Details (GET), Share Package (POST), Recall Package (DELETE, v3 guide page 1091); v4 paths',
 	},
-	workflowUsers: { path: '/{v}/packages/{packageId}/workflow/users', source: 'documented: Get Workflow Users (GET), Add Users to Workflow (POST)' },
+	workflowUsers: {
+		path: '/{v}/packages/{packageId}/workflow/users',
+		source: 'documented: Get Workflow Users (GET, v3 guide page 1053), Add Users to Workflow (POST, v3 guide page 1047); v4 paths and schemas',
+	},
 	completeWorkflow: {
 		path: '/{v}/packages/{packageId}/complete',
-		source: 'documented: v3 guide and v4 specification, "Complete Workflow in the Middle"',
+		source: 'documented: "Complete Workflow in the Middle", v3 guide and v4 paths',
 	},
 	workflowHistory: {
 		path: { v3: '/v3/packages/{packageId}/log', v4: '/v4/packages/{packageId}/log/{page}/{perPage}' },
-		source: 'documented: Get Workflow History (paged in v4)',
+		source: 'documented: Get Workflow History (v3 guide; v4 paths, paged)',
 	},
-	templates: { path: '/{v}/settings/templates/{perPage}/{page}', source: 'documented (v4 specification): Get Templates; v3: client code' },
-	documentFields: {
-		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/{page}',
-		source: 'documented: Get Document Fields, one page (v4 specification; v3 guide 1065)',
-	},
-	fillFields: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields', source: 'documented: Fill Form Fields (v4 specification; v3 guide 1067)' },
-	signatureField: {
-		path: { v3: '/v3/packages/{packageId}/documents/{documentId}/fields/digital_signature', v4: '/v4/packages/{packageId}/documents/{documentId}/fields/signature' },
-		source: 'documented (v4 specification): Add Signature Field; v3 digital_signature: client code',
-	},
-	initialsField: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields/initials', source: 'documented (v4 specification): Add Initials Field; v3: client code' },
-	inPersonField: {
-		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/in_person_signature',
-		source: 'documented (v4 specification): Add In-Person Field; v3: client code',
-	},
-	textField: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields/text', source: 'documented: Add Text Field (v4 specification; v3 guide 1073)' },
-	autoplaceFields: {
-		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/autoplace',
-		source: 'documented: Auto Place Fields (v4 specification; v3 guide 1182)',
-	},
-	signDocument: { path: '/{v}/packages/{packageId}/documents/{documentId}/sign', source: 'documented: Sign Document (v4 specification; v3 guide 1087)' },
-	finishProcessing: { path: '/{v}/packages/{packageId}/finish', source: 'documented: Finish Processing (v4 specification; v3 guide 1132)' },
-	renamePackage: { path: '/{v}/packages/{packageId}', source: 'documented: Rename Package (v3 guide 1149; v4 specification RenameDocumentPackageRequest)' },
+	templates: { path: '/{v}/settings/templates/{perPage}/{page}', source: 'documented (v4 paths and schemas): Get Templates; v3: client code' },
+	renamePackage: { path: '/{v}/packages/{packageId}', source: 'documented: Rename Package (v3 guide 1149; v4 paths and schemas RenameDocumentPackageRequest)' },
 	packageOwner: { path: '/{v}/packages/{packageId}/owner', source: 'documented (v3 guide 1185): Change Document Package Owner; v4: client code (signinghubapi)' },
 	document: {
 		path: '/{v}/packages/{packageId}/documents/{documentId}',
-		source: 'documented: Download Document (GET); Rename Document (PUT) and Delete Document (DELETE): v4 specification; v3: client code (signinghubapi)',
+		source: 'documented: Download Document (GET); Rename Document (PUT) and Delete Document (DELETE): v4 paths and schemas; v3: client code (signinghubapi)',
 	},
 	packageVerification: { path: '/{v}/packages/{packageId}/verification', source: 'documented (v3 guide 1197): Verify Package Signatures; v4: client code (signinghubapi)' },
 	documentVerification: {
@@ -72,17 +62,38 @@ export const PATHS = {
 		source: 'documented (v3 guide 1035): Verify Document Signatures; v4: client code (signinghubapi)',
 	},
 	integrationLink: { path: '/v4/links/integration', source: 'client code only (digitaal-ondertekenen-php; v4 only: v3 has no such call)' },
-	workflowUser: { path: '/{v}/packages/{packageId}/workflow/{order}/user', source: 'documented (v3 guide 1048; v4 specification WorkflowUserUpdateRequest): Update Workflow User' },
-	workflowRecipient: { path: '/{v}/packages/{packageId}/workflow/{order}', source: 'documented (v3 guide 1059; v4 specification): Delete Workflow User' },
+	workflowUser: { path: '/{v}/packages/{packageId}/workflow/{order}/user', source: 'documented (v3 guide 1048; v4 paths and schemas WorkflowUserUpdateRequest): Update Workflow User' },
+	workflowRecipient: { path: '/{v}/packages/{packageId}/workflow/{order}', source: 'documented (v3 guide 1059; v4 paths and schemas): Delete Workflow User' },
 	workflowReminders: {
 		path: '/{v}/packages/{packageId}/workflow/{order}/reminders',
-		source: 'documented (v3 guide 1063; v4 specification UpdateReminderRequest): Get / Update Workflow Reminders',
+		source: 'documented (v3 guide 1063; v4 paths and schemas UpdateReminderRequest): Get / Update Workflow Reminders',
 	},
-	workflowDetails: { path: '/{v}/packages/{packageId}/workflow', source: 'documented: Update Workflow Details (PUT; v4 specification WorkflowDetailUpdateRequest)' },
+	workflowDetails: { path: '/{v}/packages/{packageId}/workflow', source: 'documented: Update Workflow Details (PUT; v4 paths and schemas WorkflowDetailUpdateRequest)' },
 	postProcessing: {
 		path: '/{v}/packages/{packageId}/workflow/post_process',
-		source: 'documented (v3 guide 1046; v4 specification PostProcessUpdateRequest): Update Workflow Post Processing',
+		source: 'documented (v3 guide 1046; v4 paths and schemas PostProcessUpdateRequest): Update Workflow Post Processing',
 	},
+	documentFields: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/{page}',
+		source: 'documented: Get Document Fields, one page (v3 guide page 1065; v4 paths and schemas, fieldsGetAllDocumentFields)',
+	},
+	fillFields: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields', source: 'documented: Fill Form Fields (v3 guide page 1067; v4 paths and schemas, FormFillingRequest)' },
+	signatureField: {
+		path: { v3: '/v3/packages/{packageId}/documents/{documentId}/fields/digital_signature', v4: '/v4/packages/{packageId}/documents/{documentId}/fields/signature' },
+		source: 'documented: Add Signature Field (v4 paths and schemas); v3 digital_signature: client code (signinghubapi)',
+	},
+	initialsField: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields/initials', source: 'documented: Add Initials Field (v4 paths and schemas); v3: client code (signinghubapi)' },
+	inPersonField: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/in_person_signature',
+		source: 'documented: Add In-Person Signature Field (v4 paths and schemas); v3: client code (signinghubapi)',
+	},
+	textField: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields/text', source: 'documented: Add Text Field (v3 guide page 1073; v4 paths and schemas)' },
+	autoplaceFields: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/autoplace',
+		source: 'documented: Auto Place Fields (v3 guide page 1182; v4 paths and schemas, AutoPlaceFieldRequest)',
+	},
+	signDocument: { path: '/{v}/packages/{packageId}/documents/{documentId}/sign', source: 'documented: Sign Document (v3 guide page 1087; v4 paths and schemas, SignDocumentRequest)' },
+	finishProcessing: { path: '/{v}/packages/{packageId}/finish', source: 'documented: Finish Processing (v3 guide page 1132; v4 paths and schemas)' },
 } satisfies Record<string, PathEntry>;
 
 export type Endpoint = keyof typeof PATHS;

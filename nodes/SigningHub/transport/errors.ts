@@ -19,6 +19,8 @@ export type FailureReason =
 	| 'tls'
 	| 'redirect'
 	| 'notSigningHub'
+	| 'tooLarge'
+	| 'blocked'
 	| 'cancelled';
 
 /** What went wrong, in words for the user, without any secret in it. */
@@ -105,12 +107,13 @@ function asSigningHubError(error: unknown): SigningHubError {
 
 /**
  * An error as n8n shows it, for the node and the trigger alike: NodeApiError when SigningHub
- * answered, NodeOperationError otherwise; with the item's index when there is one.
+ * answered, NodeOperationError otherwise; with the item's index when there is one, and `note`
+ * (what the run had already done, say) after the description.
  */
-export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function toNodeError(node: INode, error: unknown, itemIndex?: number, note?: string): NodeApiError | NodeOperationError {
 	const failure = asSigningHubError(error);
 	const message = itemIndex === undefined ? failure.message : `${failure.message} [item ${itemIndex}]`;
-	const { description } = failure;
+	const description = note ? `${failure.description} ${note}` : failure.description;
 	const thrown =
 		failure.responseStatus === null
 			? new NodeOperationError(node, message, { itemIndex, description })
@@ -187,6 +190,8 @@ export const ADVICE = {
 	forbidden:
 		"SigningHub does not let the credential's user do this. Its words above say why; check the user's role and permissions in SigningHub, and that the package is in a state that allows this.",
 	refused: 'SigningHub refused the request. Its words above say why.',
+	state:
+		"The package's status does not allow this (SigningHub's words above); check it with Workflow > Get. Only a package in progress or pending can be recalled, and a draft cannot be downloaded.",
 	notDraft:
 		'SigningHub allows this only while the package is a draft, before it is shared. Recall the package (Package > Recall), change it, then share it again.',
 	lockedWorkflow:
@@ -197,6 +202,9 @@ export const ADVICE = {
 	adminRole: "The enterprise admin's role lacks the 'application integration' privilege. Ask the enterprise's owner to grant it to the role in SigningHub.",
 	signedDocument: 'Someone has already signed this document, and SigningHub adds no field to a signed document. Place every field before the first signature, in a new package if need be.',
 };
+
+/** SigningHub's documented words for a package in the wrong status (v3 guide pages 1040, 1091); a draft-only call has its own advice. */
+const WRONG_STATE = /in draft mode|in progress or pending state|not in progress/i;
 
 /**
  * Advice chosen from SigningHub's words only where the words and the status agree (the
@@ -214,6 +222,7 @@ function classify(status: number, said: string): { reason: FailureReason; descri
 	if (status === 403 && /once the document has been signed/i.test(said)) return { reason: 'refused', description: ADVICE.signedDocument };
 	if (status === 404 && /add 1 or more signers/i.test(said)) return { reason: 'refused', description: ADVICE.noSigners };
 	if (status === 404) return { reason: 'notFound', description: ADVICE.notFound };
+	if ((status === 400 || status === 403) && WRONG_STATE.test(said)) return { reason: 'refused', description: ADVICE.state };
 	if (status === 400) return { reason: 'refused', description: ADVICE.badRequest };
 	if (status === 403) return { reason: 'refused', description: ADVICE.forbidden };
 	return { reason: 'refused', description: ADVICE.refused };
@@ -297,8 +306,57 @@ const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i;
 /** TLS spoken to a port that answers in plain HTTP (or another protocol): not a certificate problem. */
 const WRONG_PROTOCOL_CODES = /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|UNKNOWN_PROTOCOL|RECORD_LAYER_FAILURE|EPROTO/i;
 
-/** Maps an error that came with no HTTP answer (refused, reset, timed out, TLS). */
+interface SsrfRefusal {
+	words: string;
+	ip?: string;
+	hostname?: string;
+}
+
+/** n8n's own refusal of a destination (its SSRF protection, n8n 2.40 and later), found in an error's causes. */
+function ssrfRefusalOf(error: unknown): SsrfRefusal | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current; depth++) {
+		const { name, message, ip, hostname } = current as { name?: unknown; message?: unknown; ip?: unknown; hostname?: unknown };
+		if (name === 'SsrfBlockedIpError' || name === 'SsrfBlockedHostnameError') {
+			const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+			return { words: String(message ?? ''), ip: text(ip), hostname: text(hostname) };
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+/** n8n blocked the request before it left: it never reached SigningHub. */
+function blockedBySsrfProtection({ words, ip, hostname }: SsrfRefusal, baseUrl: string): FailureDetails {
+	let host = hostname;
+	try {
+		host ??= new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
+	} catch {
+		host ??= baseUrl;
+	}
+	const address = ip ?? host;
+	const range = `N8N_SSRF_ALLOWED_IP_RANGES=${address}${address.includes(':') ? '/128' : '/32'}`;
+	// n8n matches host names against N8N_SSRF_ALLOWED_HOSTNAMES, and addresses in a URL only against the ranges.
+	const byAddress = /^[\d.]+$/.test(host) || host.includes(':');
+	const allow = byAddress
+		? `its address, ${range} (N8N_SSRF_ALLOWED_HOSTNAMES allows host names, not addresses)`
+		: `its host name, N8N_SSRF_ALLOWED_HOSTNAMES=${host}${ip ? `, or its address, ${range}` : ', or its addresses in N8N_SSRF_ALLOWED_IP_RANGES'}`;
+	return {
+		reason: 'blocked',
+		responseStatus: null,
+		signingHubMessage: null,
+		transient: false,
+		message: `n8n's SSRF protection blocked the request to ${host}: ${words}`,
+		description:
+			"This n8n runs with N8N_SSRF_PROTECTION_ENABLED=true, which blocks private and loopback addresses, such as an on-premises SigningHub's. " +
+			`If ${baseUrl} is your SigningHub, ask your n8n administrator to allow ${allow} in n8n's environment, and to restart n8n. Nothing was sent to SigningHub.`,
+	};
+}
+
+/** Maps an error that came with no HTTP answer (refused, reset, timed out, TLS, blocked by n8n). */
 export function describeNetworkFailure(error: unknown, baseUrl: string, timeoutMs?: number): FailureDetails {
+	const refusal = ssrfRefusalOf(error);
+	if (refusal) return blockedBySsrfProtection(refusal, baseUrl);
 	const code = networkCodeOf(error);
 	const base = { responseStatus: null, signingHubMessage: null };
 	if (WRONG_PROTOCOL_CODES.test(code)) {
@@ -342,6 +400,19 @@ export function timeoutFailure(timeoutMs?: number): FailureDetails {
 		outcomeUnknown: true,
 		message: `SigningHub did not answer within ${timeoutMs ?? 'the allowed'} ms`,
 		description: "Try again later, or raise the 'Request Timeout' option if your SigningHub is slow.",
+	};
+}
+
+/** A file answer larger than the item allows: dropped while it arrived. */
+export function fileTooLarge(action: string, maxBytes: number): FailureDetails {
+	const megabytes = Math.round((maxBytes / (1024 * 1024)) * 100) / 100;
+	return {
+		reason: 'tooLarge',
+		responseStatus: null,
+		signingHubMessage: null,
+		transient: false,
+		message: `Could not ${action}: the file is larger than ${megabytes} MB (Max File Size)`,
+		description: `The node stopped receiving it and kept nothing. If the file is expected to be this large, raise the Max File Size option; every download is held in memory, up to Parallel Requests at once.`,
 	};
 }
 

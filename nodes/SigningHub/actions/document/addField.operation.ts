@@ -4,7 +4,7 @@ import { findDocument } from '../../reads';
 import { invalidInput, type SigningHubClient } from '../../transport';
 import type { Endpoint } from '../../transport/endpoints';
 import { checkChoice, checkWholeNumber, inputsNamed, itemParameter, packageIdProperty, readOption, readPackageId, readText } from '../parameters';
-import type { Operation } from '../types';
+import type { Operation, ReadContext } from '../types';
 import { documentIdProperty, readDocumentId } from './documentFields';
 
 /** The kinds of field this operation adds: their path, and their name in autoplace's `field_type` per API version. */
@@ -87,10 +87,26 @@ export const fieldTypeProperty: INodeProperties = {
 };
 
 /** A whole number of at least `min` from a field of the item. */
-const readNumber = (context: Parameters<Operation['execute']>[0]['context'], itemIndex: number, name: string, label: string, min: number) =>
-	checkWholeNumber(itemParameter(context, name, itemIndex), label, min);
+const readNumber = (context: ReadContext['context'], itemIndex: number, name: string, label: string, min: number) => checkWholeNumber(itemParameter(context, name, itemIndex, label), label, min);
 
-export const addField: Operation = {
+/** Where the field goes: next to a text (autoplace), or at a position on a page. */
+type Place = { placement: 'TEXT'; searchText: string; side: string } | { placement: 'POSITION'; page: number; dimensions: IDataObject; fieldName?: string };
+
+interface AddFieldInputs {
+	packageId: number;
+	documentId?: number;
+	fieldType: FieldType;
+	order: number;
+	size: [number, number];
+	placeholder?: string;
+	place: Place;
+}
+
+const fieldNameOption: INodeProperties = { displayName: 'Field Name', name: 'fieldName', type: 'string', default: '', description: 'The name of the field placed at a position. Without it SigningHub names it; fields placed next to a text are always named by SigningHub.' };
+const heightOption: INodeProperties = { displayName: 'Height', name: 'height', type: 'number', typeOptions: { minValue: 1 }, default: 40, description: 'Height of the field in pixels. Without it: 40 for signatures, 30 for initials, 20 for text.' };
+const widthOption: INodeProperties = { displayName: 'Width', name: 'width', type: 'number', typeOptions: { minValue: 1 }, default: 160, description: 'Width of the field in pixels. Without it: 160 for signatures, 60 for initials, 150 for text.' };
+
+export const addField: Operation<AddFieldInputs> = {
 	resource: 'document',
 	value: 'addField',
 	name: 'Add Field',
@@ -135,38 +151,43 @@ export const addField: Operation = {
 			displayOptions: { show: { fieldType: ['IN_PERSON_SIGNATURE'] } },
 		},
 	],
-	options: [
-		{ displayName: 'Field Name', name: 'fieldName', type: 'string', default: '', description: 'The name of the field placed at a position. Without it SigningHub names it; fields placed next to a text are always named by SigningHub.' },
-		{ displayName: 'Height', name: 'height', type: 'number', typeOptions: { minValue: 1 }, default: 40, description: 'Height of the field in pixels. Without it: 40 for signatures, 30 for initials, 20 for text.' },
-		{ displayName: 'Width', name: 'width', type: 'number', typeOptions: { minValue: 1 }, default: 160, description: 'Width of the field in pixels. Without it: 160 for signatures, 60 for initials, 150 for text.' },
-	],
+	options: [fieldNameOption, heightOption, widthOption],
 	identifyingInputs: inputsNamed('packageId', 'documentId'),
-	async execute(item) {
-		const { context, itemIndex, client } = item;
+	read(item) {
+		const { context, itemIndex } = item;
 		const packageId = readPackageId(context, itemIndex);
-		const given = readDocumentId(item);
+		const documentId = readDocumentId(item);
 		const fieldType = checkChoice(readText(context, itemIndex, 'fieldType', 'Field Type'), 'Field Type', FIELD_TYPE_NAMES) as FieldType;
 		const order = readNumber(context, itemIndex, 'order', 'Recipient Order', 1);
 		const placement = checkChoice(readText(context, itemIndex, 'placement', 'Placement'), 'Placement', PLACEMENTS);
 		const [defaultWidth, defaultHeight] = FIELD_TYPES[fieldType].size;
-		const width = readOption(context, itemIndex, 'width') === undefined ? defaultWidth : checkWholeNumber(readOption(context, itemIndex, 'width'), 'Width', 1);
-		const height = readOption(context, itemIndex, 'height') === undefined ? defaultHeight : checkWholeNumber(readOption(context, itemIndex, 'height'), 'Height', 1);
+		const width = readOption(context, itemIndex, widthOption);
+		const height = readOption(context, itemIndex, heightOption);
+		const size: [number, number] = [width === undefined ? defaultWidth : checkWholeNumber(width, 'Width', 1), height === undefined ? defaultHeight : checkWholeNumber(height, 'Height', 1)];
 		const placeholder = fieldType === 'IN_PERSON_SIGNATURE' ? readText(context, itemIndex, 'placeholder', 'Placeholder') : undefined;
-		const about = { packageId, fieldType, order };
+		let place: Place;
 		if (placement === 'TEXT') {
-			const searchText = readText(context, itemIndex, 'searchText', 'Search Text');
-			const side = checkChoice(readText(context, itemIndex, 'side', 'Side'), 'Side', SIDES);
-			const documentId = given ?? (await findDocument(client, packageId)).documentId;
-			const names = await autoplaceFields(client, packageId, documentId, { searchText, order, fieldType, side, size: [width, height], placeholder });
+			place = { placement, searchText: readText(context, itemIndex, 'searchText', 'Search Text'), side: checkChoice(readText(context, itemIndex, 'side', 'Side'), 'Side', SIDES) };
+		} else {
+			const page = readNumber(context, itemIndex, 'page', 'Page', 1);
+			const dimensions = { x: readNumber(context, itemIndex, 'x', 'X', 0), y: readNumber(context, itemIndex, 'y', 'Y', 0), width: size[0], height: size[1] };
+			const fieldName = readOption(context, itemIndex, fieldNameOption) === undefined ? undefined : readText(context, itemIndex, 'options.fieldName', 'Field Name');
+			place = { placement: 'POSITION', page, dimensions, fieldName };
+		}
+		return { packageId, documentId, fieldType, order, size, placeholder, place };
+	},
+	async send({ client }, { packageId, documentId: given, fieldType, order, size, placeholder, place }) {
+		const documentId = given ?? (await findDocument(client, packageId)).documentId;
+		const about = { packageId, fieldType, order, documentId };
+		if (place.placement === 'TEXT') {
+			const { searchText, side } = place;
+			const names = await autoplaceFields(client, packageId, documentId, { searchText, order, fieldType, side, size, placeholder });
 			if (names.length === 0) {
 				throw invalidInput(`SigningHub found "${searchText}" nowhere in document ${documentId}, so no field was placed`, 'Check the Search Text against the document (it must match the text as the PDF holds it), or place the field at a position.');
 			}
-			return names.map((fieldName) => ({ json: { ...about, documentId, fieldName, placedNextTo: searchText, side } }));
+			return names.map((fieldName) => ({ json: { ...about, fieldName, placedNextTo: searchText, side } }));
 		}
-		const page = readNumber(context, itemIndex, 'page', 'Page', 1);
-		const dimensions = { x: readNumber(context, itemIndex, 'x', 'X', 0), y: readNumber(context, itemIndex, 'y', 'Y', 0), width, height };
-		const fieldName = readOption(context, itemIndex, 'fieldName') === undefined ? undefined : readText(context, itemIndex, 'options.fieldName', 'Field Name');
-		const documentId = given ?? (await findDocument(client, packageId)).documentId;
+		const { page, dimensions, fieldName } = place;
 		const body: IDataObject = { order, page_no: page, dimensions, ...(fieldName ? { field_name: fieldName } : {}), ...(placeholder ? { placeholder } : {}), ...(fieldType === 'TEXT' ? textFieldBody(client) : {}) };
 		const response = await client.request({
 			method: 'POST',
@@ -178,6 +199,6 @@ export const addField: Operation = {
 			action: `add a ${fieldType.toLowerCase().replace(/_/g, '-')} field to document ${documentId} of package ${packageId}`,
 		});
 		const added = response.body as IDataObject;
-		return { json: { ...about, documentId, fieldName: added.field_name ?? fieldName ?? null, page, dimensions, createdOn: added.created_on ?? null } };
+		return { json: { ...about, fieldName: added.field_name ?? fieldName ?? null, page, dimensions, createdOn: added.created_on ?? null } };
 	},
 };

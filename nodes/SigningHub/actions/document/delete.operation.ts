@@ -13,8 +13,8 @@ export const deleteDocument: Operation = {
 		'Destructive: deletes one document from a SigningHub package for good. Needs the package ID and the document ID (Package > Get Documents gives it). Returns the IDs and deleted: true.',
 	properties: documentProperties('delete'),
 	identifyingInputs: documentInputs,
-	async execute({ context, itemIndex, client }) {
-		const { packageId, documentId } = readDocument(context, itemIndex);
+	read: ({ context, itemIndex }) => readDocument(context, itemIndex),
+	async send({ client }, { packageId, documentId }) {
 		const response = await client.request({
 			method: 'DELETE',
 			endpoint: 'document',

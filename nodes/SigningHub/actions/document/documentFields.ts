@@ -3,7 +3,7 @@ import type { GenericValue, IDataObject, INodeProperties } from 'n8n-workflow';
 import { FILLABLE_FIELD_KINDS, type DocumentField, type DocumentFields } from '../../reads';
 import { invalidInput, type SigningHubClient } from '../../transport';
 import { itemParameter, readId } from '../parameters';
-import type { ItemContext } from '../types';
+import type { ReadContext } from '../types';
 
 const BOOLEAN_KINDS = ['radio', 'checkbox'];
 
@@ -17,8 +17,8 @@ export const documentIdProperty: INodeProperties = {
 };
 
 /** The item's Document ID, or undefined for the package's first document. */
-export function readDocumentId({ context, itemIndex }: ItemContext): number | undefined {
-	const given = itemParameter(context, 'documentId', itemIndex);
+export function readDocumentId({ context, itemIndex }: ReadContext): number | undefined {
+	const given = itemParameter(context, 'documentId', itemIndex, 'Document ID');
 	return given === undefined || given === null || String(given).trim() === '' ? undefined : readId(context, itemIndex, 'documentId', 'Document ID');
 }
 

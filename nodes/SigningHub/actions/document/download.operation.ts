@@ -1,4 +1,4 @@
-import { fileItem, outputBinaryFieldOption } from '../files';
+import { downloadOptions, fileItem, readDownloadInputs, type DownloadInputs } from '../files';
 import type { Operation } from '../types';
 import { documentInputs, documentProperties, readDocument } from './documentCall';
 
@@ -9,18 +9,20 @@ export const downloadDocument: Operation = {
 	description: 'Download one document of a package (not a draft), signed once the package is completed',
 	action: 'Download a document',
 	properties: documentProperties('download'),
-	options: [outputBinaryFieldOption],
+	options: downloadOptions,
 	identifyingInputs: documentInputs,
-	async execute(item) {
-		const { packageId, documentId } = readDocument(item.context, item.itemIndex);
-		const response = await item.client.request({
+	read: ({ context, itemIndex }) => ({ ...readDocument(context, itemIndex), ...readDownloadInputs(context, itemIndex) }),
+	async send({ context, client }, inputs: DownloadInputs & { packageId: number; documentId: number }) {
+		const { packageId, documentId, maxBytes } = inputs;
+		const response = await client.request({
 			method: 'GET',
 			endpoint: 'document',
 			pathParameters: { packageId, documentId },
 			expect: 'file',
 			repeatable: true,
 			action: `download document ${documentId} of package ${packageId}`,
+			maxBytes,
 		});
-		return await fileItem(item, response, `document-${documentId}.pdf`, { packageId, documentId });
+		return await fileItem(context, inputs, response, `document-${documentId}`, { packageId, documentId });
 	},
 };

@@ -2,8 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { readDocumentFields } from '../../reads';
 import { invalidInput } from '../../transport';
-import { checkChoice, inputsNamed, itemParameter, packageIdProperty, readBooleanOption, readPackageId, readText } from '../parameters';
-import type { ItemContext, Operation } from '../types';
+import { checkChoice, evaluated, inputsNamed, itemParameter, packageIdProperty, readBooleanOption, readPackageId, readText } from '../parameters';
+import type { Operation, ReadContext } from '../types';
 import { documentIdProperty, fillableNames, fillDocument, readDocumentId } from './documentFields';
 
 const INPUT_MODES = ['MAP', 'JSON'];
@@ -19,8 +19,8 @@ export const autoSaveOption: INodeProperties = {
 const isPlainObject = (value: unknown): value is IDataObject => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The JSON field: an object of field names and values, given as an object or as JSON text. */
-function readJsonValues({ context, itemIndex }: ItemContext): IDataObject {
-	const raw = itemParameter(context, 'fieldsJson', itemIndex);
+function readJsonValues({ context, itemIndex }: ReadContext): IDataObject {
+	const raw = itemParameter(context, 'fieldsJson', itemIndex, 'Fields (JSON)');
 	let parsed: unknown = raw;
 	if (typeof raw === 'string') {
 		try {
@@ -35,7 +35,15 @@ function readJsonValues({ context, itemIndex }: ItemContext): IDataObject {
 	return parsed;
 }
 
-export const fillFields: Operation = {
+/** The values to fill, or undefined to map the item's fields named like the document's. */
+interface FillInputs {
+	packageId: number;
+	documentId?: number;
+	values?: IDataObject;
+	autoSave: boolean;
+}
+
+export const fillFields: Operation<FillInputs> = {
 	resource: 'document',
 	value: 'fillFields',
 	name: 'Fill Fields',
@@ -88,8 +96,8 @@ export const fillFields: Operation = {
 	],
 	options: [autoSaveOption],
 	identifyingInputs: inputsNamed('packageId', 'documentId'),
-	async execute(item) {
-		const { context, itemIndex, client } = item;
+	read(item) {
+		const { context, itemIndex } = item;
 		const packageId = readPackageId(context, itemIndex);
 		const documentId = readDocumentId(item);
 		const mode = checkChoice(readText(context, itemIndex, 'fieldsInput', 'Fields Input'), 'Fields Input', INPUT_MODES);
@@ -97,21 +105,25 @@ export const fillFields: Operation = {
 		let values: IDataObject | undefined;
 		if (mode === 'JSON') values = readJsonValues(item);
 		else {
-			const mapper = (context.getNodeParameter('fieldValues', itemIndex, {}) ?? {}) as IDataObject;
+			const mapper = (evaluated('Fields', () => context.getNodeParameter('fieldValues', itemIndex, {})) ?? {}) as IDataObject;
 			if (mapper.mappingMode !== 'autoMapInputData') values = isPlainObject(mapper.value) ? mapper.value : {};
 		}
 		if (values && Object.keys(values).length === 0) throw invalidInput('No field to fill', 'Add the fields to fill and their values, or map the input fields automatically.');
+		return { packageId, documentId, values, autoSave };
+	},
+	async send({ context, itemIndex, client }, { packageId, documentId, values, autoSave }) {
 		const document = await readDocumentFields(client, packageId, documentId);
-		if (!values) {
+		let fill = values;
+		if (!fill) {
 			// Mapped automatically: the item's fields that carry the name of a fillable field of the document.
 			const names = new Set(fillableNames(document));
 			const json = context.getInputData()[itemIndex]?.json ?? {};
-			values = Object.fromEntries(Object.entries(json).filter(([name]) => names.has(name)));
-			if (Object.keys(values).length === 0) {
+			fill = Object.fromEntries(Object.entries(json).filter(([name]) => names.has(name)));
+			if (Object.keys(fill).length === 0) {
 				throw invalidInput(`None of the item's fields is named like a field of document ${document.documentId}`, `Its fields that can be filled are: ${[...names].join(', ') || 'none'}. Rename the item's fields, or map each field.`);
 			}
 		}
-		const filled = await fillDocument(client, packageId, document, values, autoSave);
+		const filled = await fillDocument(client, packageId, document, fill, autoSave);
 		return { json: { packageId, documentId: document.documentId, filled, filledCount: filled.length } };
 	},
 };

@@ -5,7 +5,7 @@ import { documentIdProperty, documentSummary, fieldSummary, readDocumentId } fro
 
 const OUTPUTS = ['FIELD', 'DOCUMENT'];
 
-export const getFields: Operation = {
+export const getFields: Operation<{ packageId: number; documentId?: number; output: string }> = {
 	resource: 'document',
 	value: 'getFields',
 	name: 'Get Fields',
@@ -28,11 +28,15 @@ export const getFields: Operation = {
 		},
 	],
 	identifyingInputs: inputsNamed('packageId', 'documentId'),
-	async execute(item) {
-		const { context, itemIndex, client } = item;
-		const packageId = readPackageId(context, itemIndex);
-		const documentId = readDocumentId(item);
-		const output = checkChoice(readText(context, itemIndex, 'output', 'Output'), 'Output', OUTPUTS);
+	read(item) {
+		const { context, itemIndex } = item;
+		return {
+			packageId: readPackageId(context, itemIndex),
+			documentId: readDocumentId(item),
+			output: checkChoice(readText(context, itemIndex, 'output', 'Output'), 'Output', OUTPUTS),
+		};
+	},
+	async send({ client }, { packageId, documentId, output }) {
 		const document = await readDocumentFields(client, packageId, documentId);
 		const about = { packageId, documentId: document.documentId, documentName: document.documentName };
 		if (output === 'DOCUMENT') return { json: { ...about, ...documentSummary(document), fields: document.fields.map((field) => fieldSummary(field)) } };

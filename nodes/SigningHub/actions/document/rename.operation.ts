@@ -16,9 +16,8 @@ export const renameDocument: Operation = {
 		{ displayName: 'New Name', name: 'documentName', type: 'string', required: true, default: '', placeholder: 'Contract ACME.pdf', description: 'The name the document gets' },
 	],
 	identifyingInputs: documentInputs,
-	async execute({ context, itemIndex, client }) {
-		const { packageId, documentId } = readDocument(context, itemIndex);
-		const documentName = readText(context, itemIndex, 'documentName', 'New Name');
+	read: ({ context, itemIndex }) => ({ ...readDocument(context, itemIndex), documentName: readText(context, itemIndex, 'documentName', 'New Name') }),
+	async send({ client }, { packageId, documentId, documentName }) {
 		const response = await client.request({
 			method: 'PUT',
 			endpoint: 'document',

@@ -11,6 +11,19 @@ const OWN_TOKEN =
 
 const APPEARANCES = ['COMPANY_LOGO', 'DETAILED_SIGNATURE', 'HAND_SIGNATURE'];
 
+const appearanceOption: INodeProperties = {
+	displayName: 'Appearance',
+	name: 'appearance',
+	type: 'options',
+	default: 'DETAILED_SIGNATURE',
+	options: [
+		{ name: 'Company Logo', value: 'COMPANY_LOGO' },
+		{ name: 'Detailed Signature', value: 'DETAILED_SIGNATURE' },
+		{ name: 'Hand Signature', value: 'HAND_SIGNATURE' },
+	],
+	description: "How the signature looks on the page. Without this option SigningHub uses the user's default.",
+};
+
 const finishOption: INodeProperties = {
 	displayName: 'Finish',
 	name: 'finish',
@@ -29,16 +42,24 @@ const skipVerificationOption: INodeProperties = {
 
 const textOption = (displayName: string, name: string, description: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
 
-/** The request body's optional text settings: option name -> SigningHub's name. */
-const TEXT_SETTINGS: Record<string, string> = {
-	signingServer: 'signing_server',
-	signingCapacity: 'signing_capacity',
-	signingReason: 'signing_reason',
-	signingLocation: 'signing_location',
-	contactInformation: 'contact_information',
-};
+/** The request body's optional text settings, each with SigningHub's name for it. */
+const TEXT_SETTINGS: Array<[INodeProperties, string]> = [
+	[textOption('Contact Information', 'contactInformation', 'Written into the signature'), 'contact_information'],
+	[textOption('Signing Capacity', 'signingCapacity', "One of the signer's signing capacities in SigningHub, exactly as named there (e.g. Company seal). Without it SigningHub uses the default one."), 'signing_capacity'],
+	[textOption('Signing Location', 'signingLocation', 'Written into the signature'), 'signing_location'],
+	[textOption('Signing Reason', 'signingReason', 'Written into the signature'), 'signing_reason'],
+	[textOption('Signing Server', 'signingServer', "The signing server as SigningHub names it. Without it SigningHub uses the capacity's."), 'signing_server'],
+];
 
-export const signDocument: Operation = {
+interface SignInputs {
+	packageId: number;
+	documentId: number;
+	fieldName: string;
+	finish: boolean;
+	body: IDataObject;
+}
+
+export const signDocument: Operation<SignInputs> = {
 	resource: 'document',
 	value: 'sign',
 	name: 'Sign',
@@ -55,41 +76,23 @@ export const signDocument: Operation = {
 		{ ...documentIdProperty, required: true, description: 'The document holding the field, as Get Fields or Workflow > Get shows it. Required: a signer who does not own the package cannot list its documents.' },
 		{ displayName: 'Field Name', name: 'fieldName', type: 'string', required: true, default: '', placeholder: 'signature_2', description: 'The signature field to sign, assigned to the credential\'s user (Get Fields lists them)' },
 	],
-	options: [
-		{
-			displayName: 'Appearance',
-			name: 'appearance',
-			type: 'options',
-			default: 'DETAILED_SIGNATURE',
-			options: [
-				{ name: 'Company Logo', value: 'COMPANY_LOGO' },
-				{ name: 'Detailed Signature', value: 'DETAILED_SIGNATURE' },
-				{ name: 'Hand Signature', value: 'HAND_SIGNATURE' },
-			],
-			description: "How the signature looks on the page. Without this option SigningHub uses the user's default.",
-		},
-		textOption('Contact Information', 'contactInformation', 'Written into the signature'),
-		finishOption,
-		textOption('Signing Capacity', 'signingCapacity', "One of the signer's signing capacities in SigningHub, exactly as named there (e.g. Company seal). Without it SigningHub uses the default one."),
-		textOption('Signing Location', 'signingLocation', 'Written into the signature'),
-		textOption('Signing Reason', 'signingReason', 'Written into the signature'),
-		textOption('Signing Server', 'signingServer', "The signing server as SigningHub names it. Without it SigningHub uses the capacity's."),
-		skipVerificationOption,
-	],
+	options: [appearanceOption, finishOption, skipVerificationOption, ...TEXT_SETTINGS.map(([option]) => option)],
 	identifyingInputs: inputsNamed('packageId', 'documentId', 'fieldName'),
-	async execute({ context, itemIndex, client }) {
+	read({ context, itemIndex }) {
 		const packageId = readPackageId(context, itemIndex);
 		const documentId = readId(context, itemIndex, 'documentId', 'Document ID');
 		const fieldName = readText(context, itemIndex, 'fieldName', 'Field Name');
 		const finish = readBooleanOption(context, itemIndex, finishOption);
 		const body: IDataObject = { field_name: fieldName, skip_verification: readBooleanOption(context, itemIndex, skipVerificationOption) };
-		for (const [option, key] of Object.entries(TEXT_SETTINGS)) {
-			if (readOption(context, itemIndex, option) !== undefined) body[key] = readText(context, itemIndex, `options.${option}`, option);
+		for (const [option, key] of TEXT_SETTINGS) {
+			if (readOption(context, itemIndex, option) !== undefined) body[key] = readText(context, itemIndex, `options.${option.name}`, option.displayName);
 		}
-		const appearance = readOption(context, itemIndex, 'appearance');
+		const appearance = readOption(context, itemIndex, appearanceOption);
 		if (appearance !== undefined) body.appearance_design = checkChoice(appearance, 'Appearance', APPEARANCES);
+		return { packageId, documentId, fieldName, finish, body };
+	},
+	async send({ client }, { packageId, documentId, fieldName, finish, body }) {
 		if (client.actsThroughScope) throw invalidInput("Sign cannot act through an enterprise admin's scope", OWN_TOKEN);
-
 		let signed: IDataObject;
 		try {
 			const response = await client.request({

@@ -22,9 +22,8 @@ export const changeOwner: Operation = {
 		},
 	],
 	identifyingInputs: inputsNamed('packageId', 'newOwner'),
-	async execute({ context, itemIndex, client }) {
-		const packageId = readPackageId(context, itemIndex);
-		const newOwner = checkEmail(readText(context, itemIndex, 'newOwner', 'New Owner'), 'New Owner');
+	read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex), newOwner: checkEmail(readText(context, itemIndex, 'newOwner', 'New Owner'), 'New Owner') }),
+	async send({ client }, { packageId, newOwner }) {
 		await client.request({
 			method: 'PUT',
 			endpoint: 'packageOwner',

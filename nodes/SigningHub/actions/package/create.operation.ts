@@ -1,10 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { SigningHubClient } from '../../transport';
 import { checkChoice, inputsNamed, readOption, readText } from '../parameters';
-import type { ItemContext, Operation } from '../types';
+import type { Operation } from '../types';
 
-const WORKFLOW_MODES = ['ME_AND_OTHERS', 'ONLY_ME', 'ONLY_OTHERS'];
+export const WORKFLOW_MODES = ['ME_AND_OTHERS', 'ONLY_ME', 'ONLY_OTHERS'];
 
 export const workflowModeOption: INodeProperties = {
 	displayName: 'Workflow Mode',
@@ -16,31 +15,10 @@ export const workflowModeOption: INodeProperties = {
 		{ name: 'Only Me', value: 'ONLY_ME', description: 'Only the owner signs' },
 		{ name: 'Only Others', value: 'ONLY_OTHERS', description: 'The recipients sign, not the owner' },
 	],
-	description: 'Who signs the package. Without this option SigningHub uses its own default.',
+	description: 'Who signs the package. Without this option: Only Others (SigningHub v4 needs a mode, so the node always sends one).',
 };
 
-/** The item's Workflow Mode option, checked; undefined when not added (SigningHub's default applies). */
-export function readWorkflowMode(context: ItemContext['context'], itemIndex: number): string | undefined {
-	const workflowMode = readOption(context, itemIndex, 'workflowMode');
-	return workflowMode === undefined ? undefined : checkChoice(workflowMode, 'Workflow Mode', WORKFLOW_MODES);
-}
-
-/** Add Package: a new draft package; SigningHub's answer (`package_id`, ...). */
-export async function createPackageRequest(client: SigningHubClient, packageName: string, workflowMode: string | undefined): Promise<IDataObject> {
-	const body: IDataObject = { package_name: packageName };
-	if (workflowMode !== undefined) body.workflow_mode = workflowMode;
-	const response = await client.request({
-		method: 'POST',
-		endpoint: 'newPackage',
-		body,
-		expect: 'jsonObject',
-		repeatable: false,
-		action: `create the package "${packageName}"`,
-	});
-	return response.body as IDataObject;
-}
-
-export const createPackage: Operation = {
+export const createPackage: Operation<{ packageName: string; workflowMode: string }> = {
 	resource: 'package',
 	value: 'create',
 	name: 'Create',
@@ -61,9 +39,21 @@ export const createPackage: Operation = {
 	],
 	options: [workflowModeOption],
 	identifyingInputs: inputsNamed('packageName'),
-	async execute({ context, itemIndex, client }) {
+	read({ context, itemIndex }) {
 		const packageName = readText(context, itemIndex, 'packageName', 'Package Name');
-		const created = await createPackageRequest(client, packageName, readWorkflowMode(context, itemIndex));
+		const workflowMode = checkChoice(readOption(context, itemIndex, workflowModeOption) ?? workflowModeOption.default, 'Workflow Mode', WORKFLOW_MODES);
+		return { packageName, workflowMode };
+	},
+	async send({ client }, { packageName, workflowMode }) {
+		const response = await client.request({
+			method: 'POST',
+			endpoint: 'newPackage',
+			body: { package_name: packageName, workflow_mode: workflowMode },
+			expect: 'jsonObject',
+			repeatable: false,
+			action: `create the package "${packageName}"`,
+		});
+		const created = response.body as IDataObject;
 		return { json: { packageId: created.package_id, packageName, ...created } };
 	},
 };

@@ -1,6 +1,6 @@
-import { packageCall, type PackageCall } from './packageCall';
+import { packageCall } from './packageCall';
 
-export const deleteCall: PackageCall = {
+export const deletePackage = packageCall({
 	value: 'delete',
 	name: 'Delete',
 	description: 'Delete a package; SigningHub declines a pending one and recalls a shared one first',
@@ -11,6 +11,4 @@ export const deleteCall: PackageCall = {
 	endpoint: 'package',
 	verb: 'delete',
 	done: 'deleted',
-};
-
-export const deletePackage = packageCall(deleteCall);
+});

@@ -7,5 +7,5 @@ export const downloadPackage = packageFile({
 	action: 'Download a package',
 	endpoint: 'package',
 	verb: 'download',
-	fallbackName: (packageId) => `package-${packageId}.pdf`,
+	fallbackName: (packageId) => `package-${packageId}`,
 });

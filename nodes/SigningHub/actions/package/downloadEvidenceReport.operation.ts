@@ -7,5 +7,5 @@ export const downloadEvidenceReport = packageFile({
 	action: 'Download the evidence report of a package',
 	endpoint: 'evidenceReport',
 	verb: 'download the evidence report of',
-	fallbackName: (packageId) => `evidence-report-${packageId}.pdf`,
+	fallbackName: (packageId) => `evidence-report-${packageId}`,
 });

@@ -14,8 +14,8 @@ export const getDocuments: Operation = {
 		"Lists the documents of a SigningHub package: each document's ID, name, size, pages and dates. Needs the package ID. Returns one item per document; the document IDs are what the Document operations need.",
 	properties: [packageIdProperty('The ID of the package whose documents to list, e.g. 123')],
 	identifyingInputs: packageInput,
-	async execute({ context, itemIndex, client }) {
-		const packageId = readPackageId(context, itemIndex);
+	read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex) }),
+	async send({ client }, { packageId }) {
 		const documents = ((await readWorkflowDetails(client, packageId)).documents ?? []) as IDataObject[];
 		return documents.map((document) => ({ json: { packageId, documentId: document.document_id ?? document.id, ...document } }));
 	},

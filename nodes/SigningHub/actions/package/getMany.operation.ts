@@ -1,7 +1,7 @@
 import { readPackagesPage, collectPages } from '../../reads';
 import { invalidInput } from '../../transport';
 import { pagingProperties, readLimit } from '../paging';
-import { readText } from '../parameters';
+import { inputsNamed, readText } from '../parameters';
 import type { Operation } from '../types';
 
 const STATUSES = ['ALL', 'DRAFT', 'INPROGRESS', 'PENDING', 'SIGNED', 'COMPLETED', 'REVIEWED', 'DECLINED', 'EDITED', 'EXPIRING_IN_SEVEN_DAYS'];
@@ -14,7 +14,7 @@ const title = (status: string) =>
 		.join(' ')
 		.replace('Inprogress', 'In Progress');
 
-export const getManyPackages: Operation = {
+export const getManyPackages: Operation<{ status: string; searchText: string; limit: number }> = {
 	resource: 'package',
 	value: 'getMany',
 	name: 'Get Many',
@@ -36,20 +36,20 @@ export const getManyPackages: Operation = {
 			name: 'searchText',
 			type: 'string',
 			default: '',
-			description: 'Only packages whose name holds this text',
+			description: 'Only packages whose name holds this text, in any script (sent as SigningHub documents it: the package-name filter on v4, Base64 in x-search-text on v3)',
 		},
 		...pagingProperties,
 	],
-	identifyingInputs: (context, itemIndex) => ({ status: context.getNodeParameter('status', itemIndex, 'ALL') as string }),
-	async execute({ context, itemIndex, client }) {
+	identifyingInputs: inputsNamed('status', 'searchText'),
+	read({ context, itemIndex }) {
 		const status = readText(context, itemIndex, 'status', 'Status').toUpperCase();
 		if (!STATUSES.includes(status)) {
 			throw invalidInput(`Status must be one of SigningHub's package states, not "${status}"`, `Choose a Status, or map one of: ${STATUSES.join(', ')}.`);
 		}
-		const searchText = readText(context, itemIndex, 'searchText', 'Search Text', false);
-		const limit = readLimit(context, itemIndex);
-		const headers = searchText ? { 'x-search-text': searchText } : undefined;
-		const packages = await collectPages('the packages', async (page, perPage) => await readPackagesPage(client, { status, page, perPage, headers }), limit);
+		return { status, searchText: readText(context, itemIndex, 'searchText', 'Search Text', false), limit: readLimit(context, itemIndex) };
+	},
+	async send({ client }, { status, searchText, limit }) {
+		const packages = await collectPages('the packages', async (page, perPage) => await readPackagesPage(client, { status, page, perPage, searchText }), limit);
 		return packages.map((json) => ({ json }));
 	},
 };

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../transport';
-import { checkEmail, inputsNamed, packageIdProperty, readBooleanOption, readOption, readId, readPackageId, readText } from '../parameters';
+import { checkEmail, documentIdOption, inputsNamed, packageIdProperty, readBooleanOption, readOption, readId, readPackageId, readText } from '../parameters';
 import type { Operation } from '../types';
 
 const collapsePanelsOption: INodeProperties = {
@@ -36,6 +36,9 @@ function checkCallbackUrl(value: string): string {
 	return value;
 }
 
+const documentOption = documentIdOption('The document to open first; without it, SigningHub chooses');
+const languageOption: INodeProperties = { displayName: 'Language', name: 'language', type: 'string', default: DEFAULT_LANGUAGE, placeholder: DEFAULT_LANGUAGE, description: "The language of SigningHub's screens, e.g. en-US or de-DE" };
+
 export const getSigningLink: Operation = {
 	resource: 'package',
 	value: 'getSigningLink',
@@ -59,21 +62,21 @@ export const getSigningLink: Operation = {
 	],
 	options: [
 		collapsePanelsOption,
-		{ displayName: 'Document ID', name: 'documentId', type: 'string', default: '', placeholder: '456', description: 'The document to open first; without it, SigningHub chooses' },
-		{ displayName: 'Language', name: 'language', type: 'string', default: DEFAULT_LANGUAGE, placeholder: DEFAULT_LANGUAGE, description: "The language of SigningHub's screens, e.g. en-US or de-DE" },
+		documentOption,
+		languageOption,
 		lockPanelsOption,
 	],
 	identifyingInputs: inputsNamed('packageId', 'email'),
-	async execute({ context, itemIndex, client }) {
+	read({ context, itemIndex, apiVersion }) {
 		const packageId = readPackageId(context, itemIndex);
 		const email = checkEmail(readText(context, itemIndex, 'email', 'Recipient Email'), 'Recipient Email');
 		const callbackUrl = checkCallbackUrl(readText(context, itemIndex, 'callbackUrl', 'Callback URL'));
-		const documentId = readOption(context, itemIndex, 'documentId') === undefined ? undefined : readId(context, itemIndex, 'options.documentId', 'Document ID');
-		const language = String(readOption(context, itemIndex, 'language') ?? DEFAULT_LANGUAGE).trim();
+		const documentId = readOption(context, itemIndex, documentOption) === undefined ? undefined : readId(context, itemIndex, 'options.documentId', 'Document ID');
+		const language = String(readOption(context, itemIndex, languageOption) ?? DEFAULT_LANGUAGE).trim();
 		if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) {
 			throw invalidInput(`Language must be a language tag such as en-US, not "${language.slice(0, 40)}"`, 'Set Language to a tag such as en-US, de-DE or fr-FR.');
 		}
-		if (client.apiVersion !== 'v4') {
+		if (apiVersion !== 'v4') {
 			throw invalidInput(
 				'Get Signing Link needs API v4',
 				"SigningHub v3 has no API call for integration links. Switch the credential's API Version to V4 if your SigningHub speaks it (SigningHub 8 and later).",
@@ -88,6 +91,9 @@ export const getSigningLink: Operation = {
 			lock_panels: readBooleanOption(context, itemIndex, lockPanelsOption),
 		};
 		if (documentId !== undefined) body.document_id = documentId;
+		return { packageId, email, body };
+	},
+	async send({ client }, { packageId, email, body }: { packageId: number; email: string; body: IDataObject }) {
 		const response = await client.request({
 			method: 'POST',
 			endpoint: 'integrationLink',

@@ -1,11 +1,10 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import type { SigningHubClient } from '../../transport';
 import type { Endpoint } from '../../transport/endpoints';
 import { packageIdProperty, packageInput, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
-export interface PackageCall {
+interface PackageCall {
 	value: string;
 	name: string;
 	description: string;
@@ -21,20 +20,8 @@ export interface PackageCall {
 	answerField?: string;
 }
 
-/** The call of a package operation, for one package; SigningHub's answer. */
-export async function packageRequest(client: SigningHubClient, call: Pick<PackageCall, 'method' | 'endpoint' | 'verb'>, packageId: number) {
-	return await client.request({
-		method: call.method,
-		endpoint: call.endpoint,
-		pathParameters: { packageId },
-		expect: 'emptyOrJson',
-		repeatable: false,
-		action: `${call.verb} package ${packageId}`,
-	});
-}
-
 /** An operation that makes one call about one package, with no body, and reports it done. */
-export function packageCall(call: PackageCall): Operation {
+export function packageCall(call: PackageCall): Operation<{ packageId: number }> {
 	return {
 		resource: 'package',
 		value: call.value,
@@ -44,9 +31,16 @@ export function packageCall(call: PackageCall): Operation {
 		toolDescription: call.toolDescription,
 		properties: [packageIdProperty(`The ID of the package to ${call.verb}, e.g. 123`)],
 		identifyingInputs: packageInput,
-		async execute({ context, itemIndex, client }) {
-			const packageId = readPackageId(context, itemIndex);
-			const response = await packageRequest(client, call, packageId);
+		read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex) }),
+		async send({ client }, { packageId }) {
+			const response = await client.request({
+				method: call.method,
+				endpoint: call.endpoint,
+				pathParameters: { packageId },
+				expect: 'emptyOrJson',
+				repeatable: false,
+				action: `${call.verb} package ${packageId}`,
+			});
 			const json: IDataObject = { packageId, [call.done]: true };
 			if (call.answerField && response.body !== null) json[call.answerField] = response.body as IDataObject;
 			return { json };

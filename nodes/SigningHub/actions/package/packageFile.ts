@@ -1,5 +1,5 @@
 import type { Endpoint } from '../../transport/endpoints';
-import { fileItem, outputBinaryFieldOption } from '../files';
+import { downloadOptions, fileItem, readDownloadInputs, type DownloadInputs } from '../files';
 import { packageIdProperty, packageInput, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
@@ -11,12 +11,12 @@ interface PackageFile {
 	endpoint: Endpoint;
 	/** Words for error messages, e.g. "download package". */
 	verb: string;
-	/** The file name when SigningHub gives none. */
+	/** The file name, without extension, when SigningHub gives none. */
 	fallbackName: (packageId: number) => string;
 }
 
 /** An operation that downloads a file about one package into the item's binary field. */
-export function packageFile(file: PackageFile): Operation {
+export function packageFile(file: PackageFile): Operation<DownloadInputs & { packageId: number }> {
 	return {
 		resource: 'package',
 		value: file.value,
@@ -24,19 +24,21 @@ export function packageFile(file: PackageFile): Operation {
 		description: file.description,
 		action: file.action,
 		properties: [packageIdProperty(`The ID of the package to ${file.verb}, e.g. 123`)],
-		options: [outputBinaryFieldOption],
+		options: downloadOptions,
 		identifyingInputs: packageInput,
-		async execute(item) {
-			const packageId = readPackageId(item.context, item.itemIndex);
-			const response = await item.client.request({
+		read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex), ...readDownloadInputs(context, itemIndex) }),
+		async send({ context, client }, inputs) {
+			const { packageId, maxBytes } = inputs;
+			const response = await client.request({
 				method: 'GET',
 				endpoint: file.endpoint,
 				pathParameters: { packageId },
 				expect: 'file',
 				repeatable: true,
 				action: `${file.verb} package ${packageId}`,
+				maxBytes,
 			});
-			return await fileItem(item, response, file.fallbackName(packageId), { packageId });
+			return await fileItem(context, inputs, response, file.fallbackName(packageId), { packageId });
 		},
 	};
 }

@@ -13,9 +13,8 @@ export const renamePackage: Operation = {
 		{ displayName: 'New Name', name: 'packageName', type: 'string', required: true, default: '', placeholder: 'Sales contract ACME (signed)', description: 'The name the package gets' },
 	],
 	identifyingInputs: packageInput,
-	async execute({ context, itemIndex, client }) {
-		const packageId = readPackageId(context, itemIndex);
-		const packageName = readText(context, itemIndex, 'packageName', 'New Name');
+	read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex), packageName: readText(context, itemIndex, 'packageName', 'New Name') }),
+	async send({ client }, { packageId, packageName }) {
 		await client.request({
 			method: 'PUT',
 			endpoint: 'renamePackage',

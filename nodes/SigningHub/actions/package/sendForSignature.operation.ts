@@ -1,22 +1,21 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readDocumentFields, type DocumentFields } from '../../reads';
-import { invalidInput, RequestFailure, type SigningHubClient } from '../../transport';
+import { invalidInput, RequestFailure, type ApiVersion } from '../../transport';
 import { autoplaceFields, autoplaceSideProperty, FIELD_TYPE_NAMES, fieldTypeProperty, SIDES, type AutoplaceSpec } from '../document/addField.operation';
 import { fillableNames, fillDocument, unknownFields } from '../document/documentFields';
 import { autoSaveOption } from '../document/fillFields.operation';
-import { uploadFileRequest } from '../document/upload.operation';
+import { uploadDocument } from '../document/upload.operation';
 import { reworded } from '../failures';
-import { inputFile } from '../files';
-import { checkChoice, checkEmail, checkWholeNumber, inputsNamed, readBooleanOption, readOption, readText } from '../parameters';
-import { addRecipientsRequest, DELIVERY_METHODS, deliveryMethodOption, ROLES, roleProperty, type Recipient } from '../recipient/add.operation';
-import { applyTemplateRequest, readTemplateName, templateProperty } from '../template/apply.operation';
-import type { Operation } from '../types';
-import { updateWorkflowRequest } from '../workflow/update.operation';
-import { createPackageRequest, readWorkflowMode, workflowModeOption } from './create.operation';
-import { deleteCall } from './delete.operation';
-import { packageRequest } from './packageCall';
-import { shareCall } from './share.operation';
+import { checkInputFile } from '../files';
+import { checkChoice, checkEmail, checkWholeNumber, evaluated, inputsNamed, readBooleanOption, readOption, readText } from '../parameters';
+import { addRecipient, BY_SMS, checkMobileNumber, DELIVERY_METHODS, deliveryMethodOption, ROLE_OPTIONS, ROLES } from '../recipient/add.operation';
+import { applyTemplate } from '../template/apply.operation';
+import type { ItemContext, Operation } from '../types';
+import { updateWorkflow } from '../workflow/update.operation';
+import { createPackage, WORKFLOW_MODES, workflowModeOption } from './create.operation';
+import { deletePackage } from './delete.operation';
+import { sharePackage } from './share.operation';
 
 const FIELD_SOURCES = ['AUTOPLACE', 'TEMPLATE', 'NONE'];
 
@@ -24,7 +23,7 @@ const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stri
 
 /** The entries of a list field (a fixed collection), each with its expressions evaluated for the item. */
 function listOf(context: IExecuteFunctions, itemIndex: number, name: string): IDataObject[] {
-	const value = context.getNodeParameter(name, itemIndex, []);
+	const value = evaluated(name.split('.')[0], () => context.getNodeParameter(name, itemIndex, []));
 	return Array.isArray(value) ? (value as IDataObject[]) : [];
 }
 
@@ -39,20 +38,26 @@ function entryText(entry: IDataObject, key: string, label: string, required = tr
 	return text;
 }
 
-function readRecipients(context: IExecuteFunctions, itemIndex: number): Recipient[] {
+type Recipient = Omit<Parameters<typeof addRecipient.send>[1], 'packageId'>;
+
+function readRecipients(context: IExecuteFunctions, itemIndex: number, apiVersion: ApiVersion): Recipient[] {
 	const entries = listOf(context, itemIndex, 'recipients.recipient');
 	if (entries.length === 0) throw invalidInput('No recipient to send the package to', 'Add at least one recipient under Recipients.');
 	return entries.map((entry, index) => {
 		const label = (field: string) => `Recipient ${index + 1}: ${field}`;
-		const signingOrder = entry.signingOrder === undefined || entry.signingOrder === '' || Number(entry.signingOrder) === 0 ? undefined : checkWholeNumber(entry.signingOrder, label('Signing Order'), 1);
-		return {
+		const recipient: Recipient = {
 			email: checkEmail(entryText(entry, 'email', label('Email')), label('Email')),
 			name: entryText(entry, 'name', label('Name')),
 			role: checkChoice(entry.role ?? 'SIGNER', label('Role'), ROLES),
 			deliveryMethod: checkChoice(entry.deliveryMethod ?? deliveryMethodOption.default, label('Delivery Method'), DELIVERY_METHODS),
 			emailNotification: true,
-			signingOrder,
 		};
+		if (entry.signingOrder !== undefined && entry.signingOrder !== '' && Number(entry.signingOrder) !== 0) recipient.signingOrder = checkWholeNumber(entry.signingOrder, label('Signing Order'), 1);
+		if (BY_SMS.includes(recipient.deliveryMethod)) {
+			if (apiVersion === 'v3') throw invalidInput(`${label('Delivery Method')} ${recipient.deliveryMethod} needs SigningHub's API v4`, 'SigningHub v3 reaches recipients by email only: choose Email, or a v4 credential.');
+			recipient.mobileNumber = checkMobileNumber(entryText(entry, 'mobileNumber', label('Mobile Number')));
+		}
+		return recipient;
 	});
 }
 
@@ -92,12 +97,12 @@ function valuesByDocument(documents: DocumentFields[], values: IDataObject): Arr
  * made, and says so; or says which package to clean up. A Share whose answer was lost may have
  * started the workflow: that package is left alone and named.
  */
-async function cleanUp(client: SigningHubClient, packageId: number, error: unknown, sharing: boolean): Promise<unknown> {
+async function cleanUp(item: ItemContext, packageId: number, error: unknown, sharing: boolean): Promise<unknown> {
 	if (sharing && error instanceof RequestFailure && error.mayHaveTakenEffect) {
 		return reworded(error, (failure) => ({ description: `${failure.description} Package ${packageId} may have been shared: check it in SigningHub before running this item again.` }));
 	}
 	try {
-		await packageRequest(client, deleteCall, packageId);
+		await deletePackage.send(item, { packageId });
 	} catch {
 		return reworded(error, (failure) => ({
 			message: `${failure.message}. The draft package ${packageId} it created could not be deleted`,
@@ -110,7 +115,23 @@ async function cleanUp(client: SigningHubClient, packageId: number, error: unkno
 	}));
 }
 
-export const sendForSignature: Operation = {
+const templateProperty = applyTemplate.properties.find((property) => property.name === 'templateName') as INodeProperties;
+const messageOption: INodeProperties = { displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'The message SigningHub sends the recipients with the package. Without it: none.' };
+const sendWorkflowModeOption: INodeProperties = { ...workflowModeOption, description: 'Who signs the package. Without this option: Only Others (the recipients).' };
+
+interface SendInputs {
+	packageName: string;
+	workflowMode: string;
+	autoSave: boolean;
+	files: Array<{ field: string; fileName: string }>;
+	recipients: Recipient[];
+	templateName?: string;
+	placements: AutoplaceSpec[];
+	prefill: IDataObject;
+	message?: string;
+}
+
+export const sendForSignature: Operation<SendInputs> = {
 	resource: 'package',
 	value: 'sendForSignature',
 	name: 'Send for Signature',
@@ -142,9 +163,10 @@ export const sendForSignature: Operation = {
 					values: [
 						{ displayName: 'Name', name: 'name', type: 'string', default: '', description: "The recipient's name as SigningHub shows it" },
 						{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: "The recipient's email" },
-						roleProperty,
+						{ displayName: 'Role', name: 'role', type: 'options', default: 'SIGNER', options: ROLE_OPTIONS },
 						{ displayName: 'Signing Order', name: 'signingOrder', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: "The recipient's place in a serial or custom workflow; 0 leaves it to SigningHub (the list's order)" },
-						{ ...deliveryMethodOption, name: 'deliveryMethod' },
+						deliveryMethodOption,
+						{ ...(addRecipient.options ?? []).find((option) => option.name === 'mobileNumber') as INodeProperties },
 					],
 				},
 			],
@@ -203,40 +225,42 @@ export const sendForSignature: Operation = {
 			description: "Values for the documents' form fields before anyone sees them, e.g. the customer's name and the amount from the form",
 		},
 	],
-	options: [
-		autoSaveOption,
-		{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'The message SigningHub sends the recipients with the package. Without it: none.' },
-		{ ...workflowModeOption, description: 'Who signs the package. Without this option: Only Others (the recipients).' },
-	],
+	options: [autoSaveOption, messageOption, sendWorkflowModeOption],
 	identifyingInputs: inputsNamed('packageName'),
-	async execute({ context, itemIndex, client }) {
-		// Everything is read and checked first: a bad value fails the item before any request.
-		const packageName = readText(context, itemIndex, 'packageName', 'Package Name');
-		const workflowMode = readWorkflowMode(context, itemIndex) ?? String(workflowModeOption.default);
-		const autoSave = readBooleanOption(context, itemIndex, autoSaveOption);
+	read({ context, itemIndex, apiVersion }) {
 		const fields = readText(context, itemIndex, 'binaryPropertyNames', 'Input Binary Fields').split(',').map((field) => field.trim()).filter(Boolean);
-		const files = await Promise.all(fields.map(async (field) => await inputFile(context, itemIndex, field)));
-		const recipients = readRecipients(context, itemIndex);
+		const recipients = readRecipients(context, itemIndex, apiVersion);
 		const source = checkChoice(readText(context, itemIndex, 'signatureFields', 'Signature Fields'), 'Signature Fields', FIELD_SOURCES);
-		const templateName = source === 'TEMPLATE' ? readTemplateName(context, itemIndex) : undefined;
-		const placements = source === 'AUTOPLACE' ? readPlacements(context, itemIndex, recipients.length) : [];
-		const prefill = readPrefill(context, itemIndex);
-		const message = readOption(context, itemIndex, 'message') === undefined ? undefined : readText(context, itemIndex, 'options.message', 'Message');
-
-		const created = await createPackageRequest(client, packageName, workflowMode);
-		const packageId = Number(created.package_id);
+		const templateName = source === 'TEMPLATE' ? String(evaluated('Template', () => context.getNodeParameter('templateName', itemIndex, '', { extractValue: true })) ?? '').trim() : undefined;
+		if (templateName === '') throw invalidInput('Template is empty', 'Choose a template from the list, or type its name.');
+		const message = readOption(context, itemIndex, messageOption);
+		return {
+			packageName: readText(context, itemIndex, 'packageName', 'Package Name'),
+			workflowMode: checkChoice(readOption(context, itemIndex, sendWorkflowModeOption) ?? workflowModeOption.default, 'Workflow Mode', WORKFLOW_MODES),
+			autoSave: readBooleanOption(context, itemIndex, autoSaveOption),
+			files: fields.map((field) => checkInputFile(context, itemIndex, field)),
+			recipients,
+			templateName,
+			placements: source === 'AUTOPLACE' ? readPlacements(context, itemIndex, recipients.length) : [],
+			prefill: readPrefill(context, itemIndex),
+			message: message === undefined ? undefined : String(message),
+		};
+	},
+	async send(item, inputs) {
+		const { client } = item;
+		const created = await createPackage.send(item, { packageName: inputs.packageName, workflowMode: inputs.workflowMode });
+		const packageId = Number((created as { json: IDataObject }).json.packageId);
 		let sharing = false;
 		try {
 			const documents: IDataObject[] = [];
-			for (const { bytes, fileName } of files) documents.push({ documentId: (await uploadFileRequest(client, packageId, bytes, fileName)).documentId, fileName });
-			await addRecipientsRequest(client, packageId, recipients);
-			if (templateName !== undefined) {
-				// v4 applies a template to every document with document 0; v3 one document at a time.
-				const targets = client.apiVersion === 'v4' ? [0] : documents.map(({ documentId }) => Number(documentId));
-				for (const documentId of targets) await applyTemplateRequest(client, packageId, templateName, documentId);
+			for (const file of inputs.files) {
+				const uploaded = (await uploadDocument.send(item, { packageId, ...file })) as { json: IDataObject };
+				documents.push({ documentId: Number(uploaded.json.documentId), fileName: file.fileName });
 			}
+			for (const recipient of inputs.recipients) await addRecipient.send(item, { packageId, ...recipient });
+			if (inputs.templateName !== undefined) await applyTemplate.send(item, { packageId, templateName: inputs.templateName });
 			const fieldsPlaced: IDataObject[] = [];
-			for (const spec of placements) {
+			for (const spec of inputs.placements) {
 				const placed: IDataObject[] = [];
 				for (const { documentId } of documents) {
 					for (const fieldName of await autoplaceFields(client, packageId, Number(documentId), spec)) placed.push({ documentId, fieldName, nextTo: spec.searchText, order: spec.order, fieldType: spec.fieldType });
@@ -245,28 +269,28 @@ export const sendForSignature: Operation = {
 				fieldsPlaced.push(...placed);
 			}
 			const fieldsFilled: string[] = [];
-			if (Object.keys(prefill).length > 0) {
+			if (Object.keys(inputs.prefill).length > 0) {
 				const read = await Promise.all(documents.map(async ({ documentId }) => await readDocumentFields(client, packageId, Number(documentId))));
-				for (const [document, values] of valuesByDocument(read, prefill)) fieldsFilled.push(...(await fillDocument(client, packageId, document, values, autoSave)));
+				for (const [document, values] of valuesByDocument(read, inputs.prefill)) fieldsFilled.push(...(await fillDocument(client, packageId, document, values, inputs.autoSave)));
 			}
-			if (message !== undefined) await updateWorkflowRequest(client, packageId, { message });
+			if (inputs.message !== undefined) await updateWorkflow.send(item, { packageId, changes: { message: inputs.message } });
 			sharing = true;
-			await packageRequest(client, shareCall, packageId);
+			await sharePackage.send(item, { packageId });
 			return {
 				json: {
 					packageId,
-					packageName,
+					packageName: inputs.packageName,
 					documents,
-					recipients: recipients.map(({ email, name, role }) => ({ email, name, role })),
-					template: templateName ?? null,
+					recipients: inputs.recipients.map(({ email, name, role }) => ({ email, name, role })),
+					template: inputs.templateName ?? null,
 					fieldsPlaced,
 					fieldsFilled,
-					message: message ?? null,
+					message: inputs.message ?? null,
 					shared: true,
 				},
 			};
 		} catch (error) {
-			throw await cleanUp(client, packageId, error, sharing);
+			throw await cleanUp(item, packageId, error, sharing);
 		}
 	},
 };

@@ -1,6 +1,6 @@
-import { packageCall, type PackageCall } from './packageCall';
+import { packageCall } from './packageCall';
 
-export const shareCall: PackageCall = {
+export const sharePackage = packageCall({
 	value: 'share',
 	name: 'Share',
 	description: "Start a draft package's signing workflow: SigningHub asks its recipients to act",
@@ -12,6 +12,4 @@ export const shareCall: PackageCall = {
 	verb: 'share',
 	done: 'shared',
 	answerField: 'packages',
-};
-
-export const sharePackage = packageCall(shareCall);
+});

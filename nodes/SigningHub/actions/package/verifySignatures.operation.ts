@@ -1,16 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { inputsNamed, packageIdProperty, readOption, readId, readPackageId } from '../parameters';
+import { documentIdOption, inputsNamed, packageIdProperty, readOption, readId, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
-const documentIdOption: INodeProperties = {
-	displayName: 'Document ID',
-	name: 'documentId',
-	type: 'string',
-	default: '',
-	placeholder: '456',
-	description: "Verify only this document's signatures; without it, every document of the package",
-};
+const documentOption = documentIdOption("Verify only this document's signatures; without it, every document of the package");
 
 /** One signature as an output item: SigningHub's fields, and `valid` to gate on. */
 function signatureItem(packageId: number, documentId: unknown, signature: IDataObject) {
@@ -28,11 +21,13 @@ export const verifySignatures: Operation = {
 	toolDescription:
 		"Verifies the signatures of a SigningHub package, or of one of its documents: for each signature its signer, signing time, status (valid: true or false), timestamp and certificate (subject, issuer, validity). Needs the package ID; optionally a document ID. Returns one item per signature, or one item with valid: false and signatureCount: 0 when there is none.",
 	properties: [packageIdProperty('The ID of the package whose signatures to verify, e.g. 123')],
-	options: [documentIdOption],
+	options: [documentOption],
 	identifyingInputs: inputsNamed('packageId', 'options.documentId'),
-	async execute({ context, itemIndex, client }) {
-		const packageId = readPackageId(context, itemIndex);
-		const documentId = readOption(context, itemIndex, 'documentId') === undefined ? undefined : readId(context, itemIndex, 'options.documentId', 'Document ID');
+	read: ({ context, itemIndex }) => ({
+		packageId: readPackageId(context, itemIndex),
+		documentId: readOption(context, itemIndex, documentOption) === undefined ? undefined : readId(context, itemIndex, 'options.documentId', 'Document ID'),
+	}),
+	async send({ client }, { packageId, documentId }) {
 		const response = await client.request({
 			method: 'GET',
 			endpoint: documentId === undefined ? 'packageVerification' : 'documentVerification',

@@ -2,7 +2,7 @@ import { readRecipients } from '../../reads';
 import { packageIdProperty, packageInput, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
-export const getManyRecipients: Operation = {
+export const getManyRecipients: Operation<{ packageId: number }> = {
 	resource: 'recipient',
 	value: 'getMany',
 	name: 'Get Many',
@@ -12,8 +12,8 @@ export const getManyRecipients: Operation = {
 		'Lists the recipients of a SigningHub package with their order in the workflow, email, name, role and progress (process_status: UN_PROCESSED, SIGNED, DECLINED, ...). Needs the package ID. Returns one item per recipient.',
 	properties: [packageIdProperty('The ID of the package whose recipients to get, e.g. 123')],
 	identifyingInputs: packageInput,
-	async execute({ context, itemIndex, client }) {
-		const packageId = readPackageId(context, itemIndex);
+	read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex) }),
+	async send({ client }, { packageId }) {
 		return (await readRecipients(client, packageId)).map((recipient) => ({ json: { packageId, ...recipient } }));
 	},
 };

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { SigningHubClient } from '../../transport';
 import type { Operation } from '../types';
-import { findRecipients, readRecipientTarget, recipientTargetInputs, recipientTargetProperties } from './recipientTarget';
+import { findRecipients, readRecipientTarget, recipientTargetInputs, recipientTargetProperties, type RecipientTarget } from './recipientTarget';
 
 async function readReminders(client: SigningHubClient, packageId: number, order: number): Promise<IDataObject> {
 	const response = await client.request({
@@ -26,8 +26,8 @@ export const getReminders: Operation = {
 		"Reads the reminder settings of a SigningHub package's recipients: whether reminders are on, after how many days or hours, how often they repeat and how many times. Needs the package ID and the recipient's order or email, or all recipients. Returns one item per recipient.",
 	properties: recipientTargetProperties('get the reminders of', { all: true }),
 	identifyingInputs: recipientTargetInputs,
-	async execute({ context, itemIndex, client }) {
-		const target = readRecipientTarget(context, itemIndex);
+	read: ({ context, itemIndex }) => readRecipientTarget(context, itemIndex),
+	async send({ client }, target: RecipientTarget) {
 		const { packageId } = target;
 		const recipients: IDataObject[] = target.order !== undefined ? [{ order: target.order }] : await findRecipients(client, target);
 		const items = [];

@@ -55,7 +55,7 @@ export function recipientTargetProperties(verb: string, { all = false } = {}): I
 }
 
 export const recipientTargetInputs = (context: IExecuteFunctions, itemIndex: number): IDataObject => {
-	const findBy = String(itemParameter(context, 'findBy', itemIndex) ?? '');
+	const findBy = String(itemParameter(context, 'findBy', itemIndex, 'Find Recipient By') ?? '');
 	const field = findBy === 'email' ? 'recipientEmail' : findBy === 'order' ? 'recipientOrder' : undefined;
 	return { ...inputsNamed('packageId')(context, itemIndex), findBy, ...(field ? inputsNamed(field)(context, itemIndex) : {}) };
 };

@@ -1,5 +1,5 @@
 import type { Operation } from '../types';
-import { orderOf, readRecipientTarget, recipientTargetInputs, recipientTargetProperties } from './recipientTarget';
+import { orderOf, readRecipientTarget, recipientTargetInputs, recipientTargetProperties, type RecipientTarget } from './recipientTarget';
 
 export const removeRecipient: Operation = {
 	resource: 'recipient',
@@ -11,8 +11,8 @@ export const removeRecipient: Operation = {
 		"Destructive: removes one recipient from a SigningHub package's workflow (the recipients after it move up one place). Needs the package ID and the recipient's order in the workflow or email. Returns the package ID, the order and email removed.",
 	properties: recipientTargetProperties('remove'),
 	identifyingInputs: recipientTargetInputs,
-	async execute({ context, itemIndex, client }) {
-		const target = readRecipientTarget(context, itemIndex);
+	read: ({ context, itemIndex }) => readRecipientTarget(context, itemIndex),
+	async send({ client }, target: RecipientTarget) {
 		const order = await orderOf(client, target);
 		await client.request({
 			method: 'DELETE',

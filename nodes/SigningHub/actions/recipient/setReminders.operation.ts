@@ -82,10 +82,10 @@ export const setReminders: Operation = {
 		{ ...timesProperty, displayOptions: { show: { remindersOn: [true], repeat: [true] } } },
 	],
 	identifyingInputs: recipientTargetInputs,
-	async execute({ context, itemIndex, client }) {
+	read({ context, itemIndex }) {
 		const target = readRecipientTarget(context, itemIndex);
 		const valueOf = (property: INodeProperties) => {
-			const value = itemParameter(context, property.name, itemIndex);
+			const value = itemParameter(context, property.name, itemIndex, property.displayName);
 			return value === '' || value === undefined || value === null ? property.default : value;
 		};
 		const count = (property: INodeProperties) => checkWholeNumber(valueOf(property), property.displayName, 1);
@@ -100,6 +100,9 @@ export const setReminders: Operation = {
 				? { enabled: true, frequency, keep_reminding_after: count(repeatEveryProperty), total_reminders: count(timesProperty) }
 				: { enabled: false };
 		}
+		return { target, body };
+	},
+	async send({ client }, { target, body }) {
 		// "All recipients" is SigningHub's apply_to_all, sent for the first recipient.
 		const order = target.order ?? Number((await findRecipients(client, target))[0].order);
 		await client.request({

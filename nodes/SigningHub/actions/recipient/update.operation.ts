@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { invalidInput } from '../../transport';
-import { checkBoolean, checkChoice, checkEmail, checkWholeNumber } from '../parameters';
+import { checkBoolean, checkChoice, checkEmail, checkWholeNumber, evaluated } from '../parameters';
 import type { Operation } from '../types';
 import { DELIVERY_METHODS, deliveryMethodOption, emailNotificationOption, ROLE_OPTIONS, ROLES } from './add.operation';
 import { findRecipients, readRecipientTarget, recipientTargetInputs, recipientTargetProperties } from './recipientTarget';
@@ -64,9 +64,11 @@ export const updateRecipient: Operation = {
 		},
 	],
 	identifyingInputs: recipientTargetInputs,
-	async execute({ context, itemIndex, client }) {
-		const target = readRecipientTarget(context, itemIndex);
-		const changes = changesOf(context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	read: ({ context, itemIndex }) => ({
+		target: readRecipientTarget(context, itemIndex),
+		changes: changesOf(evaluated('Update Fields', () => context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject)),
+	}),
+	async send({ client }, { target, changes }) {
 		// SigningHub requires the role (and, on v4, the delivery method) in every update: unchanged ones are sent as they are.
 		const [current] = await findRecipients(client, target);
 		const body: IDataObject = { role: current.role, ...changes };

@@ -29,7 +29,7 @@ async function isCompleted(client: SigningHubClient, packageId: number): Promise
 	return [details.package_status, workflow.workflow_status].some((status) => String(status ?? '').toUpperCase() === 'COMPLETED');
 }
 
-export const completeWorkflow: Operation = {
+export const completeWorkflow: Operation<{ packageId: number; lenient: boolean }> = {
 	resource: 'workflow',
 	value: 'complete',
 	name: 'Complete',
@@ -42,9 +42,8 @@ export const completeWorkflow: Operation = {
 		alreadyCompletedOption,
 	],
 	identifyingInputs: packageInput,
-	async execute({ context, itemIndex, client }) {
-		const packageId = readPackageId(context, itemIndex);
-		const lenient = readBooleanOption(context, itemIndex, alreadyCompletedOption);
+	read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex), lenient: readBooleanOption(context, itemIndex, alreadyCompletedOption) }),
+	async send({ client }, { packageId, lenient }) {
 		const failure = await client
 			.request({
 				method: 'POST',

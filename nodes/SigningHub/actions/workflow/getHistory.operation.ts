@@ -3,7 +3,7 @@ import { pagingProperties, readLimit } from '../paging';
 import { packageIdProperty, packageInput, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
-export const getWorkflowHistory: Operation = {
+export const getWorkflowHistory: Operation<{ packageId: number; limit: number }> = {
 	resource: 'workflow',
 	value: 'getHistory',
 	name: 'Get History',
@@ -13,9 +13,8 @@ export const getWorkflowHistory: Operation = {
 		'Lists what happened to a SigningHub package (created, shared, viewed, signed, declined, ...) with time and user. Needs the package ID. Returns one item per action.',
 	properties: [packageIdProperty('The ID of the package whose history to get, e.g. 123'), ...pagingProperties],
 	identifyingInputs: packageInput,
-	async execute({ context, itemIndex, client }) {
-		const packageId = readPackageId(context, itemIndex);
-		const limit = readLimit(context, itemIndex);
+	read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex), limit: readLimit(context, itemIndex) }),
+	async send({ client }, { packageId, limit }) {
 		// v3 answers the whole history at once; v4 page by page.
 		const actions =
 			client.apiVersion === 'v3'

@@ -33,6 +33,8 @@ function readAddresses(text: string): IDataObject[] {
 		});
 }
 
+const messageOption: INodeProperties = { displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'The text of the email that carries the signed copy' };
+
 export const setPostProcessing: Operation = {
 	resource: 'workflow',
 	value: 'setPostProcessing',
@@ -56,10 +58,10 @@ export const setPostProcessing: Operation = {
 		processingReportProperty,
 	],
 	options: [
-		{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'The text of the email that carries the signed copy' },
+		messageOption,
 	],
 	identifyingInputs: packageInput,
-	async execute({ context, itemIndex, client }) {
+	read({ context, itemIndex }) {
 		const packageId = readPackageId(context, itemIndex);
 		const recipients = readAddresses(readText(context, itemIndex, 'copyTo', 'Send Signed Copy To'));
 		if (recipients.length === 0) throw invalidInput('Send Signed Copy To has no address', 'Set at least one email address, e.g. archive@example.com.');
@@ -69,8 +71,11 @@ export const setPostProcessing: Operation = {
 			workflow_recipients: readBoolean(context, itemIndex, toWorkflowRecipientsProperty),
 			document_processing_report: readBoolean(context, itemIndex, processingReportProperty),
 		};
-		const message = readOption(context, itemIndex, 'message');
+		const message = readOption(context, itemIndex, messageOption);
 		if (message !== undefined) body.message = String(message).trim();
+		return { packageId, body };
+	},
+	async send({ client }, { packageId, body }: { packageId: number; body: IDataObject }) {
 		await client.request({
 			method: 'PUT',
 			endpoint: 'postProcessing',

@@ -1,33 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readWorkflowDetails } from '../../reads';
-import { invalidInput, type SigningHubClient } from '../../transport';
-import { checkBoolean, checkChoice, packageIdProperty, packageInput, readPackageId } from '../parameters';
+import { invalidInput } from '../../transport';
+import { checkBoolean, checkChoice, evaluated, packageIdProperty, packageInput, readPackageId } from '../parameters';
 import type { Operation } from '../types';
 
 const WORKFLOW_TYPES = ['SERIAL', 'PARALLEL', 'INDIVIDUAL'];
-
-/** Update Workflow Details: `changes` over the workflow's current settings; the body sent. */
-export async function updateWorkflowRequest(client: SigningHubClient, packageId: number, changes: IDataObject): Promise<IDataObject> {
-	// The settings not changed are sent as they are, so SigningHub keeps them whichever it requires.
-	const { workflow = {} } = (await readWorkflowDetails(client, packageId)) as { workflow?: IDataObject };
-	const body: IDataObject = {
-		workflow_type: workflow.workflow_type,
-		continue_on_decline: workflow.continue_on_decline,
-		message: workflow.message ?? '',
-		...changes,
-	};
-	await client.request({
-		method: 'PUT',
-		endpoint: 'workflowDetails',
-		pathParameters: { packageId },
-		body,
-		expect: 'emptyOrJson',
-		repeatable: true,
-		action: `update the workflow of package ${packageId}`,
-	});
-	return body;
-}
 
 export const updateWorkflow: Operation = {
 	resource: 'workflow',
@@ -69,15 +47,34 @@ export const updateWorkflow: Operation = {
 		},
 	],
 	identifyingInputs: packageInput,
-	async execute({ context, itemIndex, client }) {
+	read({ context, itemIndex }) {
 		const packageId = readPackageId(context, itemIndex);
-		const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const fields = evaluated('Update Fields', () => context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 		const changes: IDataObject = {};
 		if (fields.workflowType !== undefined) changes.workflow_type = checkChoice(fields.workflowType, 'Type', WORKFLOW_TYPES);
 		if (fields.message !== undefined) changes.message = String(fields.message);
 		if (fields.continueOnDecline !== undefined) changes.continue_on_decline = checkBoolean(fields.continueOnDecline, 'Continue on Decline');
 		if (Object.keys(changes).length === 0) throw invalidInput('Nothing to update', 'Add at least one field under Update Fields (Type, Message or Continue on Decline).');
-		const body = await updateWorkflowRequest(client, packageId, changes);
+		return { packageId, changes };
+	},
+	async send({ client }, { packageId, changes }) {
+		// The settings not changed are sent as they are, so SigningHub keeps them whichever it requires.
+		const { workflow = {} } = (await readWorkflowDetails(client, packageId)) as { workflow?: IDataObject };
+		const body: IDataObject = {
+			workflow_type: workflow.workflow_type,
+			continue_on_decline: workflow.continue_on_decline,
+			message: workflow.message ?? '',
+			...changes,
+		};
+		await client.request({
+			method: 'PUT',
+			endpoint: 'workflowDetails',
+			pathParameters: { packageId },
+			body,
+			expect: 'emptyOrJson',
+			repeatable: true,
+			action: `update the workflow of package ${packageId}`,
+		});
 		return { json: { packageId, ...body, updated: true } };
 	},
 };

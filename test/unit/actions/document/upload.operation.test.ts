@@ -1,5 +1,8 @@
 // Document > Upload: each item's file, from the binary field the item names, into its package;
-// bad input refused before any request, SigningHub's refusals in its words, on v3 and v4.
+// bad input refused before any request, SigningHub's refusals in its words, on v3 and v4;
+// x-convert-document for what is not a PDF, one rule for x-file-name, a safe base name.
+import type { INodeExecutionData } from 'n8n-workflow';
+
 import { API_VERSIONS, NOT_OWNER, fileInput, nodeHarness, OWNER } from '../harness';
 
 const harness = nodeHarness();
@@ -69,5 +72,45 @@ describe.each(API_VERSIONS)('Document > Upload (%s)', (apiVersion) => {
 			expect.objectContaining({ ...NOT_OWNER, packageId: 9 }),
 		]);
 		expect(harness.sim.packageOf(8).documents).toEqual([]);
+	});
+});
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF\n');
+const DOCX = Buffer.from('PK\x03\x04 a Word document', 'latin1');
+const uploadData = { resource: 'document', operation: 'upload', packageId: '={{ $json.packageId }}', binaryPropertyName: 'data' };
+const fileItem = (fileName: string, bytes: Buffer, mimeType: string): INodeExecutionData => ({
+	json: { packageId: 5 },
+	binary: { data: { data: bytes.toString('base64'), fileName, mimeType } },
+});
+
+describe.each(API_VERSIONS)('Document > Upload: conversion and file names (%s)', (apiVersion) => {
+	beforeEach(() => harness.sim.reset({ packages: [{ id: 5, owner: OWNER, status: 'DRAFT' }] }));
+
+	it('asks SigningHub to convert a Word file, not a PDF', async () => {
+		const from = harness.sim.log.length;
+		const { output } = await harness.run(uploadData, [fileItem('contract.pdf', PDF, 'application/pdf'), fileItem('annex.docx', DOCX, 'application/octet-stream')], { apiVersion });
+		const sent = harness.requests(from).map((entry) => (entry.headers as Record<string, unknown>)['x-convert-document']);
+		expect(sent).toEqual([undefined, 'true']);
+		expect(output.map((item) => item.json.fileName)).toEqual(['contract.pdf', 'annex.docx']);
+		expect(harness.sim.packageOf(5).documents.map((doc: { name: string }) => doc.name)).toEqual(['contract.pdf', 'annex.pdf']);
+	});
+
+	it.each([
+		['Test file.pdf', 'Test file.pdf'],
+		['100%.pdf', '100%25.pdf'],
+		['Договор.pdf', `${encodeURIComponent('Договор')}.pdf`],
+		['Café 合同.pdf', `Caf${encodeURIComponent('é')} ${encodeURIComponent('合同')}.pdf`],
+	])('one rule for x-file-name: %p goes as %p (printable ASCII as it is, anything else and %% percent-encoded)', async (name, header) => {
+		const from = harness.sim.log.length;
+		await harness.run(uploadData, [fileItem(name, PDF, 'application/pdf')], { apiVersion });
+		const [request] = harness.requests(from).filter((entry) => entry.status !== 401);
+		expect((request.headers as Record<string, unknown>)['x-file-name']).toBe(header);
+		expect(harness.sim.packageOf(5).documents.map((doc: { name: string }) => doc.name)).toEqual([name]);
+	});
+
+	it('sends a name in any script that SigningHub reads back, and only the base name of a path', async () => {
+		const { output } = await harness.run(uploadData, [fileItem('Договор 100%.pdf', PDF, 'application/pdf'), fileItem('../../secret/\u202Eevil\u0007.pdf', PDF, 'application/pdf')], { apiVersion });
+		expect(output.map((item) => item.json.fileName)).toEqual(['Договор 100%.pdf', 'evil.pdf']);
+		expect(harness.sim.packageOf(5).documents.map((doc: { name: string }) => doc.name)).toEqual(['Договор 100%.pdf', 'evil.pdf']);
 	});
 });

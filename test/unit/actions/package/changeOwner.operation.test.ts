@@ -3,7 +3,7 @@
 import { nodeHarness, OWNER } from '../harness';
 
 const harness = nodeHarness();
-const ADMIN = { authMethod: 'enterpriseScope', clientId: 'n8n-integration', clientSecret: 'sim-client-secret-4f9a', username: 'admin@example.com', password: 'admin-pass-9e3f', scope: 'admin@example.com', sessionToken: '' };
+const ADMIN = { authMethod: 'enterpriseScope', clientId: 'n8n-integration', clientSecret: 'sim-client-secret-4f9a', username: 'admin@example.com', password: 'admin-pass-9e3f', scope: 'admin@example.com', actAsUserPolicy: 'anyUser', sessionToken: '' };
 const change = (options: object = {}) => ({ resource: 'package', operation: 'changeOwner', packageId: '={{ $json.packageId }}', newOwner: '={{ $json.to }}', options });
 
 describe.each(['v4', 'v3'])('Package > Change Owner (%s)', (apiVersion) => {

@@ -28,11 +28,11 @@ describe.each(API_VERSIONS)('Package > Create (%s)', (apiVersion) => {
 		expect(output[0].json).toEqual({ packageId: created[0].id, packageName: 'Contract A', package_id: created[0].id, workflow_mode: 'ONLY_ME', workflow_type: 'SERIAL' });
 	});
 
-	// Bug (v4): without Workflow Mode the node sends no workflow_mode, which v4's Add Package
-	// requires (v4 schema), so SigningHub refuses the package; v3 has its own default.
-	(apiVersion === 'v4' ? it.failing : it)('creates the package when Workflow Mode is not added', async () => {
+	// v4's Add Package requires workflow_mode (v4 schema): the node always sends one, Only Others by default.
+	it('creates the package when Workflow Mode is not added, sending Only Others', async () => {
 		const { output } = await harness.run(create(), [{ name: ' Contract A ' }], { apiVersion });
-		expect(harness.sim.packageOf(output[0].json.packageId)).toMatchObject({ name: 'Contract A', status: 'DRAFT' });
+		expect(harness.sim.packageOf(output[0].json.packageId)).toMatchObject({ name: 'Contract A', status: 'DRAFT', workflowMode: 'ONLY_OTHERS' });
+		expect(output[0].json).toMatchObject({ workflow_mode: 'ONLY_OTHERS' });
 	});
 
 	it('refuses an empty name or an unknown workflow mode before any request, naming each item', async () => {

@@ -1,5 +1,6 @@
 // Package > Get Many: its Status, Search Text and paging read for each item, bad input refused
-// before any request, and one output item per package, on v3 and v4.
+// before any request, and one output item per package, on v3 and v4; Search Text in any script as
+// SigningHub documents it, and Return All bounded when the server keeps answering.
 import { API_VERSIONS, nodeHarness, OWNER } from '../harness';
 
 const harness = nodeHarness();
@@ -27,9 +28,7 @@ describe.each(API_VERSIONS)('Package > Get Many (%s)', (apiVersion) => {
 		expect(output[0].json).toMatchObject({ package_name: 'Signed contract', package_owner: OWNER, package_status: 'COMPLETED', next_signer_email: [] });
 	});
 
-	// Bug: Search Text goes out as plain text in x-search-text, where SigningHub's examples (v3
-	// guide, 1037) give Base64, so SigningHub refuses the list; v4's package-name query would avoid the header.
-	it.failing("finds each item's own Search Text", async () => {
+	it("finds each item's own Search Text", async () => {
 		harness.sim.reset({ packages: packages(3) });
 		const { output } = await harness.run(getMany(), [{ status: 'ALL', search: 'Draft 2' }, { status: 'ALL', search: 'signed' }], { apiVersion });
 		expect(output.map((item) => [item.json.package_id, item.pairedItem])).toEqual([
@@ -64,4 +63,41 @@ describe.each(API_VERSIONS)('Package > Get Many (%s)', (apiVersion) => {
 			['Limit must be a whole number of at least 1, not "0"', 'ALL'],
 		]);
 	});
+});
+
+const NAMES = ['Договор поставки', 'Договор аренды', '合同 2026', 'Café contract', 'Sales contract'];
+const getManyFor = (searchText: string, extra: object = {}) => ({ resource: 'package', operation: 'getMany', status: 'ALL', searchText, returnAll: true, ...extra });
+
+describe.each(API_VERSIONS)('Package > Get Many, Search Text in any script and bounded paging (%s)', (apiVersion) => {
+	beforeEach(() => harness.sim.reset({ packages: NAMES.map((name, i) => ({ id: 100 + i, owner: OWNER, status: 'IN_PROGRESS', name })) }));
+
+	it.each([
+		['Договор', [100, 101]],
+		['合同', [102]],
+		['café', [103]],
+		['contract', [103, 104]],
+	])('Search Text %p filters to %p, never to every package', async (searchText, expected) => {
+		const { output } = await harness.run(getManyFor(searchText), [{}], { apiVersion });
+		expect(output.map((item) => item.json.package_id).sort()).toEqual(expected);
+	});
+
+	it('sends the search as documented: the package-name filter on v4, Base64 of UTF-8 in x-search-text on v3', async () => {
+		const from = harness.sim.log.length;
+		await harness.run(getManyFor('Договор'), [{}], { apiVersion });
+		const [request] = harness.requests(from).filter((entry) => entry.status === 200);
+		if (apiVersion === 'v4') {
+			expect(new URLSearchParams(String(request.query)).get('package-name')).toBe('Договор');
+			expect((request.headers as Record<string, unknown>)?.['x-search-text']).toBeUndefined();
+		} else {
+			expect((request.headers as Record<string, unknown>)['x-search-text']).toBe(Buffer.from('Договор', 'utf8').toString('base64'));
+		}
+	});
+
+	it('stops Return All with a clear error when the server answers the same page whatever page is asked for', async () => {
+		harness.sim.reset({ ignorePageNumber: true, packages: Array.from({ length: 60 }, (_, i) => ({ id: 200 + i, owner: OWNER, status: 'IN_PROGRESS' })) });
+		const { output } = await harness.run(getManyFor(''), [{}], { apiVersion, continueOnFail: true });
+		expect(output).toHaveLength(1);
+		expect(output[0].json.error).toMatchObject({ message: 'Stopped reading the packages: page 2 came back the same as page 1' });
+	});
+
 });

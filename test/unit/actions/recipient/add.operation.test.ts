@@ -47,3 +47,42 @@ describe.each(API_VERSIONS)('Recipient > Add (%s)', (apiVersion) => {
 		expect(error).toMatchObject({ message: expect.stringContaining(message), packageId: item.packageId, email: item.email });
 	});
 });
+
+describe('Recipient > Add by SMS', () => {
+	beforeEach(() => harness.sim.reset({ packages: [{ id: 7, owner: OWNER, status: 'DRAFT', name: 'Draft' }] }));
+	const sms = add({ deliveryMethod: '={{ $json.delivery }}', mobileNumber: '={{ $json.mobile }}' });
+
+	it('sends the mobile number in international form for SMS and Email and SMS (v4)', async () => {
+		const items = [
+			{ packageId: 7, email: 'a@example.com', name: 'A', delivery: 'SMS', mobile: '+44 7700 900123' },
+			{ packageId: 7, email: 'b@example.com', name: 'B', delivery: 'EMAIL_AND_SMS', mobile: '0044 (7700) 900-124' },
+			{ packageId: 7, email: 'c@example.com', name: 'C', delivery: 'EMAIL', mobile: 'ignored for email' },
+		];
+		await harness.run(sms, items, { apiVersion: 'v4' });
+		const recipients = harness.sim.packageOf(7).recipients.map((r: { user_email: string; delivery_method: string; mobile_number?: string }) => [r.user_email, r.delivery_method, r.mobile_number]);
+		expect(recipients).toEqual([
+			['a@example.com', 'SMS', '+447700900123'],
+			['b@example.com', 'EMAIL_AND_SMS', '+447700900124'],
+			['c@example.com', 'EMAIL', undefined],
+		]);
+	});
+
+	it.each([
+		['v4', { delivery: 'SMS', mobile: '' }, 'Mobile Number is empty'],
+		['v4', { delivery: 'SMS', mobile: '12345' }, 'Mobile Number must be an international number such as +447700900123, not "12345"'],
+		['v4', { delivery: 'EMAIL_AND_SMS', mobile: '+44 abc' }, 'Mobile Number must be an international number'],
+		['v3', { delivery: 'SMS', mobile: '+447700900123' }, "Delivery Method SMS needs SigningHub's API v4"],
+	])('%s %p fails its item before any request', async (apiVersion, item, message) => {
+		const from = harness.sim.log.length;
+		const { output } = await harness.run(sms, [{ packageId: 7, email: 'a@example.com', name: 'A', ...item }], { apiVersion, continueOnFail: true });
+		expect(output[0].json.error).toMatchObject({ message: expect.stringContaining(message), attempts: 0 });
+		expect(harness.requests(from)).toEqual([]);
+	});
+
+	it('shows Mobile Number among the options only once Delivery Method texts the recipient', () => {
+		const { SigningHub } = require('../../../../nodes/SigningHub/SigningHub.node');
+		const options = new SigningHub().description.properties.find((p: { name: string }) => p.name === 'options').options;
+		const mobile = options.find((o: { name: string }) => o.name === 'mobileNumber');
+		expect(mobile.displayOptions.show).toEqual({ deliveryMethod: ['SMS', 'EMAIL_AND_SMS'], '/resource': ['recipient'], '/operation': ['add'] });
+	});
+});

@@ -91,12 +91,14 @@ describe('Template > Apply without a Document ID', () => {
 		expect(emails(7)).toEqual(['legal@example.com', 'colleague@example.com']);
 	});
 
-	it("applies the template to the package's first document on v3, and fails a package without documents before applying", async () => {
+	it('applies the template to every document on v3 too (apply_to_all, the first document in the path: v3 guide 1024), and fails a package without documents before applying', async () => {
 		const [contract] = harness.sim.packageOf(7).documents;
 		const { output } = await harness.run(apply(), [{ packageId: 7, template: 'NDA' }, { packageId: 10, template: 'NDA' }], { apiVersion: 'v3', continueOnFail: true });
 		expect(harness.calls()).toEqual(['GET /v3/packages/10/workflow', 'GET /v3/packages/7/workflow', `POST /v3/packages/7/documents/${contract.id}/template`]);
+		expect(harness.requests().find((entry) => entry.method === 'POST')?.bodyBytes).toBe(bodyBytes('NDA', true));
+		expect(harness.sim.packageOf(7).documents.map((doc: { template?: string }) => doc.template)).toEqual(['NDA', 'NDA']);
 		expect(output.map((item) => item.json)).toEqual([
-			{ packageId: 7, templateName: 'NDA', documentId: contract.id, applied: true },
+			{ packageId: 7, templateName: 'NDA', documentId: null, applied: true },
 			{ error: expect.objectContaining({ message: 'Package 10 has no document to apply a template to', httpCode: null, packageId: 10 }) },
 		]);
 	});
