@@ -54,7 +54,8 @@ function evaluate(raw: unknown, json: IDataObject): unknown {
 		if (reference) return reference[1].slice(1).split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], json);
 		if (raw.startsWith('=')) throw new Error(`the fake context evaluates only {{ $json.field }}, not ${raw}`);
 	}
-	if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+	if (Array.isArray(raw)) return raw.map((entry) => evaluate(entry, json));
+	if (raw && typeof raw === 'object') {
 		return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, evaluate(value, json)]));
 	}
 	return raw;
