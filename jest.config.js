@@ -5,6 +5,9 @@ module.exports = {
 			testEnvironment: 'node',
 			testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/simulator/**/*.test.ts'],
 			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+			// Unit tests run beside real-n8n files (npm test runs three files at a time): a test that
+			// takes 2 s alone can take several times that on two busy cores.
+			testTimeout: 60_000,
 		},
 		{
 			displayName: 'e2e',

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties } from './actions/operations';
 import { router } from './actions/router';
 import { searchTemplates } from './methods/listSearch';
+import { getFillableFields } from './methods/resourceMapping';
 
 export class SigningHub implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,7 +31,7 @@ export class SigningHub implements INodeType {
 		properties: nodeProperties(),
 	};
 
-	methods = { listSearch: { searchTemplates } };
+	methods = { listSearch: { searchTemplates }, resourceMapping: { getFillableFields } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

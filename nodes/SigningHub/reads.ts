@@ -160,3 +160,76 @@ export async function readRecipients(client: SigningHubClient, packageId: number
 	});
 	return response.body as IDataObject[];
 }
+
+/** The lists of Get Document Fields, by the kind of field they hold; v3 calls the signature list `digital_signature`. */
+const FIELD_LISTS = ['signature', 'digital_signature', 'hand_signature', 'electronic_signature', 'initials', 'in_person_signature', 'text', 'radio', 'checkbox', 'dropdown', 'listbox', 'qrcode', 'attachment', 'comment', 'unique_identifier'];
+
+/** Fields whose value Fill Form Fields sets: the lists of Get Document Fields that hold them. */
+export const FILLABLE_FIELD_KINDS = ['text', 'radio', 'checkbox', 'dropdown', 'listbox'];
+
+/** One field of a document: its kind (the list SigningHub put it in; `signature` on v3 too) and SigningHub's description of it. */
+export interface DocumentField {
+	kind: string;
+	field: IDataObject;
+}
+
+/** A document of a package and its fields, every page. */
+export interface DocumentFields {
+	documentId: number;
+	documentName: string;
+	fields: DocumentField[];
+}
+
+
+/** A document of a package as Get Workflow Details lists it: its ID, name and pages. */
+export interface PackageDocument {
+	documentId: number;
+	documentName: string;
+	pages: number;
+}
+
+/** One document of a package (without `documentId`: its first), from Get Workflow Details; fails naming the documents there are. */
+export async function findDocument(client: SigningHubClient, packageId: number, documentId?: number): Promise<PackageDocument> {
+	const documents = ((await readWorkflowDetails(client, packageId)).documents ?? []) as IDataObject[];
+	const document = documentId === undefined ? documents[0] : documents.find((candidate) => Number(candidate.id ?? candidate.document_id) === documentId);
+	if (!document) {
+		const ids = documents.map((candidate) => candidate.id ?? candidate.document_id).join(', ');
+		throw new SigningHubError({
+			reason: 'notFound',
+			responseStatus: null,
+			signingHubMessage: null,
+			transient: false,
+			message: documentId === undefined ? `Package ${packageId} has no document` : `Package ${packageId} has no document ${documentId}`,
+			description: ids ? `Its documents are: ${ids}. Set Document ID to one of them, or leave it empty for the first.` : 'Upload a document to the package first.',
+		});
+	}
+	return {
+		documentId: Number(document.id ?? document.document_id),
+		documentName: String(document.name ?? document.document_name ?? ''),
+		pages: Math.max(1, Number(document.pages ?? document.document_pages ?? 1) || 1),
+	};
+}
+
+/**
+ * Get Document Fields of every page of one document (documented one page at a time; the pages
+ * from Get Workflow Details). Without `documentId`: the package's first document.
+ */
+export async function readDocumentFields(client: SigningHubClient, packageId: number, documentId?: number): Promise<DocumentFields> {
+	const { documentId: id, documentName, pages } = await findDocument(client, packageId, documentId);
+	const fields: DocumentField[] = [];
+	for (let page = 1; page <= pages; page++) {
+		const response = await client.request({
+			method: 'GET',
+			endpoint: 'documentFields',
+			pathParameters: { packageId, documentId: id, page },
+			expect: 'jsonObject',
+			repeatable: true,
+			action: `read the fields of document ${id} of package ${packageId} (page ${page})`,
+		});
+		const lists = response.body as IDataObject;
+		for (const list of FIELD_LISTS) {
+			for (const field of (lists[list] ?? []) as IDataObject[]) fields.push({ kind: list === 'digital_signature' ? 'signature' : list, field });
+		}
+	}
+	return { documentId: id, documentName, fields };
+}

@@ -1,9 +1,10 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_TRANSPORT_OPTIONS, SigningHubClient, toNodeError, type TransportOptions } from '../SigningHub/transport';
 import { activate, findChanges, latestEvent, type ChangeSettings } from './changes';
 import type { EventName } from './events';
+import { EVENTS_PROPERTY, INCLUDE_DETAILS_OPTION, ownerEmailOf } from './settings';
 import { stateIn, underLease, writeState } from './state';
 
 export class SigningHubTrigger implements INodeType {
@@ -29,19 +30,7 @@ export class SigningHubTrigger implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				default: ['packageCompleted'],
-				options: [
-					{ name: 'Package Completed', value: 'packageCompleted', description: "A package's workflow completed" },
-					{ name: 'Package Declined', value: 'packageDeclined', description: 'A recipient declined a package' },
-					{ name: 'Package Shared', value: 'packageShared', description: 'A draft package was shared with its recipients' },
-					{ name: 'Recipient Signed', value: 'recipientSigned', description: 'A recipient signed, reviewed or edited (v3: processed): one event per recipient action' },
-				],
-			},
+			EVENTS_PROPERTY,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -49,13 +38,7 @@ export class SigningHubTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Include Workflow Details',
-						name: 'includeDetails',
-						type: 'boolean',
-						default: false,
-						description: "Whether to add the package's Get Workflow Details answer to each event, in 'details' (one more request per package)",
-					},
+					INCLUDE_DETAILS_OPTION,
 				],
 			},
 		],
@@ -106,12 +89,6 @@ const LEASE_MARGIN_MS = 2 * 60 * 1000;
 /** Tries short enough that the last request started within the budget ends within it. */
 function transportFor(budgetMs: number): TransportOptions {
 	return { ...DEFAULT_TRANSPORT_OPTIONS, requestTimeout: Math.min(DEFAULT_TRANSPORT_OPTIONS.requestTimeout, Math.max(5_000, Math.floor(budgetMs / 5))) };
-}
-
-/** The user whose packages the trigger watches, when the credential names it; an Access Token does not. */
-function ownerEmailOf(credentials: ICredentialDataDecryptedObject): string | undefined {
-	const email = credentials.authMethod === 'enterpriseScope' ? credentials.scope || credentials.username : credentials.authMethod === 'userLogin' ? credentials.username : undefined;
-	return typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : undefined;
 }
 
 /** A failed poll keeps the node's words; the state is untouched, so the next poll catches up. */

@@ -229,9 +229,17 @@ run(`the editor of n8n ${VERSION}, in Chromium`, () => {
 			await page.getByTestId('node-creator-item-name').getByText(nodeDescription.displayName, { exact: true }).click();
 			const actions = ops.map(({ operation }) => operation.action);
 			await expect(page.getByTestId('node-creator-category-item').allTextContents()).resolves.toContain(`Actions (${actions.length})`);
-			const items = await page.getByTestId('item-iterator-item').allTextContents();
-			expect(items.map((text) => text.trim()).filter((text) => actions.includes(text))).toEqual(actions);
-			await page.getByTestId('item-iterator-item').getByText(actions[0], { exact: true }).click();
+			// n8n renders a long list as it scrolls: read it down to its end.
+			const seen = [];
+			for (let pass = 0; pass < 20 && seen.length < actions.length; pass++) {
+				const texts = (await page.getByTestId('item-iterator-item').allTextContents()).map((text) => text.trim()).filter((text) => actions.includes(text));
+				for (const text of texts) if (!seen.includes(text)) seen.push(text);
+				await page.getByTestId('item-iterator-item').last().scrollIntoViewIfNeeded();
+			}
+			expect(seen).toEqual(actions);
+			const first = page.getByTestId('item-iterator-item').getByText(actions[0], { exact: true });
+			await first.scrollIntoViewIfNeeded();
+			await first.click();
 			await page.getByTestId('ndv').waitFor();
 			await expect(page.getByTestId('canvas-node').count()).resolves.toBeGreaterThan(0);
 		});
@@ -258,7 +266,9 @@ run(`the editor of n8n ${VERSION}, in Chromium`, () => {
 				await choose(page, params, 'resource', resource.name);
 				await choose(page, params, 'operation', operation.name);
 				const { values, fields } = nodeFieldsFor(resource.value, operation.value);
-				await expect(nodePanelLabels(page)).resolves.toEqual(fields.map((field) => field.displayName));
+				// A notice has no label (its text is the notice); a resource mapper shows n8n's own mode field first.
+				const label = (field) => ({ notice: '', resourceMapper: 'Mapping Column Mode' })[field.type] ?? field.displayName;
+				await expect(nodePanelLabels(page)).resolves.toEqual(fields.map(label));
 				const collections = fields.filter((field) => field.type === 'collection');
 				const itemOf = (collection) => params.locator('[data-test-id=parameter-item]').filter({ has: page.locator(`label[for="${collection.name}"]`) });
 				try {

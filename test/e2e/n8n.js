@@ -6,7 +6,7 @@ const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 
 const { installN8n } = require('./install-n8n');
-const { freePort, removeDir, startProcess, tempDir, waitFor } = require('./services');
+const { freePort, removeDir, startProcess, tempDir, waitFor, which } = require('./services');
 
 const repoRoot = resolve(__dirname, '../..');
 const PACKAGE_NAME = 'n8n-nodes-signinghub';
@@ -176,11 +176,14 @@ class N8nSandbox {
 			if (!response.ok) throw Object.assign(new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`), { status: response.status });
 			return JSON.parse(text).data;
 		};
-		// The REST routes come up after the health check does: retry the owner setup until they are there.
+		// The REST routes come up after the health check does: retry the owner setup until they are
+		// there. A folder whose owner is set up already (n8n started again) signs in instead.
 		const deadline = Date.now() + 180_000;
 		for (;;) {
 			try {
-				await request('POST', '/rest/owner/setup', OWNER);
+				await request('POST', '/rest/owner/setup', OWNER).catch(async (error) =>
+					error.status === 400 && /already/i.test(error.message) ? await request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password }) : Promise.reject(error),
+				);
 				break;
 			} catch (error) {
 				if (!server.running() || Date.now() > deadline || (error.status && error.status !== 404 && error.status !== 503)) {
@@ -198,6 +201,34 @@ class N8nSandbox {
 			output: server.output,
 			stop: server.stop,
 		};
+	}
+
+	/**
+	 * Starts an `n8n worker` (queue mode: `useEnv(queueModeEnv(...))` first) and waits until it is
+	 * ready. Each has its own task-runner broker and health port, and its own hostname (when the
+	 * machine allows a UTS namespace) so that n8n tells workers apart.
+	 */
+	async startWorker(name) {
+		const healthPort = await freePort();
+		const ownHostname = process.getuid() === 0 && which('unshare');
+		const worker = this.spawn(
+			name,
+			['worker'],
+			{ N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' },
+			ownHostname ? { prefix: ['unshare', '-u', 'sh', '-c', `hostname ${name} && exec "$@"`, 'sh'] } : {},
+		);
+		Object.assign(worker, { healthPort });
+		return worker;
+	}
+
+	/** Waits until a worker from `startWorker` answers its readiness check. */
+	static async workerReady(worker) {
+		await waitFor(
+			async () => worker.running() && (await fetch(`http://127.0.0.1:${worker.healthPort}/healthz/readiness`).catch(() => undefined))?.ok,
+			`${worker.name} ready`,
+			180_000,
+			{ describe: () => worker.output().slice(-3000) },
+		);
 	}
 
 	cleanup() {

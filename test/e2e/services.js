@@ -231,4 +231,20 @@ async function startPostgres({ database = 'n8n', user = 'n8n' } = {}) {
 	};
 }
 
-module.exports = { freePort, removeDir, sleep, tempDir, startPostgres, startProcess, startRedis, waitFor, which };
+/** What every n8n process of one queue-mode set-up shares: the queue (Redis) and the database (Postgres). */
+function queueModeEnv(redis, postgres) {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: redis.host,
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: postgres.host,
+		DB_POSTGRESDB_PORT: String(postgres.port),
+		DB_POSTGRESDB_DATABASE: postgres.database,
+		DB_POSTGRESDB_USER: postgres.user,
+		DB_POSTGRESDB_PASSWORD: postgres.password,
+		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+	};
+}
+
+module.exports = { queueModeEnv, freePort, removeDir, sleep, tempDir, startPostgres, startProcess, startRedis, waitFor, which };

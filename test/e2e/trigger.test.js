@@ -5,10 +5,10 @@
 // none of a package shared with the user. Minute-long polls: this suite runs in the newest pinned
 // n8n only. The README's trigger example runs beside it, in the legacy poller.
 const { readFileSync } = require('node:fs');
-const { createServer } = require('node:http');
 const { join } = require('node:path');
 
 const { SigningHubSimulator, DEFAULT_SCENARIO } = require('../simulator/simulator');
+const { Collector, collectNode } = require('./collector');
 const { N8nSandbox, waitFor } = require('./n8n');
 const { CLIENT_SECRET, loginCredential } = require('./workflows');
 const { versionsUnderTest, VERIFIED } = require('./versions');
@@ -17,31 +17,6 @@ jest.setTimeout(15 * 60 * 1000);
 
 const OWNER = 'owner@example.com';
 const recipient = (email) => ({ user_email: email, user_name: email.split('@')[0], role: 'SIGNER', email_notification: true });
-
-/** Receives the trigger's events, as an HTTP Request node posts them. */
-class Collector {
-	constructor() {
-		this.events = [];
-		this.server = createServer((req, res) => {
-			let body = '';
-			req.on('data', (chunk) => (body += chunk));
-			req.on('end', () => {
-				this.events.push(JSON.parse(body));
-				res.writeHead(200, { 'content-type': 'application/json' });
-				res.end('{}');
-			});
-		});
-	}
-
-	async start() {
-		await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-		return `http://127.0.0.1:${this.server.address().port}/events`;
-	}
-
-	async stop() {
-		await new Promise((resolve) => this.server.close(resolve));
-	}
-}
 
 function triggerWorkflow(collectorUrl) {
 	return {
@@ -59,14 +34,7 @@ function triggerWorkflow(collectorUrl) {
 				credentials: { signingHubApi: { id: 'trigger', name: 'SigningHub trigger' } },
 				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, events: ['packageCompleted', 'packageDeclined', 'packageShared', 'recipientSigned'], options: {} },
 			},
-			{
-				id: 'post',
-				name: 'Collect',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [250, 0],
-				parameters: { method: 'POST', url: collectorUrl, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}', options: {} },
-			},
+			collectNode(collectorUrl),
 		],
 		connections: { 'SigningHub Trigger': { main: [[{ node: 'Collect', type: 'main', index: 0 }]] } },
 	};

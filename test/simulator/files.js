@@ -79,13 +79,22 @@ function storedZip(entries, date = new Date()) {
 function simplePdf(lines) {
 	const escape = (text) => String(text).replace(/[^\x20-\x7e]/g, '?').replace(/([\\()])/g, '\\$1');
 	const text = ['BT /F1 11 Tf 50 790 Td 14 TL', ...lines.map((line) => `(${escape(line)}) Tj T*`), 'ET'].join('\n');
-	const objects = [
+	return pdfOf([
 		'<< /Type /Catalog /Pages 2 0 R >>',
 		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
 		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
 		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-		`<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`,
-	];
+		streamObject(text),
+	]);
+}
+
+/** A PDF stream object holding `text`. */
+function streamObject(text) {
+	return `<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`;
+}
+
+/** A PDF file of the given objects (numbered from 1; the first is the catalog), with its cross-reference table. */
+function pdfOf(objects) {
 	let out = '%PDF-1.4\n';
 	const offsets = [];
 	objects.forEach((object, i) => {
@@ -196,6 +205,8 @@ function fileNameFromHeader(raw) {
 }
 
 module.exports = {
+	pdfOf,
+	streamObject,
 	storedZip,
 	simplePdf,
 	pageCount,

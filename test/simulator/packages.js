@@ -118,6 +118,7 @@ const packageMethods = {
 				information: information ?? { type: 'PACKAGE', value: pkg.name },
 			});
 		}
+		this.callbacks?.changed(pkg, action);
 	},
 
 	/** A package without its document bytes, for the control API. */
@@ -185,6 +186,7 @@ const packageMethods = {
 		if (!done) throw new Error(`${email} is a ${recipient.role} of package ${id}: nothing to sign`);
 		recipient.process_status = done;
 		recipient.processed_on = this.processedStamp();
+		this.signFieldsOf(pkg, recipient);
 		this.touch(pkg, done, recipient.user_email, { type: 'DOCUMENT', value: pkg.documents.map((d) => d.name).join(', ') });
 		if (pkg.recipients.filter((r) => ACTING_ROLES.includes(r.role)).every((r) => r.process_status !== 'UN_PROCESSED')) {
 			pkg.status = 'COMPLETED';

@@ -9,8 +9,10 @@ const { join } = require('node:path');
 const { packageMethods, PACKAGE_ROUTES, DEFAULT_TEMPLATES } = require('./packages');
 const { listMethods, LIST_ORDERS } = require('./lists');
 const { backofficeMethods, BACKOFFICE_ROUTES } = require('./backoffice');
+const { fieldMethods, FIELD_ROUTES } = require('./fields');
 const { DATE_STYLES } = require('./dates');
 const { json, message, DOCUMENTED } = require('./answers');
+const { Callbacks } = require('./callbacks');
 
 /** The self-signed certificate of HTTPS mode, standing for an internal certificate authority. */
 const TEST_TLS = { key: join(__dirname, 'tls/key.pem'), cert: join(__dirname, 'tls/cert.pem') };
@@ -131,6 +133,8 @@ class SigningHubSimulator {
 		this.faults = [];
 		this.log = [];
 		this.seq = 0;
+		/** Calls to a URL on every change, as SigningHub might make them (`scenario.callbacks`, callbacks.js). */
+		this.callbacks = new Callbacks(this.scenario.callbacks ?? null);
 	}
 
 	async start(port = 0) {
@@ -269,6 +273,7 @@ class SigningHubSimulator {
 			['POST', /^\/(v4)\/enterprise\/packages\/([^/]+)\/complete$/, 'enterpriseCompleteRoute'],
 			...PACKAGE_ROUTES,
 			...BACKOFFICE_ROUTES,
+			...FIELD_ROUTES,
 		];
 		for (const [method, pattern, name] of routes) {
 			const match = url.pathname.match(pattern);
@@ -343,6 +348,8 @@ class SigningHubSimulator {
 		if (!client || client.secret !== form.client_secret) return oauthError(400, 'invalid_client', 'Invalid client credentials');
 
 		let actingAs;
+		/** A token got with `scope` acts for another user (Sign Document refuses it). */
+		let scoped = false;
 		if (form.grant_type === 'password') {
 			const user = this.users.get(String(form.username ?? '').toLowerCase());
 			if (!user || user.password !== form.password) return oauthError(400, 'invalid_grant', 'Invalid username or password');
@@ -359,12 +366,14 @@ class SigningHubSimulator {
 				const target = this.users.get(String(form.scope).toLowerCase());
 				if (!target || target.enterprise !== user.enterprise) return oauthError(400, 'invalid_scope', 'Scope user not found in the enterprise');
 				actingAs = target.email;
+				scoped = true;
 			}
 		} else if (form.grant_type === 'refresh_token') {
 			const stored = this.refreshTokens.get(form.refresh_token);
 			if (!stored || stored.clientId !== client.id) return oauthError(400, 'invalid_grant', 'Invalid refresh token');
 			this.refreshTokens.delete(form.refresh_token);
 			actingAs = stored.user;
+			scoped = stored.scoped;
 		} else if (form.grant_type === 'client_credentials') {
 			actingAs = null;
 		} else {
@@ -374,13 +383,13 @@ class SigningHubSimulator {
 		const accessToken = newToken('sim-at');
 		const id = `t${this.accessTokens.size + 1}`;
 		const lifetime = client.tokenLifetimeSeconds ?? this.scenario.tokenLifetimeSeconds;
-		this.accessTokens.set(accessToken, { id, user: actingAs, clientId: client.id, expiresAt: Date.now() + lifetime * 1000 });
+		this.accessTokens.set(accessToken, { id, user: actingAs, scoped, clientId: client.id, expiresAt: Date.now() + lifetime * 1000 });
 		this.issued.push(accessToken);
 		entry.issuedTokenId = id;
 		const answer = { access_token: accessToken, token_type: 'bearer', expires_in: lifetime };
 		if (actingAs) {
 			answer.refresh_token = newToken('sim-rt');
-			this.refreshTokens.set(answer.refresh_token, { user: actingAs, clientId: client.id });
+			this.refreshTokens.set(answer.refresh_token, { user: actingAs, scoped, clientId: client.id });
 			this.issued.push(answer.refresh_token);
 		}
 		return json(200, answer);
@@ -398,6 +407,7 @@ class SigningHubSimulator {
 		} catch {
 			return reply(400, { error: 'the control body is not JSON' });
 		}
+		if (url.pathname.startsWith('/_sim/callbacks')) return this.callbacks.control(req, url, input, reply);
 		const act = url.pathname.match(/^\/_sim\/packages\/(\d+)\/(sign|decline)$/);
 		if (act && req.method === 'POST') {
 			try {
@@ -512,7 +522,7 @@ class OtherHost {
 	}
 }
 
-Object.assign(SigningHubSimulator.prototype, packageMethods, listMethods, backofficeMethods);
+Object.assign(SigningHubSimulator.prototype, packageMethods, listMethods, backofficeMethods, fieldMethods);
 
 module.exports = { SigningHubSimulator, OtherHost, DEFAULT_SCENARIO };
 

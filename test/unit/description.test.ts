@@ -23,6 +23,10 @@ describe('SigningHub node description', () => {
 		);
 		expect(all.sort()).toEqual(
 			[
+				'document.addField: Add a field to a document',
+				"document.fillFields: Fill a document's fields",
+				"document.getFields: Get a document's fields",
+				'document.sign: Sign a document',
 				'document.upload: Upload a document',
 				'package.create: Create a package',
 				'package.delete: Delete a package',
@@ -30,6 +34,7 @@ describe('SigningHub node description', () => {
 				'package.downloadEvidenceReport: Download the evidence report of a package',
 				'package.getMany: Get many packages',
 				'package.recall: Recall a package',
+				'package.sendForSignature: Send documents for signature',
 				'package.share: Share a package',
 				'recipient.add: Add a recipient',
 				'recipient.getMany: Get many recipients',

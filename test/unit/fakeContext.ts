@@ -7,10 +7,12 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
 	IPollFunctions,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
@@ -57,7 +59,8 @@ function evaluate(raw: unknown, json: IDataObject): unknown {
 		if (reference) return reference[1].slice(1).split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], json);
 		if (raw.startsWith('=')) throw new Error(`the fake context evaluates only {{ $json.field }}, not ${raw}`);
 	}
-	if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+	if (Array.isArray(raw)) return raw.map((entry) => evaluate(entry, json));
+	if (raw && typeof raw === 'object') {
 		return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, evaluate(value, json)]));
 	}
 	return raw;
@@ -141,4 +144,43 @@ export function fakePollContext(credentials: ICredentialDataDecryptedObject, par
 		getWorkflowStaticData: () => staticData,
 	};
 	return { context: poll as unknown as IPollFunctions, staticData, stored };
+}
+
+/** What a fake webhook call answered when the node wrote the answer itself (401, 503, HEAD). */
+export interface FakeAnswer {
+	status?: number;
+	body?: unknown;
+}
+
+/**
+ * An instant trigger's contexts over one workflow's static data, as n8n hands them out: `hook`
+ * for activation (checkExists, create, delete), `call(request)` for one call to its webhook.
+ */
+export function fakeWebhookContexts(credentials: ICredentialDataDecryptedObject, parameters: IDataObject, { workflowId = 'wf', mode = 'webhook' } = {}) {
+	const node = { id: 'instant', name: 'SigningHub Instant Trigger', type: 'n8n-nodes-signinghub.signingHubInstantTrigger', typeVersion: 1, position: [0, 0], parameters, credentials: { signingHubApi: { id: 'fake', name: 'fake' } } } as unknown as INode;
+	const { context, stored } = baseContext(node, credentials, [], { mode });
+	const staticData: IDataObject = {};
+	const common = {
+		...context,
+		getNodeParameter: (name: string, fallback: unknown) => lookUp(parameters, name) ?? fallback,
+		getWorkflowStaticData: () => staticData,
+		getWorkflow: () => ({ id: workflowId, name: workflowId, active: true }),
+	};
+	const hook = { ...common, getActivationMode: () => 'activate' } as unknown as IHookFunctions;
+	const call = (request: { method?: string; query?: IDataObject; body?: unknown }) => {
+		const answer: FakeAnswer = {};
+		const response = {
+			status(code: number) {
+				answer.status = code;
+				return response;
+			},
+			json(body: unknown) {
+				answer.body = body;
+			},
+			end() {},
+		};
+		const webhook = { ...common, getRequestObject: () => ({ method: 'POST', query: {}, body: {}, ...request }), getResponseObject: () => response };
+		return { context: webhook as unknown as IWebhookFunctions, answer };
+	};
+	return { hook, call, staticData, stored };
 }

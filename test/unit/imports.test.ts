@@ -56,4 +56,13 @@ describe('import graph', () => {
 			.flatMap(([file, targets]) => targets.filter((target) => target.startsWith(actions)).map((target) => `${name(file)} -> ${name(target)}`));
 		expect(arrows).toEqual([]);
 	});
+
+	it('lets the instant trigger reach SigningHub only through the transport, the shared reads and the polling trigger\'s shared modules', () => {
+		const allowed = [join(root, 'nodes/SigningHub/transport'), join(root, 'nodes/SigningHub/reads.ts'), join(root, 'nodes/SigningHubTrigger'), join(root, 'nodes/SigningHubInstantTrigger')];
+		const pollingNode = join(root, 'nodes/SigningHubTrigger/SigningHubTrigger.node.ts');
+		const arrows = [...graph]
+			.filter(([file]) => file.startsWith(join(root, 'nodes/SigningHubInstantTrigger')))
+			.flatMap(([file, targets]) => targets.filter((target) => target === pollingNode || !allowed.some((dir) => target.startsWith(dir))).map((target) => `${name(file)} -> ${name(target)}`));
+		expect(arrows).toEqual([]);
+	});
 });

@@ -1,5 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { addField } from './document/addField.operation';
+import { fillFields } from './document/fillFields.operation';
+import { getFields } from './document/getFields.operation';
+import { signDocument } from './document/sign.operation';
 import { uploadDocument } from './document/upload.operation';
 import { deleteDocument } from './document/delete.operation';
 import { downloadDocument } from './document/download.operation';
@@ -14,6 +18,7 @@ import { getManyPackages } from './package/getMany.operation';
 import { getDocuments } from './package/getDocuments.operation';
 import { getSigningLink } from './package/getSigningLink.operation';
 import { recallPackage } from './package/recall.operation';
+import { sendForSignature } from './package/sendForSignature.operation';
 import { renamePackage } from './package/rename.operation';
 import { sharePackage } from './package/share.operation';
 import { verifySignatures } from './package/verifySignatures.operation';
@@ -38,9 +43,14 @@ const OPERATIONS: Operation[] = [
 	downloadPackage,
 	downloadEvidenceReport,
 	sharePackage,
+	sendForSignature,
 	recallPackage,
 	deletePackage,
 	uploadDocument,
+	getFields,
+	fillFields,
+	addField,
+	signDocument,
 	addRecipient,
 	getManyRecipients,
 	applyTemplate,

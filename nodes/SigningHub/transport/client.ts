@@ -210,6 +210,11 @@ export class SigningHubClient {
 		return client;
 	}
 
+	/** Whether the token acts for a user through an enterprise admin's scope, not the user's own login. */
+	get actsThroughScope(): boolean {
+		return this.session.authMethod === 'enterpriseScope';
+	}
+
 	private cancelled(): boolean {
 		return this.cancelSignal?.aborted === true;
 	}

@@ -73,6 +73,27 @@ export const PATHS = {
 		path: '/{v}/packages/{packageId}/workflow/post_process',
 		source: 'documented (v3 guide 1046; v4 paths and schemas PostProcessUpdateRequest): Update Workflow Post Processing',
 	},
+	documentFields: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/{page}',
+		source: 'documented: Get Document Fields, one page (v3 guide page 1065; v4 paths and schemas, fieldsGetAllDocumentFields)',
+	},
+	fillFields: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields', source: 'documented: Fill Form Fields (v3 guide page 1067; v4 paths and schemas, FormFillingRequest)' },
+	signatureField: {
+		path: { v3: '/v3/packages/{packageId}/documents/{documentId}/fields/digital_signature', v4: '/v4/packages/{packageId}/documents/{documentId}/fields/signature' },
+		source: 'documented: Add Signature Field (v4 paths and schemas); v3 digital_signature: client code (signinghubapi)',
+	},
+	initialsField: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields/initials', source: 'documented: Add Initials Field (v4 paths and schemas); v3: client code (signinghubapi)' },
+	inPersonField: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/in_person_signature',
+		source: 'documented: Add In-Person Signature Field (v4 paths and schemas); v3: client code (signinghubapi)',
+	},
+	textField: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields/text', source: 'documented: Add Text Field (v3 guide page 1073; v4 paths and schemas)' },
+	autoplaceFields: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/autoplace',
+		source: 'documented: Auto Place Fields (v3 guide page 1182; v4 paths and schemas, AutoPlaceFieldRequest)',
+	},
+	signDocument: { path: '/{v}/packages/{packageId}/documents/{documentId}/sign', source: 'documented: Sign Document (v3 guide page 1087; v4 paths and schemas, SignDocumentRequest)' },
+	finishProcessing: { path: '/{v}/packages/{packageId}/finish', source: 'documented: Finish Processing (v3 guide page 1132; v4 paths and schemas)' },
 } satisfies Record<string, PathEntry>;
 
 export type Endpoint = keyof typeof PATHS;

@@ -200,6 +200,7 @@ export const ADVICE = {
 	notAllowed:
 		"SigningHub does not allow this for this package or user. For Change Owner: the package must be in progress or completed, and the new owner an active user of the same enterprise.",
 	adminRole: "The enterprise admin's role lacks the 'application integration' privilege. Ask the enterprise's owner to grant it to the role in SigningHub.",
+	signedDocument: 'Someone has already signed this document, and SigningHub adds no field to a signed document. Place every field before the first signature, in a new package if need be.',
 };
 
 /** SigningHub's documented words for a package in the wrong status (v3 guide pages 1040, 1091); a draft-only call has its own advice. */
@@ -218,6 +219,7 @@ function classify(status: number, said: string): { reason: FailureReason; descri
 	if (status === 403 && /not allowed to perform the requested operation/i.test(said)) return { reason: 'refused', description: ADVICE.notAllowed };
 	if (status === 403 && /role does not allow managing integration/i.test(said)) return { reason: 'refused', description: ADVICE.adminRole };
 	if (status === 404 && /no user found at given order/i.test(said)) return { reason: 'notFound', description: ADVICE.noRecipient };
+	if (status === 403 && /once the document has been signed/i.test(said)) return { reason: 'refused', description: ADVICE.signedDocument };
 	if (status === 404 && /add 1 or more signers/i.test(said)) return { reason: 'refused', description: ADVICE.noSigners };
 	if (status === 404) return { reason: 'notFound', description: ADVICE.notFound };
 	if ((status === 400 || status === 403) && WRONG_STATE.test(said)) return { reason: 'refused', description: ADVICE.state };

@@ -1,4 +1,13 @@
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import type { SigningHubError } from './errors';
 
@@ -36,7 +45,8 @@ export interface RawResponse {
 	headers: IDataObject;
 }
 
-export type ClientContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+/** Every n8n context that reads SigningHub: operations, editor lists, the polling trigger, and the instant trigger's activation and calls. */
+export type ClientContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
 export const CREDENTIAL_TYPE = 'signingHubApi';
 

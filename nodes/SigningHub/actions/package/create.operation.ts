@@ -3,9 +3,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { checkChoice, inputsNamed, readOption, readText } from '../parameters';
 import type { Operation } from '../types';
 
-const WORKFLOW_MODES = ['ME_AND_OTHERS', 'ONLY_ME', 'ONLY_OTHERS'];
+export const WORKFLOW_MODES = ['ME_AND_OTHERS', 'ONLY_ME', 'ONLY_OTHERS'];
 
-const workflowModeOption: INodeProperties = {
+export const workflowModeOption: INodeProperties = {
 	displayName: 'Workflow Mode',
 	name: 'workflowMode',
 	type: 'options',

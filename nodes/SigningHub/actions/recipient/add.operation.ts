@@ -7,7 +7,7 @@ import type { Operation } from '../types';
 export const ROLES = ['SIGNER', 'REVIEWER', 'EDITOR', 'CARBON_COPY', 'INPERSON_HOST'];
 export const DELIVERY_METHODS = ['EMAIL', 'SMS', 'EMAIL_AND_SMS'];
 /** The delivery methods that text the recipient: SigningHub needs their mobile number for them. */
-const BY_SMS = ['SMS', 'EMAIL_AND_SMS'];
+export const BY_SMS = ['SMS', 'EMAIL_AND_SMS'];
 
 export const ROLE_OPTIONS = [
 	{ name: 'Carbon Copy', value: 'CARBON_COPY', description: 'Gets a copy, does not act' },
@@ -44,7 +44,7 @@ const signingOrderOption: INodeProperties = {
  * "00 44 ..."), sent as "+" and 7 to 15 digits (ITU E.164); spaces, dashes, dots and brackets
  * are dropped. The API pages do not say which form they take: this one any SMS gateway dials.
  */
-function checkMobileNumber(value: string): string {
+export function checkMobileNumber(value: string): string {
 	const number = value.replace(/[\s().-]/g, '').replace(/^00/, '+');
 	if (!/^\+[1-9]\d{6,14}$/.test(number)) {
 		throw invalidInput(

@@ -1,0 +1,201 @@
+import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes, sleep } from 'n8n-workflow';
+
+import { DEFAULT_TRANSPORT_OPTIONS, SigningHubClient, toNodeError } from '../SigningHub/transport';
+import { activate, findChanges, latestEvent, type ChangeSettings } from '../SigningHubTrigger/changes';
+import type { EventName } from '../SigningHubTrigger/events';
+import { EVENTS_PROPERTY, INCLUDE_DETAILS_OPTION, ownerEmailOf } from '../SigningHubTrigger/settings';
+import { stateIn, writeState, type TriggerState } from '../SigningHubTrigger/state';
+import { keyMatches, readCall } from './callback';
+import { forgetWatch, watchOf, type LookOutcome } from './looks';
+
+/** How long one look may start packages; what is left waits for the next call. SigningHub waits for the answer meanwhile. */
+const LOOK_BUDGET_MS = 20_000;
+
+/** How long taking stock at activation may read recipients (the list itself is always read whole). */
+const ACTIVATION_BUDGET_MS = 60_000;
+
+/** A call that names a package the look found nothing new about is looked at once more after this (SigningHub may call before its lists show the change). */
+const RECHECK_AFTER_MS = 1_500;
+
+/** Tries short enough that a look ends while SigningHub still waits for the answer. */
+const TRANSPORT = { ...DEFAULT_TRANSPORT_OPTIONS, requestTimeout: 10_000 };
+
+type TriggerContext = IHookFunctions | IWebhookFunctions;
+
+async function settingsOf(context: TriggerContext, budgetMs: number): Promise<{ client: SigningHubClient; settings: ChangeSettings }> {
+	const client = await SigningHubClient.create(context, TRANSPORT);
+	const settings: ChangeSettings = {
+		chosen: context.getNodeParameter('events', []) as EventName[],
+		withDetails: (context.getNodeParameter('options', {}) as IDataObject).includeDetails === true,
+		ownerEmail: ownerEmailOf(await context.getCredentials('signingHubApi')),
+		now: Date.now,
+		deadline: Date.now() + budgetMs,
+	};
+	return { client, settings };
+}
+
+/** The trigger in this n8n process: its workflow and node. */
+const watchKey = (context: TriggerContext) => `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+
+/** What the trigger keeps of a package, to tell whether a look saw it change. */
+const entryOf = (state: TriggerState | undefined, id: string) => JSON.stringify([state?.followed[id], state?.pending[id]]);
+
+/**
+ * A call that starts an execution: n8n builds the execution's workflow from this call's static
+ * data before it saves it, and building it marks the data unchanged (n8n 2.40's ObservableObject),
+ * so what the call wrote would not be saved. Writing it again once n8n is past that (a macrotask
+ * later: n8n reaches the save only after database work) gets it saved; the next call writes it
+ * too, in any case.
+ */
+function keepAfterStart(staticData: IDataObject, state: TriggerState, newest: () => boolean): void {
+	void sleep(0).then(() => {
+		if (newest()) writeState(staticData, state);
+	});
+}
+
+export class SigningHubInstantTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SigningHub Instant Trigger',
+		name: 'signingHubInstantTrigger',
+		icon: { light: 'file:signinghub.svg', dark: 'file:signinghub.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow within seconds when SigningHub calls its URL',
+		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-instant-trigger',
+		defaults: {
+			name: 'SigningHub Instant Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'signingHubApi',
+				required: true,
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST,GET,HEAD',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					"Paste the Production URL into SigningHub's enterprise Webhooks field (or its Workflow Completion Report URL), with ?key=... when you set a key. Any call makes the trigger look for what changed since its last look; events wait for the next call.",
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			EVENTS_PROPERTY,
+			{
+				displayName: 'Key',
+				name: 'key',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'Optional. When set, only calls to the URL with ?key= and this value count; any other call gets 401 and starts nothing.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [INCLUDE_DETAILS_OPTION],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/** On every activation: whether the trigger already has its state (then it carries on from its last look). */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return this.getMode() === 'manual' || stateIn(this.getWorkflowStaticData('node')) !== undefined;
+			},
+			/** First activation: where SigningHub stands, so nothing from before it becomes an event. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const { client, settings } = await settingsOf(this, ACTIVATION_BUDGET_MS);
+				try {
+					// Through the watch: n8n takes calls as soon as the webhook is stored, before this ends; they wait for it.
+					const { state } = await watchOf(watchKey(this)).start(async (known) => ({ events: [], state: known ?? (await activate(client, settings)) }));
+					writeState(this.getWorkflowStaticData('node'), state);
+				} catch (error) {
+					throw toNodeError(this.getNode(), error);
+				}
+				return true;
+			},
+			/** Deactivation or an update: the static data is the truth again when the trigger comes back. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				forgetWatch(watchKey(this));
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const response = this.getResponseObject();
+		if (!keyMatches(String(this.getNodeParameter('key', '')), request.query)) {
+			response.status(401).json({ message: 'Wrong or missing key: add ?key=<the key set in the SigningHub Instant Trigger> to the URL' });
+			return { noWebhookResponse: true };
+		}
+		// SigningHub probes the Completion Report URL with HEAD before it posts: a probe is no news.
+		if (request.method === 'HEAD') {
+			response.status(200).end();
+			return { noWebhookResponse: true };
+		}
+		if (this.getMode() === 'manual') {
+			const { client, settings } = await settingsOf(this, LOOK_BUDGET_MS);
+			const event = await latestEvent(client, settings).catch((error: unknown) => Promise.reject(toNodeError(this.getNode(), error)));
+			return event ? { workflowData: [[{ json: event }]] } : { webhookResponse: { message: 'No SigningHub package matches the chosen events yet' } };
+		}
+
+		const call = readCall(request.query, request.body);
+		const staticData = this.getWorkflowStaticData('node');
+		const watch = watchOf(watchKey(this));
+		const look = async (state: TriggerState | undefined): Promise<LookOutcome> => {
+			// The credential is read and the deadline set when the look starts, not when the call came.
+			const { client, settings } = await settingsOf(this, LOOK_BUDGET_MS);
+			const known = state ?? stateIn(staticData);
+			return known ? await findChanges(client, known, settings) : { events: [], state: await activate(client, settings) };
+		};
+		try {
+			const before = entryOf(watch.state ?? stateIn(staticData), call.packageId ?? '');
+			let outcome = await watch.join(look);
+			if (!outcome) {
+				// n8n saves this call's static data when it changed: the newest state this process knows goes with it.
+				if (watch.state && JSON.stringify(stateIn(staticData)) !== JSON.stringify(watch.state)) writeState(staticData, watch.state);
+				return { webhookResponse: { message: 'A look is planned already: it will see this change' } };
+			}
+			const named = call.packageId;
+			const nothingSeen = named !== undefined && !outcome.events.some((event) => String(event.packageId) === named) && entryOf(outcome.state, named) === before;
+			if (nothingSeen && watch.claimRecheck()) {
+				try {
+					await sleep(RECHECK_AFTER_MS);
+					// A recheck that fails loses nothing: the events found stand, the next call looks again.
+					const again = await watch.join(look).catch(() => undefined);
+					if (again) outcome = { events: [...outcome.events, ...again.events], state: again.state };
+				} finally {
+					watch.releaseRecheck();
+				}
+			}
+			// Only the newest state goes to n8n's static data (a call that returns late must not write an older one).
+			const newest = () => outcome.state === watch.state;
+			if (newest()) writeState(staticData, outcome.state);
+			if (outcome.events.length === 0) return { webhookResponse: { message: 'Looked: no new events' } };
+			keepAfterStart(staticData, outcome.state, newest);
+			return { workflowData: [outcome.events.map((json) => ({ json }))] };
+		} catch (error) {
+			// Nothing starts and nothing is lost: the state stays, and the next call looks again.
+			const failure = toNodeError(this.getNode(), error);
+			this.logger.warn(`SigningHub Instant Trigger could not look for events: ${failure.message}`, { workflowId: this.getWorkflow().id });
+			response.status(503).json({ message: `Could not look for SigningHub events: ${failure.message}`, description: failure.description });
+			return { noWebhookResponse: true };
+		}
+	}
+}

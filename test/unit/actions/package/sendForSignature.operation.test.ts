@@ -1,0 +1,118 @@
+// Package > Send for Signature: from an item's PDFs to a shared package in one step (create,
+// upload, recipients, fields placed next to texts or a template, prefilled fields, share); a
+// failed step deletes the draft it created, or names it; bad input before any request. v3 and v4.
+import { nodeHarness, OWNER } from '../harness';
+import { CONTRACT_PDF, itemWithFiles } from '../document/contract';
+
+const { simplePdf } = require('../../../simulator/files');
+
+const harness = nodeHarness();
+const recipients = { recipient: [
+	{ name: '={{ $json.customerName }}', email: '={{ $json.customerEmail }}', role: 'SIGNER', signingOrder: 1, deliveryMethod: 'EMAIL' },
+	{ name: 'Owner', email: OWNER, role: 'SIGNER', signingOrder: 2, deliveryMethod: 'EMAIL' },
+] };
+const send = (extra: object = {}) => ({
+	resource: 'package',
+	operation: 'sendForSignature',
+	packageName: '={{ $json.packageName }}',
+	binaryPropertyNames: 'data',
+	recipients,
+	signatureFields: 'AUTOPLACE',
+	placeFields: { field: [
+		{ searchText: 'Customer signature:', order: 1, fieldType: 'SIGNATURE', side: 'RIGHT' },
+		{ searchText: 'For ACME:', order: 2, fieldType: 'SIGNATURE', side: 'RIGHT' },
+	] },
+	prefill: { field: [{ name: 'customer_name', value: '={{ $json.customerName }}' }, { name: 'amount', value: '={{ $json.amount }}' }] },
+	options: {},
+	...extra,
+});
+const form = { packageName: 'Service agreement Ada Lovelace', customerName: 'Ada Lovelace', customerEmail: 'ada@example.com', amount: '1200' };
+const created = (from: number) => harness.requests(from).filter((entry) => entry.method === 'POST' && /^\/v\d\/packages$/.test(String(entry.path)));
+
+describe.each(['v4', 'v3'])('Package > Send for Signature (%s)', (apiVersion) => {
+	beforeEach(() => harness.sim.reset());
+
+	it('creates, uploads, adds both recipients, places their fields, prefills and shares', async () => {
+		const { output } = await harness.run(send(), [itemWithFiles(form)], { apiVersion });
+		const { packageId } = output[0].json as { packageId: number };
+		expect(output[0].json).toMatchObject({
+			packageName: 'Service agreement Ada Lovelace',
+			documents: [{ documentId: expect.any(Number), fileName: 'data.pdf' }],
+			recipients: [{ email: 'ada@example.com', name: 'Ada Lovelace', role: 'SIGNER' }, { email: OWNER, name: 'Owner', role: 'SIGNER' }],
+			template: null,
+			fieldsPlaced: [expect.objectContaining({ nextTo: 'Customer signature:', order: 1 }), expect.objectContaining({ nextTo: 'For ACME:', order: 2 })],
+			fieldsFilled: ['customer_name', 'amount'],
+			shared: true,
+		});
+		const pkg = harness.sim.packageOf(packageId);
+		expect(pkg.status).toBe('IN_PROGRESS');
+		expect(pkg.recipients.map((r: { user_email: string; signing_order: number }) => [r.user_email, r.signing_order])).toEqual([['ada@example.com', 1], [OWNER, 2]]);
+		const fields = harness.sim.fieldsOf(pkg.documents[0]);
+		expect(fields.filter((f: { kind: string }) => f.kind === 'signature').map((f: { order: number }) => f.order)).toEqual([1, 2]);
+		expect(Object.fromEntries(fields.map((f: { field_name: string; value: unknown }) => [f.field_name, f.value]))).toMatchObject({ customer_name: 'Ada Lovelace', amount: '1200' });
+	});
+
+	it("sends each item's message with its package", async () => {
+		const { output } = await harness.run(send({ options: { message: '={{ $json.note }}' } }), [itemWithFiles({ ...form, note: 'Please sign by Friday' })], { apiVersion });
+		expect(output[0].json).toMatchObject({ message: 'Please sign by Friday', shared: true });
+		expect(harness.sim.packageOf((output[0].json as { packageId: number }).packageId).workflowMessage).toBe('Please sign by Friday');
+	});
+
+	it('makes one document of each binary field, and applies a template to every document', async () => {
+		const item = itemWithFiles(form, { contract: CONTRACT_PDF, annex: simplePdf(['Annex']) });
+		const { output } = await harness.run(send({ binaryPropertyNames: 'contract, annex', signatureFields: 'TEMPLATE', templateName: { __rl: true, mode: 'name', value: 'Sales contract' }, prefill: {} }), [item], { apiVersion });
+		const pkg = harness.sim.packageOf((output[0].json as { packageId: number }).packageId);
+		expect(pkg.documents.map((d: { name: string; template: string }) => [d.name, d.template])).toEqual([['contract.pdf', 'Sales contract'], ['annex.pdf', 'Sales contract']]);
+		expect(output[0].json).toMatchObject({ template: 'Sales contract', fieldsPlaced: [], fieldsFilled: [] });
+	});
+
+	it('deletes its draft when a step fails, naming the fields there are', async () => {
+		const from = harness.sim.log.length;
+		const parameters = send({ prefill: { field: [{ name: 'nickname', value: 'Ada' }] } });
+		const { output } = await harness.run(parameters, [itemWithFiles(form)], { apiVersion, continueOnFail: true });
+		expect(output[0].json.error).toMatchObject({
+			message: expect.stringMatching(/^Document \d+ has no field named "nickname"\. The draft package \d+ it created was deleted$/),
+			description: expect.stringContaining('customer_name, amount'),
+			packageName: 'Service agreement Ada Lovelace',
+		});
+		expect(created(from).map((entry) => entry.status)).toContain(200);
+		expect(harness.sim.packages.size).toBe(0);
+		expect(harness.requests(from).at(-1)).toMatchObject({ method: 'DELETE', status: 200 });
+	});
+
+	it('deletes its draft after SigningHub refuses a step, and names the package when deleting fails too', async () => {
+		harness.sim.addFaults({ path: '/fields/autoplace$', status: 403, body: { Message: 'You are not allowed to perform this action on locked workflow' }, times: 1 });
+		const first = await harness.run(send(), [itemWithFiles(form)], { apiVersion, continueOnFail: true });
+		expect(first.output[0].json.error).toMatchObject({ httpCode: 403, message: expect.stringContaining('it created was deleted') });
+		expect(harness.sim.packages.size).toBe(0);
+
+		harness.sim.addFaults({ path: '/fields/autoplace$', status: 400, body: { Message: 'Invalid order' }, times: 1 }, { path: '^/v\\d/packages/\\d+$', method: 'DELETE', status: 503, times: 10 });
+		const second = await harness.run(send(), [itemWithFiles(form)], { apiVersion, continueOnFail: true });
+		const [left] = [...harness.sim.packages.keys()];
+		expect(second.output[0].json.error).toMatchObject({ message: `Could not place fields next to "Customer signature:" in document ${harness.sim.packageOf(left).documents[0].id} of package ${left}: Invalid order. The draft package ${left} it created could not be deleted`, description: expect.stringContaining(`Delete package ${left} in SigningHub`) });
+	});
+
+	it('leaves a package whose Share answer was lost, and says it may have been shared', async () => {
+		harness.sim.addFaults({ path: '/workflow$', method: 'POST', kind: 'drop', after: true, times: 1 });
+		const { output } = await harness.run(send(), [itemWithFiles(form)], { apiVersion, continueOnFail: true });
+		const [kept] = [...harness.sim.packages.values()];
+		expect(kept.status).toBe('IN_PROGRESS');
+		expect(output[0].json.error).toMatchObject({ message: expect.stringContaining('SigningHub may have carried it out'), description: expect.stringContaining(`Package ${kept.id} may have been shared`) });
+		expect(harness.sim.log.filter((entry: { method: string }) => entry.method === 'DELETE')).toEqual([]);
+	});
+
+	it.each([
+		[{ recipients: {} }, {}, 'No recipient to send the package to'],
+		[{}, { customerEmail: 'ada' }, 'Recipient 1: Email must be an email address, not "ada"'],
+		[{ placeFields: { field: [{ searchText: 'Witness:', order: 3, fieldType: 'SIGNATURE', side: 'LEFT' }] } }, {}, 'Field 1: Recipient Order is 3, but there are 2 recipients'],
+		[{ placeFields: { field: [{ searchText: '', order: 1 }] } }, {}, 'Field 1: Search Text is empty'],
+		[{ binaryPropertyNames: 'data, annex' }, {}, 'The input item has no file in the binary field "annex"'],
+		[{ prefill: { field: [{ name: '', value: 'x' }] } }, {}, 'Prefilled field 1: Name is empty'],
+		[{ options: { workflowMode: 'EVERYONE' } }, {}, 'Workflow Mode must be one of'],
+	])('refuses %p %p before any request', async (parameters, item, message) => {
+		const from = harness.sim.log.length;
+		const { output } = await harness.run(send(parameters), [itemWithFiles({ ...form, ...item })], { apiVersion, continueOnFail: true });
+		expect(output[0].json.error).toMatchObject({ message: expect.stringContaining(message), attempts: 0 });
+		expect(harness.sim.log.slice(from)).toEqual([]);
+	});
+});
