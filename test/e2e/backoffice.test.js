@@ -238,7 +238,13 @@ describe.each(versionsUnderTest())('The back office in n8n %s', (version) => {
 	test("n8n's AI-agent tool offers every operation but the binary-only ones, each with its own description", () => {
 		expect(agentTools).toMatchObject({ name: 'signingHubTool', displayName: 'SigningHub Tool', outputs: ['ai_tool'] });
 		const offered = agentTools.tools.map((t) => `${t.resource}.${t.operation}`);
-		expect(offered).toHaveLength(24);
+		// Every operation of the node's own menus but those not offered to agents: the binary-only
+		// ones, Sign (no unattended signing by an agent) and Send for Signature (it needs files).
+		const { SigningHub } = require('../../dist/nodes/SigningHub/SigningHub.node');
+		const fullMenus = new SigningHub().description.properties.filter((p) => p.name === 'operation' && p.displayOptions.show['@tool']?.[0] !== true);
+		const every = fullMenus.flatMap((menu) => menu.options.map((option) => `${menu.displayOptions.show.resource[0]}.${option.value}`));
+		const notForAgents = [...BINARY_ONLY, 'document.sign', 'package.sendForSignature'];
+		expect(offered.sort()).toEqual(every.filter((key) => !notForAgents.includes(key)).sort());
 		expect(offered.filter((key) => BINARY_ONLY.includes(key))).toEqual([]);
 		for (const tool of agentTools.tools) {
 			const key = `${tool.resource}.${tool.operation}`;
