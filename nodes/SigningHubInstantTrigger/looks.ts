@@ -4,7 +4,7 @@ import { sleep } from 'n8n-workflow';
 import type { TriggerState } from '../SigningHubTrigger/state';
 
 /**
- * Coalescing of SigningHub's calls, per trigger (workflow and node) and per n8n process.
+ * Coalescing of SigningHub's calls, per trigger (workflow and node), separately in each n8n process
  *
  * SigningHub may call once per recipient action, many times a second. Each call must mean "look
  * now", but two looks at once would read the same state and emit the same events, and n8n hands
@@ -100,7 +100,7 @@ export class Watch {
 
 const watches = new Map<string, Watch>();
 
-/** The watch of one trigger (key: workflow ID and node ID) in this process. */
+/** The watch of one trigger (key: workflow ID and node ID), kept by this n8n process alone */
 export function watchOf(key: string): Watch {
 	let watch = watches.get(key);
 	if (!watch) {
