@@ -109,9 +109,7 @@ describe.each(versionsUnderTest())('The self-test in n8n %s', (version) => {
 		expect(draftCalls).toEqual([
 			'POST /v4/packages/{id}/documents 201',
 			'POST /v4/packages/{id}/workflow/users 200',
-			'GET /v4/packages/{id}/workflow 200',
 			'POST /v4/packages/{id}/documents/{id}/fields/signature 200',
-			'GET /v4/packages/{id}/workflow 200',
 			'POST /v4/packages/{id}/documents/{id}/fields/text 200',
 			'PUT /v4/packages/{id} 200',
 			'PUT /v4/packages/{id}/workflow/1/reminders 200',
