@@ -255,7 +255,8 @@ function classify(status: number, said: string): { reason: FailureReason; descri
  */
 export function forCall(failure: FailureDetails, method: string, path: string): FailureDetails {
 	const description = failure.reason === 'routeUnknown' ? `${method} ${path}: ${failure.description}` : failure.description;
-	return { ...failure, method, path, description };
+	// An Error's message is not enumerable: a spread leaves it out.
+	return { ...failure, message: failure.message, method, path, description };
 }
 
 /** Maps an error answer of a resource endpoint to a failure a user can act on. */
