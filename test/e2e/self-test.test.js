@@ -123,6 +123,7 @@ describe.each(versionsUnderTest())('The self-test in n8n %s', (version) => {
 		expect(live.stdout).toMatch(/^refused\s+403\s+Package > Delete\s+DELETE \/v4\/packages\/(\d+)\s+You are not allowed to perform the requested operation$/m);
 		const leftId = /DELETE \/v4\/packages\/(\d+)/.exec(live.stdout)[1];
 		expect(live.stdout).toContain(`The draft package ${leftId} ("n8n self-test `);
+		expect(live.stdout).toContain(`was NOT deleted: delete it in SigningHub. Could not delete package ${leftId}: You are not allowed to perform the requested operation`);
 		expect(simulator.packageOf(leftId)).toMatchObject({ status: 'DRAFT', name: expect.stringMatching(/^n8n self-test .* \(renamed\)$/) });
 		expect(live.stdout).toMatch(/19 calls: 17 OK, 1 refused, 1 route unknown, 0 no answer, 0 not checked\./);
 	});
