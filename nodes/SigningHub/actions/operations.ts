@@ -29,6 +29,7 @@ import { removeRecipient } from './recipient/remove.operation';
 import { setReminders } from './recipient/setReminders.operation';
 import { updateRecipient } from './recipient/update.operation';
 import { applyTemplate } from './template/apply.operation';
+import { getManyTemplates } from './template/getMany.operation';
 import type { Operation, Resource } from './types';
 import { completeWorkflow } from './workflow/complete.operation';
 import { getWorkflow } from './workflow/get.operation';
@@ -54,6 +55,7 @@ const OPERATIONS: Operation[] = [
 	addRecipient,
 	getManyRecipients,
 	applyTemplate,
+	getManyTemplates,
 	completeWorkflow,
 	getWorkflow,
 	getWorkflowHistory,
