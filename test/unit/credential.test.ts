@@ -151,7 +151,9 @@ describe('SigningHubApi credential', () => {
 		const { helper } = helperAnswering({ statusCode: 403, body: { error: 'otp_required', error_description: `Send ${otp} with the OTP` }, headers: { 'x-otp': otp, 'x-mobile-number': '+44***' } });
 		const data = login();
 		const error = await preAuthenticate(helper, data).catch((thrown: Error) => thrown);
-		expect(error.message).toBe('SigningHub refused the login: two-factor login is on for this user');
+		expect(error.message).toBe(
+			"SigningHub refused the login: two-factor login is on for this user. Use 'Client Credentials (No Password)', a user without two-factor login or an access token instead",
+		);
 		expect((error as { description?: string }).description).toMatch(/Client Credentials \(No Password\).*without two-factor login.*access token/);
 		const failure = takeLoginFailure(data);
 		const shown = [JSON.stringify(error), JSON.stringify(failure), JSON.stringify(errorPayload(new RequestFailure(failure!, 1, false)))];

@@ -218,9 +218,10 @@ export function describeLoginFailure(status: number, body: unknown, headers: IDa
 		const otp = String(headers['x-otp']);
 		return failure({
 			signingHubMessage: otp !== '' && signingHubMessage?.includes(otp) ? null : signingHubMessage,
-			message: 'SigningHub refused the login: two-factor login is on for this user',
+			message:
+				"SigningHub refused the login: two-factor login is on for this user. Use 'Client Credentials (No Password)', a user without two-factor login or an access token instead",
 			description:
-				"A login that asks for a one-time password cannot run unattended. Use instead: 'Client Credentials (No Password)' authentication with the integration's client ID and secret, a SigningHub user without two-factor login (e.g. one kept for the integration), an enterprise admin acting on behalf of the user, or an access token.",
+				"A login that asks for a one-time password cannot run unattended. In the SigningHub credential, use instead: 'Client Credentials (No Password)' with the integration's client ID and secret, a SigningHub user without two-factor login (e.g. one kept for the integration), an enterprise admin acting on behalf of the user, or an access token.",
 		});
 	}
 	const parsed = parseBody(body);
