@@ -39,6 +39,25 @@ export const LOGIN_TIMEOUT_MS = 30_000;
 /** Tokens are renewed this long before SigningHub says they expire. */
 export const TOKEN_EXPIRY_MARGIN_MS = 60_000;
 
+/** The token fields of a credential (as n8n stores them). */
+export function storedTokenOf(credentials: ICredentialDataDecryptedObject): StoredToken {
+	return {
+		sessionToken: String(credentials.sessionToken ?? ''),
+		refreshToken: String(credentials.refreshToken ?? ''),
+		sessionExpiresAt: Number(credentials.sessionExpiresAt) || 0,
+		tokenIdentity: String(credentials.tokenIdentity ?? ''),
+	};
+}
+
+/** Whether a token may be sent for the login `identity`: there, got by that very login, and not about to expire. */
+export function isUsableToken(token: StoredToken, identity: string): boolean {
+	return (
+		token.sessionToken !== '' &&
+		token.tokenIdentity === identity &&
+		(!token.sessionExpiresAt || token.sessionExpiresAt - TOKEN_EXPIRY_MARGIN_MS > Date.now())
+	);
+}
+
 function configError(message: string, description: string): SigningHubError {
 	return new SigningHubError({ ...CONFIG_FAILURE, message, description });
 }
@@ -360,14 +379,8 @@ async function tokenStoredMeanwhile(credentials: ICredentialDataDecryptedObject,
 	for (const wait of STORED_TOKEN_LOOKS_MS) {
 		if (wait > 0) await sleep(wait);
 		const stored = await readStored().catch(() => undefined);
-		if (!stored || stored.tokenIdentity !== identity || stored.refreshToken === refusedRefreshToken) continue;
-		const token: StoredToken = {
-			sessionToken: String(stored.sessionToken ?? ''),
-			refreshToken: String(stored.refreshToken ?? ''),
-			sessionExpiresAt: Number(stored.sessionExpiresAt) || 0,
-			tokenIdentity: identity,
-		};
-		if (token.sessionToken !== '' && token.sessionExpiresAt - TOKEN_EXPIRY_MARGIN_MS > Date.now()) return token;
+		const token = stored && storedTokenOf(stored);
+		if (token && token.refreshToken !== refusedRefreshToken && isUsableToken(token, identity)) return token;
 	}
 	return undefined;
 }
