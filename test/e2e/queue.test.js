@@ -204,12 +204,12 @@ runIt(`Queue mode in n8n ${VERSION}: a main, two workers, Redis and Postgres`, (
 		expect(completed).toHaveLength(CALLS * ITEMS);
 		expect(new Set(completed).size).toBe(CALLS * ITEMS);
 		expect(log.filter((e) => isComplete(e) && e.status !== 200 && e.status !== 401)).toEqual([]);
-		// Both workers renew with the one stored refresh token. SigningHub spends it on the first
-		// (and issues a new pair); the second, refused, takes up the token the first stored in the
-		// credential: two token requests, no password login.
+		// One refresh per worker, never a password login. When both workers hold the same refresh
+		// token (one logged in, the other took its stored token up), SigningHub spends it on the
+		// first and refuses the second, which then takes up the token the first stored in the
+		// credential; when each logged in on its own in the first wave, both refreshes succeed.
 		const renewals = tokenRequests(log);
 		expect(renewals.map((e) => e.grantType)).toEqual(['refresh_token', 'refresh_token']);
-		expect(renewals.filter((e) => e.status === 200)).toHaveLength(1);
 	});
 
 	test('no secret appears in any output, answer or log', () => {
