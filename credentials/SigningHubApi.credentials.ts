@@ -12,7 +12,7 @@ import type {
 import { bearerTokenOf, preAuthenticate } from '../nodes/SigningHub/transport/auth';
 import { PROBE_PARAMETERS, resolvePath } from '../nodes/SigningHub/transport/endpoints';
 
-const loginModes = ['userLogin', 'enterpriseScope'];
+const loginModes = ['userLogin', 'enterpriseScope', 'clientCredentials'];
 
 export class SigningHubApi implements ICredentialType {
 	name = 'signingHubApi';
@@ -34,6 +34,11 @@ export class SigningHubApi implements ICredentialType {
 					name: 'Access Token',
 					value: 'accessToken',
 					description: 'Paste a bearer token that belongs to the document owner',
+				},
+				{
+					name: 'Client Credentials (No Password)',
+					value: 'clientCredentials',
+					description: "The integration's client ID and secret alone: no person's password is stored",
 				},
 				{
 					name: 'Enterprise Admin on Behalf of a User',
@@ -95,6 +100,14 @@ export class SigningHubApi implements ICredentialType {
 			required: true,
 			displayOptions: { show: { authMethod: loginModes } },
 			description: "The integration's API Key, under Enterprise Settings > Integrations in SigningHub",
+		},
+		{
+			displayName:
+				"SigningHub decides which user this integration's token acts for (set up with the integration in SigningHub). Nodes cannot use Act as User with it: SigningHub documents acting for another user only for an enterprise admin's login.",
+			name: 'clientCredentialsNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { authMethod: ['clientCredentials'] } },
 		},
 		{
 			displayName: 'Email',

@@ -1,7 +1,7 @@
 // The credential's Test button, through n8n's own REST API in a running n8n.
 const { SigningHubSimulator, OtherHost } = require('../simulator/simulator');
 const { N8nSandbox } = require('./n8n');
-const { CLIENT_SECRET, loginCredential, tokenCredential } = require('./workflows');
+const { CLIENT_SECRET, clientCredential, loginCredential, tokenCredential } = require('./workflows');
 const { versionsUnderTest } = require('./versions');
 
 jest.setTimeout(10 * 60 * 1000);
@@ -31,8 +31,17 @@ describe.each(versionsUnderTest({ core: true }))('credential Test button in n8n 
 			'token-web-app': tokenCredential('t-token-web-app', `${url}/web`, 'sim-at.whatever-1a2b'),
 			'token-redirect': tokenCredential('t-token-redirect', `${url}/redirected`, 'sim-at.whatever-1a2b'),
 			'login-redirect': loginCredential('t-login-redirect', `${url}/redirected`),
+			'client-credentials': clientCredential('t-client-credentials', url),
+			'client-credentials-v3': clientCredential('t-client-credentials-v3', url, { apiVersion: 'v3' }),
+			'client-not-allowed': clientCredential('t-client-not-allowed', url),
 		};
-		simulator.reset({ clients: Object.values(credentials).map((c) => ({ id: c.data.clientId, secret: CLIENT_SECRET })).filter((c) => c.id) });
+		// The integrations that may log in with their client credentials alone, and the user each one's token acts as.
+		const registeredBy = { 'client-t-client-credentials': 'owner@example.com', 'client-t-client-credentials-v3': 'owner@example.com' };
+		simulator.reset({
+			clients: Object.values(credentials)
+				.map((c) => ({ id: c.data.clientId, secret: CLIENT_SECRET, registeredBy: registeredBy[c.data.clientId] }))
+				.filter((c) => c.id),
+		});
 		simulator.addFaults({ path: '^/redirected/', status: 302, headers: { location: `${otherUrl}/sso/login` }, name: 'sign-in redirect' });
 		n8n = await N8nSandbox.create(version);
 		server = await n8n.startServer();
@@ -68,16 +77,36 @@ describe.each(versionsUnderTest({ core: true }))('credential Test button in n8n 
 		]);
 	});
 
+	test('a client-credentials credential passes: one client-credentials login, no password, the probe as the integration\'s user', () => {
+		for (const name of ['client-credentials', 'client-credentials-v3']) expect(results[name]).toMatchObject({ status: 'OK' });
+		const calls = simulator.log.filter((e) => ['client-t-client-credentials', 'client-t-client-credentials-v3'].includes(e.clientId));
+		expect(calls.map((e) => `${e.path} ${e.grantType ?? ''} ${e.username ?? ''} ${e.status} ${e.actingUser ?? ''}`.replace(/ +/g, ' ').trim()).sort()).toEqual([
+			'/authenticate client_credentials 200',
+			'/authenticate client_credentials 200',
+			'/v3/packages/ALL/1/1 200 owner@example.com',
+			'/v4/packages/ALL/1/1 200 owner@example.com',
+		]);
+	});
+
 	test.each([
+		['client-not-allowed', /does not let this integration log in this way: The client is not authorized to use this grant type/],
 		['wrong-password', /rejected the login: Invalid username or password/],
 		['bad-secret', /client ID or client secret: Invalid client credentials/],
 		['disabled', /account is disabled/],
-		['otp', /two-factor/],
+		['otp', /two-factor login is on for this user/],
 		['web-app', /did not answer like a SigningHub API/],
 		['insecure', /plain http:\/\/ to signinghub\.example\.com/],
 	])('%s fails with a message that says why', (name, message) => {
 		expect(results[name].status).toBe('Error');
 		expect(results[name].message).toMatch(message);
+	});
+
+	test('a two-factor login says what to use instead, and its one-time token is nowhere', () => {
+		expect(results.otp.message).toMatch(/two-factor login is on for this user\. Use 'Client Credentials \(No Password\)', a user without two-factor login or an access token instead/);
+		const otps = simulator.issued.filter((token) => token.startsWith('otp'));
+		expect(otps.length).toBeGreaterThan(0);
+		const text = JSON.stringify(results) + server.output() + JSON.stringify(simulator.log);
+		for (const otp of otps) expect(text.includes(otp) ? otp : null).toBeNull();
 	});
 
 	test('an access token SigningHub does not know fails the test', () => {

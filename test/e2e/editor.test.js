@@ -69,10 +69,16 @@ function operations() {
 	});
 }
 
-/** The credential's fields a user sees in one Authentication mode, in order. */
+/** The credential's fields a user sees in one Authentication mode, in order (notices apart: see credentialNoticesFor). */
 function credentialFieldsFor(authMethod) {
 	const values = { ...defaultsOf(credentialType.properties), authMethod };
-	return credentialType.properties.filter((property) => property.type !== 'hidden' && displayed(property, values));
+	return credentialType.properties.filter((property) => !['hidden', 'notice'].includes(property.type) && displayed(property, values));
+}
+
+/** The notices the credential shows in one Authentication mode. */
+function credentialNoticesFor(authMethod) {
+	const values = { ...defaultsOf(credentialType.properties), authMethod };
+	return credentialType.properties.filter((property) => property.type === 'notice' && displayed(property, values));
 }
 
 const optionName = (property, value) => property.options.find((option) => option.value === value).name;
@@ -173,7 +179,10 @@ run(`the editor of n8n ${VERSION}, in Chromium`, () => {
 	beforeAll(async () => {
 		simulatorUrl = await simulator.start();
 		simulator.reset({
-			clients: ['editor-run', 'editor-token', 'editor-userLogin', 'editor-enterpriseScope', 'editor-accessToken', 'editor-wrong', 'editor-edited'].map((id) => ({ id, secret: CLIENT_SECRET })),
+			clients: [
+				...['editor-run', 'editor-token', 'editor-userLogin', 'editor-enterpriseScope', 'editor-accessToken', 'editor-wrong', 'editor-edited'].map((id) => ({ id, secret: CLIENT_SECRET })),
+				{ id: 'editor-clientCredentials', secret: CLIENT_SECRET, registeredBy: 'owner@example.com' },
+			],
 			packages: [{ id: 13, owner: 'colleague@example.com' }],
 		});
 		// A token for Access Token mode, as a user would get one from SigningHub.
@@ -392,6 +401,7 @@ run(`the editor of n8n ${VERSION}, in Chromium`, () => {
 				await expect(credentialLabel(field.name)).resolves.toBe(field.displayName);
 				if (field.hint) await expect(dialog().getByText(field.hint, { exact: true }).isVisible()).resolves.toBe(true);
 			}
+			for (const notice of credentialNoticesFor(authMethod)) await expect(dialog().getByText(notice.displayName).isVisible()).resolves.toBe(true);
 			expect(await cutOff(dialog())).toEqual([]);
 			for (const field of expected) {
 				if (!(field.name in values)) continue;
@@ -453,6 +463,8 @@ run(`the editor of n8n ${VERSION}, in Chromium`, () => {
 				actingUser: 'owner@example.com',
 			},
 			accessToken: { values: () => ({ baseUrl: simulatorUrl, apiVersion: 'v3', accessToken }), tokenClient: 'editor-token' },
+			// The simulator's client-credentials token acts as the client's `registeredBy` (its README, "Client credentials").
+			clientCredentials: { values: () => ({ baseUrl: simulatorUrl, apiVersion: 'v4', clientId: 'editor-clientCredentials', clientSecret: CLIENT_SECRET }), actingUser: 'owner@example.com' },
 		};
 
 		test('the credential offers exactly the modes this test knows', () => {

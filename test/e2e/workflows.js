@@ -36,6 +36,11 @@ async function ownerToken(baseUrl, clientId) {
 	return (await answer.json()).access_token;
 }
 
+/** A Client Credentials (No Password) credential: the client `client-<id>` alone. */
+function clientCredential(id, baseUrl, { apiVersion = 'v4', clientSecret = CLIENT_SECRET } = {}) {
+	return credential(id, { authMethod: 'clientCredentials', baseUrl, apiVersion, clientId: `client-${id}`, clientSecret });
+}
+
 function tokenCredential(id, baseUrl, accessToken, apiVersion = 'v3') {
 	return credential(id, { authMethod: 'accessToken', baseUrl, apiVersion, accessToken });
 }
@@ -124,4 +129,4 @@ function webhookWorkflow(id, { path, credential: credentialId, options = {} }) {
 
 const ids = (from, count) => Array.from({ length: count }, (_, i) => ({ id: from + i }));
 
-module.exports = { CLIENT_SECRET, credential, loginCredential, ownerToken, tokenCredential, workflow, webhookWorkflow, signingHubNode, ids };
+module.exports = { CLIENT_SECRET, clientCredential, credential, loginCredential, ownerToken, tokenCredential, workflow, webhookWorkflow, signingHubNode, ids };

@@ -372,8 +372,10 @@ class SigningHubSimulator {
 			if (!user || user.password !== form.password) return oauthError(400, 'invalid_grant', 'Invalid username or password');
 			if (user.disabled) return oauthError(403, 'account_disabled', 'Account is disabled');
 			if (user.twoFactor) {
+				const otpToken = newToken('otp');
+				this.issued.push(otpToken);
 				return oauthError(403, 'otp_required', 'Two factor authentication is required', {
-					'x-otp': newToken('otp'),
+					'x-otp': otpToken,
 					'x-mobile-number': '+44*******321',
 				});
 			}
@@ -392,7 +394,12 @@ class SigningHubSimulator {
 			actingAs = stored.user;
 			scoped = stored.scoped;
 		} else if (form.grant_type === 'client_credentials') {
-			actingAs = null;
+			// Whom such a token acts as is undocumented (README.md, "Client credentials"): here the
+			// enterprise user who registered the integration, `registeredBy` of the client entry.
+			const owner = this.users.get(String(client.registeredBy ?? '').toLowerCase());
+			if (!owner) return oauthError(400, 'unauthorized_client', 'The client is not authorized to use this grant type');
+			if (owner.disabled) return oauthError(403, 'account_disabled', 'Account is disabled');
+			actingAs = owner.email;
 		} else {
 			return oauthError(400, 'unsupported_grant_type', 'Grant type is not supported');
 		}
@@ -404,7 +411,8 @@ class SigningHubSimulator {
 		this.issued.push(accessToken);
 		entry.issuedTokenId = id;
 		const answer = { access_token: accessToken, token_type: 'bearer', expires_in: lifetime };
-		if (actingAs) {
+		// A client-credentials answer has no refresh token (the reference: it "may lack" one).
+		if (form.grant_type !== 'client_credentials') {
 			answer.refresh_token = newToken('sim-rt');
 			this.refreshTokens.set(answer.refresh_token, { user: actingAs, scoped, clientId: client.id });
 			this.issued.push(answer.refresh_token);

@@ -1,8 +1,9 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { SigningHubApi } from '../../credentials/SigningHubApi.credentials';
-import { checkActAsUserAllowed, tokenIdentityOf } from '../../nodes/SigningHub/transport/auth';
-import { takeLoginFailure } from '../../nodes/SigningHub/transport/n8nBridge';
+import { errorPayload, RequestFailure, toNodeError } from '../../nodes/SigningHub/transport';
+import { checkActAsUserAllowed, normalizeEmail, tokenIdentityOf } from '../../nodes/SigningHub/transport/auth';
+import { loginContextOf, takeLoginFailure } from '../../nodes/SigningHub/transport/n8nBridge';
 
 type Answer = { statusCode: number; body: unknown; headers?: Record<string, string> };
 
@@ -51,6 +52,14 @@ describe('SigningHubApi credential', () => {
 		);
 		const session = credential.properties.find((p) => p.name === 'sessionToken');
 		expect(session?.typeOptions).toMatchObject({ expirable: true, password: true });
+	});
+
+	it('Client Credentials mode shows the client ID and secret and says what it cannot do, no user fields', () => {
+		const shownIn = (mode: string) =>
+			credential.properties.filter((p) => (p.displayOptions?.show?.authMethod as string[] | undefined)?.includes(mode)).map((p) => p.name);
+		const modes = (credential.properties.find((p) => p.name === 'authMethod')?.options ?? []) as Array<{ value: string; name: string }>;
+		expect(modes.find((m) => m.value === 'clientCredentials')?.name).toBe('Client Credentials (No Password)');
+		expect(shownIn('clientCredentials')).toEqual(['clientId', 'clientSecret', 'clientCredentialsNotice']);
 	});
 
 	it('Access Token mode never calls /authenticate: it checks the token with the cheapest list call', async () => {
@@ -122,6 +131,80 @@ describe('SigningHubApi credential', () => {
 		expect(takeLoginFailure(data)).toMatchObject({ transient: true, retryAfter: '2', responseStatus: 503 });
 	});
 
+	it('Client Credentials mode logs in with the client ID and secret alone, whatever else the credential still holds', async () => {
+		const { helper, sent } = helperAnswering({ statusCode: 200, body: { access_token: 'at-cc', expires_in: 3600 } });
+		const data = login({ authMethod: 'clientCredentials', scope: 'left@example.com' });
+		expect(await preAuthenticate(helper, data)).toMatchObject({ sessionToken: 'at-cc', refreshToken: '', tokenIdentity: tokenIdentityOf(data) });
+		expect(sent).toEqual([{ grant_type: 'client_credentials', client_id: 'app', client_secret: 'secret' }]);
+	});
+
+	it('Client Credentials mode renews with a refresh token when SigningHub gave one, and logs in again with the client credentials when it is refused', async () => {
+		const data = login({ authMethod: 'clientCredentials', refreshToken: 'rt-cc' });
+		data.tokenIdentity = tokenIdentityOf(data);
+		const { helper, sent } = helperAnswering({ statusCode: 400, body: { error: 'invalid_grant', error_description: 'Invalid refresh token' } }, token('cc'));
+		expect(await preAuthenticate(helper, data)).toMatchObject({ sessionToken: 'at-cc' });
+		expect(sent.map((form) => form.grant_type)).toEqual(['refresh_token', 'client_credentials']);
+	});
+
+	it('a two-factor login says so and what to use instead; the one-time token appears nowhere', async () => {
+		const otp = 'otp-7d1f9c2e';
+		const { helper } = helperAnswering({ statusCode: 403, body: { error: 'otp_required', error_description: `Send ${otp} with the OTP` }, headers: { 'x-otp': otp, 'x-mobile-number': '+44***' } });
+		const data = login();
+		const error = await preAuthenticate(helper, data).catch((thrown: Error) => thrown);
+		expect(error.message).toBe(
+			"SigningHub refused the login: two-factor login is on for this user. Use 'Client Credentials (No Password)', a user without two-factor login or an access token instead",
+		);
+		expect((error as { description?: string }).description).toMatch(/Client Credentials \(No Password\).*without two-factor login.*access token/);
+		const failure = takeLoginFailure(data);
+		const shown = [JSON.stringify(error), JSON.stringify(failure), JSON.stringify(errorPayload(new RequestFailure(failure!, 1, false)))];
+		const nodeError = toNodeError({ name: 'SigningHub', type: 'x', typeVersion: 1, position: [0, 0], parameters: {}, id: 'n' }, new RequestFailure(failure!, 1, false));
+		shown.push(JSON.stringify(nodeError), String(nodeError.description), nodeError.message);
+		for (const text of shown) expect(text.includes(otp) ? text : null).toBeNull();
+	});
+
+	it.each([['unauthorized_client'], ['unsupported_grant_type']])('explains an integration that may not log in with its client credentials (%s)', async (code) => {
+		const { helper } = helperAnswering({ statusCode: 400, body: { error: code, error_description: 'The client is not authorized to use this grant type' } });
+		await expect(preAuthenticate(helper, login({ authMethod: 'clientCredentials' }))).rejects.toThrow(
+			'SigningHub does not let this integration log in this way: The client is not authorized to use this grant type',
+		);
+	});
+
+	describe('a refused refresh token, when another process of this n8n stored a newer token meanwhile', () => {
+		const refused = { statusCode: 400, body: { error: 'invalid_grant', error_description: 'Invalid refresh token' } };
+		const renewing = () => {
+			const data = login({ refreshToken: 'rt-spent' });
+			data.tokenIdentity = tokenIdentityOf(data);
+			return data;
+		};
+		const storedBy = (data: ICredentialDataDecryptedObject, name: string) => ({ ...data, sessionToken: `at-${name}`, refreshToken: `rt-${name}`, sessionExpiresAt: Date.now() + 3_600_000 });
+
+		it('takes up the stored token, even when it is stored a moment after the refusal, without logging in', async () => {
+			const data = renewing();
+			const looks = [data, data, storedBy(data, 'other-worker')];
+			loginContextOf(data).readStoredCredential = async () => looks.shift() ?? data;
+			const { helper, sent } = helperAnswering(refused);
+			expect(await preAuthenticate(helper, data)).toMatchObject({ sessionToken: 'at-other-worker', refreshToken: 'rt-other-worker' });
+			expect(sent.map((form) => form.grant_type)).toEqual(['refresh_token']);
+		});
+
+		it.each([
+			['of another login (the credential was edited)', (data: ICredentialDataDecryptedObject) => ({ ...storedBy(data, 'x'), tokenIdentity: 'another-login' })],
+			['about to expire', (data: ICredentialDataDecryptedObject) => ({ ...storedBy(data, 'x'), sessionExpiresAt: Date.now() + 1000 })],
+		])('never takes up a stored token %s: it logs in', async (_, stored) => {
+			const data = renewing();
+			loginContextOf(data).readStoredCredential = async () => stored(data);
+			const { helper, sent } = helperAnswering(refused, token('fresh'));
+			expect(await preAuthenticate(helper, data)).toMatchObject({ sessionToken: 'at-fresh' });
+			expect(sent.map((form) => form.grant_type)).toEqual(['refresh_token', 'password']);
+		});
+
+		it('on a credential test (no run waits for the login), logs in at once', async () => {
+			const { helper, sent } = helperAnswering(refused, token('fresh'));
+			expect(await preAuthenticate(helper, renewing())).toMatchObject({ sessionToken: 'at-fresh' });
+			expect(sent.map((form) => form.grant_type)).toEqual(['refresh_token', 'password']);
+		});
+	});
+
 	it('ties a stored token to the whole login, secrets included, without keeping them', () => {
 		const identity = tokenIdentityOf(login());
 		expect(identity).toMatch(/^[0-9a-f]{32}$/);
@@ -154,7 +237,7 @@ describe('Act as User from nodes, as the credential allows', () => {
 	});
 
 	it('allows any user when the owner says so', () => {
-		expect(() => checkActAsUserAllowed(admin({ actAsUserPolicy: 'anyUser' }), 'anyone@example.org')).not.toThrow();
+		expect(checkActAsUserAllowed(admin({ actAsUserPolicy: 'anyUser' }), 'Anyone@Example.org')).toBe('anyone@example.org');
 	});
 
 	it('allows only the listed emails and @domains, without regard to case', () => {
@@ -164,6 +247,21 @@ describe('Act as User from nodes, as the credential allows', () => {
 			expect(() => checkActAsUserAllowed(listed, email)).toThrow(`The SigningHub credential does not list ${email} among the users nodes may act for`);
 		}
 	});
+
+	it('checks and returns one form of the email: compatibility forms folded, lower case', () => {
+		const listed = admin({ actAsUserPolicy: 'listed', actAsUserAllowed: 'kim@example.com, @\u212Aeys.example.com' });
+		expect(checkActAsUserAllowed(listed, ' \u212Aim@Example.com ')).toBe('kim@example.com');
+		expect(checkActAsUserAllowed(listed, 'anna@keys.example.com')).toBe('anna@keys.example.com');
+		expect(checkActAsUserAllowed(listed, 'kim\uff20example.com')).toBe('kim@example.com');
+		for (const email of ['Kim@Example.com', '\u212Aim@example.com', 'kim\uff20example.com']) expect(normalizeEmail(normalizeEmail(email))).toBe(normalizeEmail(email));
+	});
+
+	it.each([['a@b@example.com'], ['kim@example.com@evil.test'], ['@example.com'], ['kim@'], ['kim'], ['kim\u200b@example.com'], ['kim @example.com'], ['']])(
+		'refuses %p, whatever the policy: the check itself wants exactly one @',
+		(email) => {
+			expect(() => checkActAsUserAllowed(admin({ actAsUserPolicy: 'anyUser' }), email)).toThrow(/Act as User must be one email address with exactly one @/);
+		},
+	);
 
 	it('is a credential setting shown only for Enterprise Admin, off by default', () => {
 		const policy = new SigningHubApi().properties.find((property) => property.name === 'actAsUserPolicy');

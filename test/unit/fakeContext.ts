@@ -33,6 +33,8 @@ export interface FakeContextOptions {
 	credentialId?: string;
 	/** Files already in the fake binary store, by binary ID (as a filesystem-mode n8n keeps them). */
 	storedFiles?: Record<string, Buffer>;
+	/** The stored credential (n8n's database) when contexts share one, as queue-mode workers do. */
+	stored?: ICredentialDataDecryptedObject;
 }
 
 /** The decrypted credential as n8n would store it after preAuthentication (see `stored`). */
@@ -71,7 +73,7 @@ function lookUp(parameters: IDataObject, name: string): unknown {
 }
 
 function baseContext(node: INode, credentials: ICredentialDataDecryptedObject, items: INodeExecutionData[], options: FakeContextOptions) {
-	const stored: ICredentialDataDecryptedObject = { ...credentials };
+	const stored: ICredentialDataDecryptedObject = options.stored ?? { ...credentials };
 	const helpers = getRequestHelperFunctions({} as never, node, { credentialsHelper: credentialsHelper(stored) } as never);
 	const binaries = new Map<string, Buffer>(Object.entries(options.storedFiles ?? {}));
 	/** The binary IDs a node read whole (getBinaryDataBuffer) rather than as a stream. */

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { PROBE_PARAMETERS, resolvePath, type ApiVersion } from './endpoints';
 import {
@@ -20,7 +21,9 @@ import {
 } from './errors';
 import { keepLoginFailure, waitingLoginOf, type RawResponse } from './n8nBridge';
 
-export type AuthMethod = 'accessToken' | 'userLogin' | 'enterpriseScope';
+export type AuthMethod = 'accessToken' | 'userLogin' | 'enterpriseScope' | 'clientCredentials';
+
+const LOGIN_METHODS: readonly AuthMethod[] = ['userLogin', 'enterpriseScope', 'clientCredentials'];
 
 /** What preAuthentication stores in the credential (hidden fields). */
 export interface StoredToken extends IDataObject {
@@ -35,6 +38,25 @@ export interface StoredToken extends IDataObject {
 export const LOGIN_TIMEOUT_MS = 30_000;
 /** Tokens are renewed this long before SigningHub says they expire. */
 export const TOKEN_EXPIRY_MARGIN_MS = 60_000;
+
+/** The token fields of a credential (as n8n stores them). */
+export function storedTokenOf(credentials: ICredentialDataDecryptedObject): StoredToken {
+	return {
+		sessionToken: String(credentials.sessionToken ?? ''),
+		refreshToken: String(credentials.refreshToken ?? ''),
+		sessionExpiresAt: Number(credentials.sessionExpiresAt) || 0,
+		tokenIdentity: String(credentials.tokenIdentity ?? ''),
+	};
+}
+
+/** Whether a token may be sent for the login `identity`: there, got by that very login, and not about to expire. */
+export function isUsableToken(token: StoredToken, identity: string): boolean {
+	return (
+		token.sessionToken !== '' &&
+		token.tokenIdentity === identity &&
+		(!token.sessionExpiresAt || token.sessionExpiresAt - TOKEN_EXPIRY_MARGIN_MS > Date.now())
+	);
+}
 
 function configError(message: string, description: string): SigningHubError {
 	return new SigningHubError({ ...CONFIG_FAILURE, message, description });
@@ -68,8 +90,8 @@ export function normalizeBaseUrl(raw: unknown): string {
 }
 
 export function authMethodOf(credentials: ICredentialDataDecryptedObject): AuthMethod {
-	const method = credentials.authMethod;
-	return method === 'userLogin' || method === 'enterpriseScope' ? method : 'accessToken';
+	const method = LOGIN_METHODS.find((login) => login === credentials.authMethod);
+	return method ?? 'accessToken';
 }
 
 export function apiVersionOf(credentials: ICredentialDataDecryptedObject): ApiVersion {
@@ -110,24 +132,46 @@ export function bearerTokenOf(credentials: ICredentialDataDecryptedObject, ident
 }
 
 /**
- * Whether the credential lets a node act for `email` (its Act as User option), as the
+ * The one form of an email that Act as User both checks and sends: compatibility forms folded
+ * (NFKC: a Kelvin sign becomes a K, a full-width @ an @), then lower case. Checking one form
+ * and sending another would let a look-alike pass the credential's list as someone else.
+ */
+export function normalizeEmail(raw: unknown): string {
+	return String(raw ?? '')
+		.normalize('NFKC')
+		.toLowerCase()
+		.trim();
+}
+
+/** An email as SigningHub's scope takes it: one @, something on each side, no spaces or invisible characters. */
+const SCOPE_EMAIL = /^[^@\s\p{C}]+@[^@\s\p{C}]+$/u;
+
+/**
+ * Checks that the credential lets a node act for `email` (its Act as User option), as the
  * credential's owner set it: never (the default, also for credentials saved before the
  * setting existed), any user of the enterprise, or only the listed emails and @domains.
+ * Returns the email to send as SigningHub's scope: the very text that was checked.
  */
-export function checkActAsUserAllowed(credentials: ICredentialDataDecryptedObject, email: string) {
+export function checkActAsUserAllowed(credentials: ICredentialDataDecryptedObject, email: string): string {
+	const wanted = normalizeEmail(email);
+	if (!SCOPE_EMAIL.test(wanted)) {
+		throw configError(
+			`Act as User must be one email address with exactly one @, not "${email.trim().slice(0, 100)}"`,
+			"Set Act as User to the user's email, e.g. name@example.com.",
+		);
+	}
 	const policy = credentials.actAsUserPolicy;
-	if (policy === 'anyUser') return;
-	const wanted = email.trim().toLowerCase();
+	if (policy === 'anyUser') return wanted;
 	if (policy === 'listed') {
 		const entries = String(credentials.actAsUserAllowed ?? '')
 			.split(/[\s,;]+/)
-			.map((entry) => entry.trim().toLowerCase())
+			.map(normalizeEmail)
 			.filter(Boolean);
-		const domain = wanted.slice(wanted.lastIndexOf('@'));
-		if (entries.some((entry) => entry === wanted || entry === domain)) return;
+		const domain = wanted.slice(wanted.indexOf('@'));
+		if (entries.some((entry) => entry === wanted || entry === domain)) return wanted;
 	}
 	throw configError(
-		policy === 'listed' ? `The SigningHub credential does not list ${email} among the users nodes may act for` : 'The SigningHub credential does not allow nodes to act for other users',
+		policy === 'listed' ? `The SigningHub credential does not list ${wanted} among the users nodes may act for` : 'The SigningHub credential does not allow nodes to act for other users',
 		policy === 'listed'
 			? "Ask the credential's owner to add this user, or their @domain, to 'Users and Domains Allowed', or remove the Act as User option."
 			: "The credential's owner decides this: in the SigningHub credential, 'Allow Act as User From Nodes' must be 'Any User of the Enterprise' or list this user. Or remove the Act as User option: the node then acts for the credential's own Act as User.",
@@ -189,10 +233,14 @@ export function describeLoginFailure(status: number, body: unknown, headers: IDa
 		});
 	}
 	if (status === 403 && headers['x-otp'] !== undefined) {
+		// The x-otp header is a token for SigningHub's one-time-password calls: it is never kept, and nor are words that quote it.
+		const otp = String(headers['x-otp']);
 		return failure({
-			message: 'SigningHub asks this user for a one-time password (two-factor login)',
+			signingHubMessage: otp !== '' && signingHubMessage?.includes(otp) ? null : signingHubMessage,
+			message:
+				"SigningHub refused the login: two-factor login is on for this user. Use 'Client Credentials (No Password)', a user without two-factor login or an access token instead",
 			description:
-				'Two-factor login cannot run unattended. Use an integration user without two-factor login, an enterprise admin acting on behalf of the user, or an access token.',
+				"A login that asks for a one-time password cannot run unattended. In the SigningHub credential, use instead: 'Client Credentials (No Password)' with the integration's client ID and secret, a SigningHub user without two-factor login (e.g. one kept for the integration), an enterprise admin acting on behalf of the user, or an access token.",
 		});
 	}
 	const parsed = parseBody(body);
@@ -211,6 +259,13 @@ export function describeLoginFailure(status: number, body: unknown, headers: IDa
 			message: `SigningHub rejected the client ID or client secret${said}`,
 			description:
 				"Check 'Client ID' (the integration's Application Name) and 'Client Secret' (its API Key) under Enterprise Settings > Integrations in SigningHub.",
+		});
+	}
+	if (oauthError === 'unauthorized_client' || oauthError === 'unsupported_grant_type') {
+		return failure({
+			message: `SigningHub does not let this integration log in this way${said}`,
+			description:
+				"With 'Client Credentials (No Password)', the integration must be allowed to log in with its client ID and secret alone: ask your SigningHub enterprise admin, or use 'User Login' instead.",
 		});
 	}
 	if (oauthError === 'invalid_scope') {
@@ -308,9 +363,46 @@ export async function preAuthenticate(helper: IHttpRequestHelper, credentials: I
 	);
 }
 
+/** How long a refused refresh waits, in all, for the token another process may be storing (milliseconds per look). */
+const STORED_TOKEN_LOOKS_MS = [0, 100, 200, 400, 800, 1500];
+
 /**
- * Gets a token for the login modes: with the stored refresh token when it belongs to this
- * same login, else with the password grant (plus `scope` when an admin acts for a user).
+ * After SigningHub refused `refusedRefreshToken`: the token another process of this n8n (a
+ * queue-mode worker) got with it a moment ago and stored in the credential, if any. The
+ * stored credential is read again through n8n (see n8nBridge.ts) for a short while: the other
+ * process stores its token only once SigningHub's answer is back.
+ */
+async function tokenStoredMeanwhile(credentials: ICredentialDataDecryptedObject, refusedRefreshToken: string): Promise<StoredToken | undefined> {
+	const readStored = waitingLoginOf(credentials)?.readStoredCredential;
+	if (!readStored) return undefined;
+	const identity = tokenIdentityOf(credentials);
+	for (const wait of STORED_TOKEN_LOOKS_MS) {
+		if (wait > 0) await sleep(wait);
+		const stored = await readStored().catch(() => undefined);
+		const token = stored && storedTokenOf(stored);
+		if (token && token.refreshToken !== refusedRefreshToken && isUsableToken(token, identity)) return token;
+	}
+	return undefined;
+}
+
+/** The login form of the credential's mode: the client credentials alone, or a user's password (plus `scope` when an admin acts for a user). */
+function loginForm(credentials: ICredentialDataDecryptedObject, client: Record<string, string>): Record<string, string> {
+	const method = authMethodOf(credentials);
+	if (method === 'clientCredentials') return { grant_type: 'client_credentials', ...client };
+	const form: Record<string, string> = {
+		grant_type: 'password',
+		...client,
+		username: required(credentials, 'username', 'Email'),
+		password: required(credentials, 'password', 'Password', true),
+	};
+	if (method === 'enterpriseScope') form.scope = required(credentials, 'scope', 'Act as User');
+	return form;
+}
+
+/**
+ * Gets a token for the login modes: with the stored refresh token when it belongs to this same
+ * login; when SigningHub refuses it, the token another process just got with it, if any; else
+ * a fresh login (a client-credentials answer often has no refresh token: that logs in again).
  */
 export async function obtainToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<StoredToken> {
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
@@ -318,6 +410,7 @@ export async function obtainToken(helper: IHttpRequestHelper, credentials: ICred
 		client_id: required(credentials, 'clientId', 'Client ID'),
 		client_secret: required(credentials, 'clientSecret', 'Client Secret', true),
 	};
+	const form = loginForm(credentials, client);
 	const refreshToken = typeof credentials.refreshToken === 'string' ? credentials.refreshToken : '';
 	if (refreshToken && credentials.tokenIdentity === tokenIdentityOf(credentials)) {
 		const refreshed = await requestToken(helper, credentials, baseUrl, {
@@ -328,15 +421,8 @@ export async function obtainToken(helper: IHttpRequestHelper, credentials: ICred
 		if (!(refreshed instanceof Error)) return refreshed;
 		// A refused refresh token (expired, revoked, spent) falls back to a fresh login; other failures do not.
 		if (refreshed.transient || refreshed.responseStatus === null || refreshed.reason !== 'login') throw refreshed;
-	}
-	const form: Record<string, string> = {
-		grant_type: 'password',
-		...client,
-		username: required(credentials, 'username', 'Email'),
-		password: required(credentials, 'password', 'Password', true),
-	};
-	if (authMethodOf(credentials) === 'enterpriseScope') {
-		form.scope = required(credentials, 'scope', 'Act as User');
+		const storedMeanwhile = await tokenStoredMeanwhile(credentials, refreshToken);
+		if (storedMeanwhile) return storedMeanwhile;
 	}
 	return await requestToken(helper, credentials, baseUrl, form);
 }

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { accessTokenOf, apiVersionOf, bearerTokenOf, checkActAsUserAllowed, deadlineSignal, LOGIN_TIMEOUT_MS, normalizeBaseUrl } from './auth';
+import { accessTokenOf, apiVersionOf, bearerTokenOf, checkActAsUserAllowed, deadlineSignal, LOGIN_TIMEOUT_MS, normalizeBaseUrl, normalizeEmail } from './auth';
 import { resolvePath, type ApiVersion, type Endpoint, type PathParameters } from './endpoints';
 import {
 	CANCELLED,
@@ -168,6 +168,7 @@ export class SigningHubClient {
 		if (!this.session.usesLogin) credentials.sessionToken = accessTokenOf(credentials);
 		this.loginContext = loginContextOf(credentials);
 		this.loginContext.cancelSignal = this.cancelSignal;
+		if (persistTokens) this.loginContext.readStoredCredential = async () => await context.getCredentials(CREDENTIAL_TYPE);
 		this.requester = requesterOf(context);
 		this.loginRetry = {
 			maxAttempts: options.maxAttempts,
@@ -188,25 +189,25 @@ export class SigningHubClient {
 	/**
 	 * A client acting for another user of the enterprise (SigningHub's scope): an Enterprise Admin
 	 * credential only, and only for a user the credential allows. One per user and run, so each
-	 * user's token is fetched once.
+	 * user's token is fetched once. The scope sent is the email as checked (normalizeEmail).
 	 */
 	forUser(email: string): SigningHubClient {
-		if (this.session.authMethod !== 'enterpriseScope') {
+		const { authMethod } = this.session;
+		if (authMethod !== 'enterpriseScope') {
+			const clientCredentials = authMethod === 'clientCredentials';
 			throw new SigningHubError({
 				...CONFIG_FAILURE,
-				message: 'Act as User needs an Enterprise Admin credential',
-				description:
-					"Switch the SigningHub credential's Authentication to 'Enterprise Admin on Behalf of a User', or remove the Act as User option.",
+				message: clientCredentials ? "Act as User is not available with 'Client Credentials (No Password)'" : 'Act as User needs an Enterprise Admin credential',
+				description: `${clientCredentials ? "SigningHub documents acting for another user only for an enterprise admin's login (its scope). " : ''}Switch the SigningHub credential's Authentication to 'Enterprise Admin on Behalf of a User', or remove the Act as User option.`,
 			});
 		}
-		const key = email.toLowerCase();
-		if (key === String(this.credentials.scope ?? '').trim().toLowerCase()) return this;
-		checkActAsUserAllowed(this.credentials, email);
-		let client = this.actingClients.get(key);
+		if (normalizeEmail(email) === normalizeEmail(this.credentials.scope)) return this;
+		const user = checkActAsUserAllowed(this.credentials, email);
+		let client = this.actingClients.get(user);
 		if (!client) {
-			const credentials = { ...this.credentials, scope: email, sessionToken: '', refreshToken: '', sessionExpiresAt: 0, tokenIdentity: '' };
+			const credentials = { ...this.credentials, scope: user, sessionToken: '', refreshToken: '', sessionExpiresAt: 0, tokenIdentity: '' };
 			client = new SigningHubClient(this.context, credentials, this.options, false);
-			this.actingClients.set(key, client);
+			this.actingClients.set(user, client);
 		}
 		return client;
 	}

@@ -34,8 +34,14 @@ import type { SigningHubError } from './errors';
  *    carries both the cancel signal and the deadline.
  *
  * preAuthentication gets only the credential's data from n8n, so what it needs of the request
- * that waits for it (the cancel signal, and a call-back once the token is there) is kept per
- * credential object too (`loginContextOf`).
+ * that waits for it (the cancel signal, a call-back once the token is there, and a way to read
+ * the stored credential again) is kept per credential object too (`loginContextOf`).
+ *
+ * In queue mode each worker is its own process with its own copy of the credential. When the
+ * tokens expire, two workers renew with the same refresh token; SigningHub spends it on the
+ * first and refuses the second. The second then reads the credential again through the node's
+ * own `getCredentials` (n8n decrypts it from the database on each call) and takes up the token
+ * the first one stored, instead of logging in with the password (`readStoredCredential`).
  */
 
 /** What n8n's request helpers give with `returnFullResponse` and `ignoreHttpStatusErrors`. */
@@ -56,6 +62,8 @@ export interface LoginContext {
 	cancelSignal?: AbortSignal;
 	/** Called once a token is there, so the waiting request's deadline starts then. */
 	onLoggedIn?: () => void;
+	/** The credential as n8n stores it now, tokens included: what another process may have stored meanwhile. */
+	readStoredCredential?: () => Promise<ICredentialDataDecryptedObject>;
 }
 
 const loginContexts = new WeakMap<object, LoginContext>();

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { authMethodOf, obtainToken, TOKEN_EXPIRY_MARGIN_MS, tokenIdentityOf, type AuthMethod, type StoredToken } from './auth';
+import { authMethodOf, isUsableToken, obtainToken, storedTokenOf, tokenIdentityOf, type AuthMethod, type StoredToken } from './auth';
 import { CANCELLED, SigningHubError } from './errors';
 import type { RawResponse } from './n8nBridge';
 
@@ -26,15 +26,6 @@ function sharedLoginFor(key: string): SharedLogin {
 		if (sharedLogins.size > MAX_SHARED_LOGINS) sharedLogins.delete(sharedLogins.keys().next().value as string);
 	}
 	return shared;
-}
-
-function tokenOf(credentials: ICredentialDataDecryptedObject): StoredToken {
-	return {
-		sessionToken: String(credentials.sessionToken ?? ''),
-		refreshToken: String(credentials.refreshToken ?? ''),
-		sessionExpiresAt: Number(credentials.sessionExpiresAt) || 0,
-		tokenIdentity: String(credentials.tokenIdentity ?? ''),
-	};
 }
 
 /** Sends one try: with the token in the credential, or (loggingIn) through n8n's login path. */
@@ -77,7 +68,7 @@ export class TokenSession {
 		this.authMethod = authMethodOf(credentials);
 		this.identity = tokenIdentityOf(credentials);
 		this.shared = sharedLoginFor(`${credentialId}\n${this.identity}`);
-		if (this.usesLogin && !this.usable(tokenOf(credentials))) credentials.sessionToken = '';
+		if (this.usesLogin && !this.usable(storedTokenOf(credentials))) credentials.sessionToken = '';
 	}
 
 	get usesLogin(): boolean {
@@ -85,11 +76,7 @@ export class TokenSession {
 	}
 
 	private usable(token: StoredToken): boolean {
-		return (
-			token.sessionToken !== '' &&
-			token.tokenIdentity === this.identity &&
-			(!token.sessionExpiresAt || token.sessionExpiresAt - TOKEN_EXPIRY_MARGIN_MS > Date.now())
-		);
+		return isUsableToken(token, this.identity);
 	}
 
 	/**
@@ -165,7 +152,7 @@ export class TokenSession {
 				}
 			}
 		} finally {
-			if (this.credentials.sessionToken !== '') this.shared.token = tokenOf(this.credentials);
+			if (this.credentials.sessionToken !== '') this.shared.token = storedTokenOf(this.credentials);
 			this.shared.login = undefined;
 			settle(this.runFailure);
 		}
