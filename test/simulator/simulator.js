@@ -10,6 +10,7 @@ const { packageMethods, PACKAGE_ROUTES, DEFAULT_TEMPLATES } = require('./package
 const { listMethods, LIST_ORDERS } = require('./lists');
 const { backofficeMethods, BACKOFFICE_ROUTES } = require('./backoffice');
 const { fieldMethods, FIELD_ROUTES } = require('./fields');
+const { actionMethods, ACTION_ROUTES } = require('./actions');
 const { DATE_STYLES } = require('./dates');
 const { json, message, DOCUMENTED } = require('./answers');
 const { Callbacks } = require('./callbacks');
@@ -64,6 +65,8 @@ const DEFAULT_SCENARIO = {
 	dropDownloadAfterBytes: null,
 	/** Request bodies above this many bytes are hashed as they arrive and only their head kept (null: keep all). */
 	keepBodiesUpTo: null,
+	/** Bulk share and sign: how many of a transaction's packages each status call carries out. */
+	bulkStep: 8,
 };
 
 /** The scenario keys setOptions() accepts, and what each value must be. */
@@ -82,6 +85,7 @@ const OPTION_CHECKS = {
 	keepBodiesUpTo: (v) => v === null || (Number.isInteger(v) && v >= 0),
 	addUsersAnswersUsers: (v) => typeof v === 'boolean',
 	latencyMs: (v) => Number.isFinite(v) && v >= 0,
+	bulkStep: (v) => Number.isInteger(v) && v >= 1,
 };
 
 /** Throws on an unknown option or a value it cannot take. */
@@ -128,6 +132,8 @@ class SigningHubSimulator {
 		this.nextPackageId = Math.max(200_000, this.scenario.packageRange?.to ?? 0, ...this.packages.keys()) + 1;
 		this.accessTokens = new Map();
 		this.refreshTokens = new Map();
+		/** Bulk share and sign transactions, by ID. */
+		this.bulkTransactions = new Map();
 		/** Every token ever issued, so tests can prove none leaked. */
 		this.issued = [];
 		this.faults = [];
@@ -274,6 +280,7 @@ class SigningHubSimulator {
 			...PACKAGE_ROUTES,
 			...BACKOFFICE_ROUTES,
 			...FIELD_ROUTES,
+			...ACTION_ROUTES,
 		];
 		for (const [method, pattern, name] of routes) {
 			const match = url.pathname.match(pattern);
@@ -522,7 +529,7 @@ class OtherHost {
 	}
 }
 
-Object.assign(SigningHubSimulator.prototype, packageMethods, listMethods, backofficeMethods, fieldMethods);
+Object.assign(SigningHubSimulator.prototype, packageMethods, listMethods, backofficeMethods, fieldMethods, actionMethods);
 
 module.exports = { SigningHubSimulator, OtherHost, DEFAULT_SCENARIO };
 

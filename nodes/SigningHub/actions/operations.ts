@@ -29,7 +29,7 @@ import { removeRecipient } from './recipient/remove.operation';
 import { setReminders } from './recipient/setReminders.operation';
 import { updateRecipient } from './recipient/update.operation';
 import { applyTemplate } from './template/apply.operation';
-import type { Operation, Resource } from './types';
+import type { AnyOperation, Resource } from './types';
 import { completeWorkflow } from './workflow/complete.operation';
 import { getWorkflow } from './workflow/get.operation';
 import { getWorkflowHistory } from './workflow/getHistory.operation';
@@ -37,7 +37,7 @@ import { setPostProcessing } from './workflow/setPostProcessing.operation';
 import { updateWorkflow } from './workflow/update.operation';
 
 /** Every operation of the node. Adding one: write its file, then list it here. */
-const OPERATIONS: Operation[] = [
+const OPERATIONS: AnyOperation[] = [
 	createPackage,
 	getManyPackages,
 	downloadPackage,
@@ -88,18 +88,18 @@ const RESOURCES: Record<Resource, { name: string; defaultOperation: string; tool
 /** Saved workflows without a resource are Workflow ones: the node's first operation was Complete. */
 const DEFAULT_RESOURCE: Resource = 'workflow';
 
-export function findOperation(resource: string, operation: string): Operation | undefined {
+export function findOperation(resource: string, operation: string): AnyOperation | undefined {
 	return OPERATIONS.find((candidate) => candidate.resource === resource && candidate.value === operation);
 }
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 /** Whether an operation may run in n8n's tool version of the node (its type name ends in "Tool"). */
-export function offeredToAgents(operation: Operation): boolean {
+export function offeredToAgents(operation: AnyOperation): boolean {
 	return operation.toolDescription !== undefined;
 }
 
-function operationMenu(resource: Resource, operations: Operation[], defaultOperation: string, tool?: boolean): INodeProperties {
+function operationMenu(resource: Resource, operations: AnyOperation[], defaultOperation: string, tool?: boolean): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',
