@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { getManyContacts } from './contact/getMany.operation';
 import { addField } from './document/addField.operation';
+import { deleteField } from './document/deleteField.operation';
 import { fillFields } from './document/fillFields.operation';
 import { getFields } from './document/getFields.operation';
 import { signDocument } from './document/sign.operation';
@@ -9,7 +11,12 @@ import { deleteDocument } from './document/delete.operation';
 import { downloadDocument } from './document/download.operation';
 import { renameDocument } from './document/rename.operation';
 import { optionsProperty } from './options';
+import { approvePackage } from './package/approve.operation';
+import { bulkPackages } from './package/bulk.operation';
 import { createPackage } from './package/create.operation';
+import { declinePackage } from './package/decline.operation';
+import { moveToFolder } from './package/moveToFolder.operation';
+import { submitPackage } from './package/submit.operation';
 import { changeOwner } from './package/changeOwner.operation';
 import { deletePackage } from './package/delete.operation';
 import { downloadPackage } from './package/download.operation';
@@ -25,6 +32,7 @@ import { verifySignatures } from './package/verifySignatures.operation';
 import { addRecipient } from './recipient/add.operation';
 import { getManyRecipients } from './recipient/getMany.operation';
 import { getReminders } from './recipient/getReminders.operation';
+import { protectRecipient } from './recipient/protect.operation';
 import { removeRecipient } from './recipient/remove.operation';
 import { setReminders } from './recipient/setReminders.operation';
 import { updateRecipient } from './recipient/update.operation';
@@ -71,6 +79,14 @@ const OPERATIONS: AnyOperation[] = [
 	setReminders,
 	updateWorkflow,
 	setPostProcessing,
+	approvePackage,
+	declinePackage,
+	submitPackage,
+	protectRecipient,
+	bulkPackages,
+	deleteField,
+	moveToFolder,
+	getManyContacts,
 ];
 
 /**
@@ -78,6 +94,7 @@ const OPERATIONS: AnyOperation[] = [
  * one is not offered to AI agents, the one it starts with in n8n's tool version of the node.
  */
 const RESOURCES: Record<Resource, { name: string; defaultOperation: string; toolDefaultOperation?: string }> = {
+	contact: { name: 'Contact', defaultOperation: 'getMany' },
 	document: { name: 'Document', defaultOperation: 'upload', toolDefaultOperation: 'rename' },
 	package: { name: 'Package', defaultOperation: 'create' },
 	recipient: { name: 'Recipient', defaultOperation: 'add' },

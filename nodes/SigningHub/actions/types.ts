@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { ApiVersion, SigningHubClient } from '../transport';
 
-export type Resource = 'document' | 'package' | 'recipient' | 'template' | 'workflow';
+export type Resource = 'contact' | 'document' | 'package' | 'recipient' | 'template' | 'workflow';
 
 /** What an operation's read step gets for one input item: no client, so it cannot send. */
 export interface ReadContext {
