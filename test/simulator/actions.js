@@ -24,7 +24,6 @@ const ACTION_DOCUMENTED = {
 const ACTION_ASSUMED = {
 	wrongRole: (action, role) => message(400, `A recipient with the role ${role} cannot ${action} this document`),
 	badAuthentication: (what) => message(400, `Invalid authentication settings: ${what}`),
-	notAdmin: () => message(403, 'You are not authorized to access enterprise management'),
 	idsRequired: () => message(400, 'ids is required: one or more package IDs'),
 	transactionNotFound: () => message(404, 'Bulk transaction not found'),
 	folderRequired: () => message(400, 'folder_name is required'),
@@ -246,4 +245,4 @@ const ACTION_ROUTES = [
 	['GET', /^\/(v4)\/settings\/contacts\/(\d+)\/(\d+)$/, 'listContacts'],
 ];
 
-module.exports = { actionMethods, ACTION_ROUTES, ACTION_DOCUMENTED, ACTION_ASSUMED, DEFAULT_FOLDERS, DEFAULT_CONTACTS };
+module.exports = { actionMethods, ACTION_ROUTES, ACTION_DOCUMENTED, ACTION_ASSUMED };
