@@ -38,6 +38,18 @@ describe('Package > Share or Sign in Bulk', () => {
 		expect(harness.sim.packageOf(7).recipients[0].process_status).toBe('SIGNED');
 	});
 
+	it('sends one bulk call per user the items act as (Act as User), each result paired to its item', async () => {
+		harness.sim.addPackages({ id: 130, owner: SIGNER, status: 'DRAFT', recipients: [{ user_email: OWNER, role: 'SIGNER' }] });
+		const admin = { ...ownerLogin(harness.url), authMethod: 'enterpriseScope', username: 'admin@example.com', password: 'admin-pass-9e3f', scope: 'admin@example.com', actAsUserPolicy: 'anyUser' };
+		const { output } = await harness.run(bulk({ options: { actAsUser: '={{ $json.owner }}' } }), [{ packageId: 101, owner: OWNER }, { packageId: 130, owner: SIGNER }, { packageId: 102, owner: OWNER }], { credentials: admin });
+		expect(output.map((item) => [item.json.packageId, item.json.status, item.pairedItem])).toEqual([
+			[101, 'COMPLETED', { item: 0 }],
+			[130, 'COMPLETED', { item: 1 }],
+			[102, 'COMPLETED', { item: 2 }],
+		]);
+		expect(harness.requests().filter((entry) => entry.path === '/v4/packages/SHARE').map((entry) => entry.actingUser).sort()).toEqual([SIGNER, OWNER]);
+	});
+
 	it('never sends the bulk call twice: a lost answer fails every item, outcome unknown', async () => {
 		harness.sim.addFaults({ path: '/v4/packages/SHARE$', method: 'POST', kind: 'drop', after: true, times: 1 });
 		const errors = await harness.errors(bulk(), [{ packageId: 101 }, { packageId: 102 }]);
