@@ -121,6 +121,21 @@ export async function readTemplatesPage(client: SigningHubClient, page: number, 
 	return { records: response.body as IDataObject[], total: totalOf(response.headers) };
 }
 
+/** Get Contacts (v4): one page of the user's personal and enterprise contacts, searched by name or email, in the order asked. */
+export async function readContactsPage(client: SigningHubClient, page: number, perPage: number, { searchText, sortBy, ascending }: { searchText?: string; sortBy?: string; ascending?: boolean }): Promise<Page> {
+	const response = await client.request({
+		method: 'GET',
+		endpoint: 'contacts',
+		pathParameters: { perPage, page },
+		query: sortBy ? { 'sort-by': sortBy, asc: String(ascending === true) } : undefined,
+		headers: searchHeader(searchText),
+		expect: 'jsonArray',
+		repeatable: true,
+		action: `list the contacts (page ${page})`,
+	});
+	return { records: response.body as IDataObject[], total: totalOf(response.headers) };
+}
+
 /** Get Workflow History: one page (v4) or the whole history (v3) of a package. */
 export async function readHistoryPage(client: SigningHubClient, packageId: number, page: number, perPage: number): Promise<Page> {
 	const response = await client.request({

@@ -243,4 +243,15 @@ function nodeOutput(execution, nodeName, output = 0) {
 	return (runs[0].data?.main?.[output] ?? []).map((item) => item);
 }
 
-module.exports = { N8nSandbox, nodeOutput, packTarball, waitFor, NODE_TYPE, OWNER, PACKAGE_NAME };
+/** How a workflow run ended: its exit code, how many nodes ran, and the first errors n8n logged when it failed. */
+function runSummary(run) {
+	const failure = run.code === 0 ? '' : run.output.split('\n').filter((line) => /"level":"error"/.test(line)).slice(0, 2).join('\n').slice(0, 3000);
+	return { code: run.code, nodes: Object.keys(run.execution?.data?.resultData?.runData ?? {}).length, failure };
+}
+
+/** The requests the simulator answered with `method` on `path`, logins' 401s left out. */
+function requestsSent(simulator, method, path) {
+	return simulator.log.filter((entry) => entry.method === method && entry.path === path && entry.status !== 401);
+}
+
+module.exports = { N8nSandbox, nodeOutput, packTarball, runSummary, requestsSent, waitFor, NODE_TYPE, OWNER, PACKAGE_NAME };

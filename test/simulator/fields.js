@@ -26,6 +26,15 @@ const TEXT_TYPES = ['TEXT', 'NAME', 'EMAIL', 'COMPANY', 'JOBTITLE', 'DATE'];
 /** A field's size when the request gives none (assumed). */
 const DEFAULT_SIZE = { signature: [160, 40], electronic_signature: [160, 40], in_person_signature: [160, 40], initials: [60, 30], text: [150, 20], radio: [12, 12], checkbox: [12, 12] };
 const PAGE = { width: 595, height: 842 };
+/** What Add QR Code answers as `value`, "the base64 of QrCode image" (AZ AddQrCodeResponse): a 1x1 PNG stands in. */
+const QR_IMAGE = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==';
+
+/** Checkboxes and radio buttons are square: "The larger value between width and height will be assigned to both dimensions" (AZ checkboxAddCheckBoxAsync). */
+function squareIfBox(kind, dimensions) {
+	if (kind !== 'checkbox' && kind !== 'radio') return dimensions;
+	const side = Math.max(dimensions.width, dimensions.height);
+	return { ...dimensions, width: side, height: side };
+}
 
 /** Refusals in the vendor's words (v3 guide pages). */
 const FIELD_DOCUMENTED = {
@@ -312,7 +321,8 @@ const fieldMethods = {
 		if (kind === 'text') {
 			Object.assign(field, { value: input.value ?? '', type: input.type ?? 'TEXT', format_type: input.field_type ?? 'Text', max_length: input.max_length ?? 9999, read_only: false, validation_rule: input.validation_rule ?? 'OPTIONAL', placeholder: input.placeholder ?? '' });
 		}
-		if (kind === 'radio' || kind === 'checkbox') Object.assign(field, { value: String(input.value) === 'true', checked: String(input.value) === 'true', radio_group_name: input.radio_group_name });
+		if (kind === 'radio' || kind === 'checkbox') Object.assign(field, { value: String(input.value) === 'true', checked: String(input.value) === 'true', radio_group_name: input.radio_group_name, validation_rule: input.validation_rule ?? 'OPTIONAL' });
+		if (kind === 'qrcode') Object.assign(field, { order: null, type: 'QR', data: input.data ?? `${this.url}/document/${doc.id}`, value: QR_IMAGE });
 		this.fieldsOf(doc).push(field);
 		return field;
 	},
@@ -324,8 +334,9 @@ const fieldMethods = {
 		const { value: input, error } = this.readJson(ctx);
 		if (error) return error;
 		if (!input || typeof input !== 'object' || Array.isArray(input)) return message(400, 'The request is invalid.');
-		const kind = { digital_signature: 'signature', signature: 'signature', electronic_signature: 'electronic_signature', initials: 'initials', in_person_signature: 'in_person_signature', text: 'text' }[ctx.params[2]];
-		const problem = this.fieldProblem(found, input);
+		const kind = { digital_signature: 'signature', signature: 'signature', electronic_signature: 'electronic_signature', initials: 'initials', in_person_signature: 'in_person_signature', text: 'text', checkbox: 'checkbox', radio: 'radio', qrcode: 'qrcode' }[ctx.params[2]];
+		// A QR code is nobody's to fill (AZ QrCodeRequest has no order).
+		const problem = this.fieldProblem(found, kind === 'qrcode' ? { ...input, order: 1 } : input);
 		if (problem) return problem;
 		if (!Number.isInteger(input.page_no)) return FIELD_ASSUMED.missing('page_no');
 		if (input.page_no < 1 || input.page_no > found.doc.pages) return FIELD_ASSUMED.badPage();
@@ -334,15 +345,35 @@ const fieldMethods = {
 		const valid = dimensions && ['x', 'y', 'width', 'height'].every((key) => Number.isFinite(dimensions[key]));
 		if (dimensions !== undefined ? !valid : dimensionsRequired) return FIELD_ASSUMED.missing('dimensions');
 		if (kind === 'in_person_signature' && !input.placeholder) return FIELD_ASSUMED.missing('placeholder');
+		if (kind === 'radio') for (const key of ['radio_group_name', 'validation_rule']) if (!input[key]) return FIELD_ASSUMED.missing(key);
+		if ((kind === 'radio' || kind === 'checkbox') && input.value !== undefined && !['true', 'false'].includes(input.value)) return FIELD_ASSUMED.badValue('value');
 		if (kind === 'text') {
 			for (const key of ['type', 'field_type', 'validation_rule', 'max_length', 'font', 'multiline']) if (input[key] === undefined) return FIELD_ASSUMED.missing(key);
 			if (!TEXT_FIELD_TYPES[ctx.v].includes(input.field_type)) return message(400, `Invalid field_type: ${input.field_type}`);
 			if (!TEXT_TYPES.includes(input.type)) return message(400, `Invalid type: ${input.type}`);
 		}
-		const field = this.addFieldTo(found.doc, kind, input, input.page_no, dimensions ?? { x: 0, y: 0, width: DEFAULT_SIZE[kind][0], height: DEFAULT_SIZE[kind][1] });
+		const field = this.addFieldTo(found.doc, kind, input, input.page_no, squareIfBox(kind, dimensions ?? { x: 0, y: 0, width: DEFAULT_SIZE[kind][0], height: DEFAULT_SIZE[kind][1] }));
 		this.touch(found.pkg, 'FIELD_ADDED', ctx.user.email, { type: 'DOCUMENT', value: `${found.doc.name}: ${field.field_name}` });
+		if (kind === 'qrcode') return json(200, { data: field.data, field_name: field.field_name, value: field.value });
 		if (ctx.v === 'v3' && kind === 'electronic_signature') return json(200, { field_name: field.field_name });
 		return json(200, { field_name: field.field_name, created_on: field.created_on });
+	},
+
+	/** Delete Document Field (AZ fieldsDeleteDocumentFieldAsync, `DELETE doc/fields` `{field_name}`): the owner's draft, as adding. */
+	deleteField(ctx) {
+		const found = this.fieldsDocument(ctx);
+		if ('body' in found) return found;
+		const { value: input, error } = this.readJson(ctx);
+		if (error) return error;
+		if (!input || typeof input !== 'object' || typeof input.field_name !== 'string' || input.field_name === '') return FIELD_ASSUMED.missing('field_name');
+		const problem = this.fieldProblem(found, { order: 1 });
+		if (problem) return problem;
+		const fields = this.fieldsOf(found.doc);
+		const index = fields.findIndex((f) => f.field_name === input.field_name);
+		if (index < 0) return FIELD_ASSUMED.unknownField(input.field_name);
+		fields.splice(index, 1);
+		this.touch(found.pkg, 'FIELD_DELETED', ctx.user.email, { type: 'DOCUMENT', value: `${found.doc.name}: ${input.field_name}` });
+		return empty();
 	},
 
 	/** Auto Place Fields (v4 specification; v3 1182): one field beside each place the text shows. */
@@ -355,6 +386,7 @@ const fieldMethods = {
 		if (typeof input.search_text !== 'string' || input.search_text === '') return FIELD_ASSUMED.missing('search_text');
 		const kind = AUTOPLACE_TYPES[ctx.v][input.field_type];
 		if (!kind) return message(400, `Invalid field_type: ${input.field_type}`);
+		if (kind === 'radio' && !input.radio_group_name) return FIELD_ASSUMED.missing('radio_group_name');
 		const placement = input.placement ?? 'LEFT';
 		if (!PLACEMENTS.includes(placement)) return message(400, `Invalid placement: ${placement}`);
 		const problem = this.fieldProblem(found, { ...input, field_name: undefined });
@@ -475,8 +507,9 @@ const FIELD_ROUTES = [
 	['GET', new RegExp(`${DOC}\\/fields\\/(\\d+)$`), 'getFields'],
 	['PUT', new RegExp(`${DOC}\\/fields$`), 'fillFields'],
 	['POST', new RegExp(`${DOC}\\/fields\\/autoplace$`), 'autoplace'],
-	['POST', /^\/(v4)\/packages\/([^/]+)\/documents\/(\d+)\/fields\/(signature|initials|in_person_signature|text)$/, 'addField'],
-	['POST', /^\/(v3)\/packages\/([^/]+)\/documents\/(\d+)\/fields\/(digital_signature|electronic_signature|initials|in_person_signature|text)$/, 'addField'],
+	['DELETE', new RegExp(`${DOC}\\/fields$`), 'deleteField'],
+	['POST', /^\/(v4)\/packages\/([^/]+)\/documents\/(\d+)\/fields\/(signature|initials|in_person_signature|text|checkbox|radio|qrcode)$/, 'addField'],
+	['POST', /^\/(v3)\/packages\/([^/]+)\/documents\/(\d+)\/fields\/(digital_signature|electronic_signature|initials|in_person_signature|text|checkbox|radio)$/, 'addField'],
 	['POST', new RegExp(`${DOC}\\/sign$`), 'signDocument'],
 	['POST', /^\/(v3|v4)\/packages\/([^/]+)\/finish$/, 'finish'],
 ];

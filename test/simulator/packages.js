@@ -426,6 +426,7 @@ const packageMethods = {
 		if (pkg.status !== 'DRAFT') return ASSUMED.notDraft();
 		if (pkg.recipients.length === 0) return DOCUMENTED.noSigners();
 		pkg.status = 'IN_PROGRESS';
+		pkg.sharedAt = this.now();
 		this.touch(pkg, 'SHARED', ctx.user.email, { type: 'RECIPIENTS', value: pkg.recipients.map((r) => r.user_email).join(', ') });
 		return json(200, [{ package_id: pkg.id, documents: pkg.documents.map((d) => ({ document_id: d.id, document_name: d.name })) }]);
 	},

@@ -10,6 +10,7 @@ const { packageMethods, PACKAGE_ROUTES, DEFAULT_TEMPLATES } = require('./package
 const { listMethods, LIST_ORDERS } = require('./lists');
 const { backofficeMethods, BACKOFFICE_ROUTES } = require('./backoffice');
 const { fieldMethods, FIELD_ROUTES } = require('./fields');
+const { actionMethods, ACTION_ROUTES } = require('./actions');
 const { DATE_STYLES } = require('./dates');
 const { json, message, ASSUMED, DOCUMENTED } = require('./answers');
 const { Callbacks } = require('./callbacks');
@@ -66,6 +67,8 @@ const DEFAULT_SCENARIO = {
 	keepBodiesUpTo: null,
 	/** `[{ method?, path }]` (`path` a regular expression): calls this SigningHub answers as unknown routes, as an older version would. */
 	unknownRoutes: [],
+	/** Bulk share and sign: how many of a transaction's packages each status call carries out. */
+	bulkStep: 8,
 };
 
 /** The scenario keys setOptions() accepts, and what each value must be. */
@@ -85,6 +88,7 @@ const OPTION_CHECKS = {
 	addUsersAnswersUsers: (v) => typeof v === 'boolean',
 	latencyMs: (v) => Number.isFinite(v) && v >= 0,
 	unknownRoutes: (v) => Array.isArray(v) && v.every((route) => typeof route?.path === 'string' && isPattern(route.path) && (route.method === undefined || typeof route.method === 'string')),
+	bulkStep: (v) => Number.isInteger(v) && v >= 1,
 };
 
 function isPattern(source) {
@@ -139,6 +143,8 @@ class SigningHubSimulator {
 		this.nextPackageId = Math.max(200_000, this.scenario.packageRange?.to ?? 0, ...this.packages.keys()) + 1;
 		this.accessTokens = new Map();
 		this.refreshTokens = new Map();
+		/** Bulk share and sign transactions, by ID. */
+		this.bulkTransactions = new Map();
 		/** Every token ever issued, so tests can prove none leaked. */
 		this.issued = [];
 		this.faults = [];
@@ -286,6 +292,7 @@ class SigningHubSimulator {
 			...PACKAGE_ROUTES,
 			...BACKOFFICE_ROUTES,
 			...FIELD_ROUTES,
+			...ACTION_ROUTES,
 		];
 		for (const [method, pattern, name] of routes) {
 			const match = url.pathname.match(pattern);
@@ -547,7 +554,7 @@ class OtherHost {
 	}
 }
 
-Object.assign(SigningHubSimulator.prototype, packageMethods, listMethods, backofficeMethods, fieldMethods);
+Object.assign(SigningHubSimulator.prototype, packageMethods, listMethods, backofficeMethods, fieldMethods, actionMethods);
 
 module.exports = { SigningHubSimulator, OtherHost, DEFAULT_SCENARIO };
 

@@ -57,6 +57,14 @@ describe('SigningHub node description', () => {
 				'recipient.update: Update a recipient',
 				'workflow.setPostProcessing: Set the post-processing of a workflow',
 				'workflow.update: Update a workflow',
+				'contact.getMany: Get many contacts',
+				'document.deleteField: Delete a field from a document',
+				'package.approve: Approve a package as its reviewer',
+				'package.bulk: Share or sign packages in bulk',
+				'package.decline: Decline a package as its recipient',
+				'package.moveToFolder: Move a package to a folder',
+				'package.submit: Submit a package as its editor',
+				"recipient.protect: Protect a recipient's access to a package",
 			].sort(),
 		);
 		for (const resourceMenu of property('operation')) {

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { getManyContacts } from './contact/getMany.operation';
 import { addField } from './document/addField.operation';
+import { deleteField } from './document/deleteField.operation';
 import { fillFields } from './document/fillFields.operation';
 import { getFields } from './document/getFields.operation';
 import { signDocument } from './document/sign.operation';
@@ -9,7 +11,12 @@ import { deleteDocument } from './document/delete.operation';
 import { downloadDocument } from './document/download.operation';
 import { renameDocument } from './document/rename.operation';
 import { optionsProperty } from './options';
+import { approvePackage } from './package/approve.operation';
+import { bulkPackages } from './package/bulk.operation';
 import { createPackage } from './package/create.operation';
+import { declinePackage } from './package/decline.operation';
+import { moveToFolder } from './package/moveToFolder.operation';
+import { submitPackage } from './package/submit.operation';
 import { changeOwner } from './package/changeOwner.operation';
 import { deletePackage } from './package/delete.operation';
 import { downloadPackage } from './package/download.operation';
@@ -25,12 +32,13 @@ import { verifySignatures } from './package/verifySignatures.operation';
 import { addRecipient } from './recipient/add.operation';
 import { getManyRecipients } from './recipient/getMany.operation';
 import { getReminders } from './recipient/getReminders.operation';
+import { protectRecipient } from './recipient/protect.operation';
 import { removeRecipient } from './recipient/remove.operation';
 import { setReminders } from './recipient/setReminders.operation';
 import { updateRecipient } from './recipient/update.operation';
 import { applyTemplate } from './template/apply.operation';
 import { getManyTemplates } from './template/getMany.operation';
-import type { Operation, Resource } from './types';
+import type { AnyOperation, Resource } from './types';
 import { completeWorkflow } from './workflow/complete.operation';
 import { getWorkflow } from './workflow/get.operation';
 import { getWorkflowHistory } from './workflow/getHistory.operation';
@@ -38,7 +46,7 @@ import { setPostProcessing } from './workflow/setPostProcessing.operation';
 import { updateWorkflow } from './workflow/update.operation';
 
 /** Every operation of the node. Adding one: write its file, then list it here. */
-const OPERATIONS: Operation[] = [
+const OPERATIONS: AnyOperation[] = [
 	createPackage,
 	getManyPackages,
 	downloadPackage,
@@ -73,6 +81,14 @@ const OPERATIONS: Operation[] = [
 	setReminders,
 	updateWorkflow,
 	setPostProcessing,
+	approvePackage,
+	declinePackage,
+	submitPackage,
+	protectRecipient,
+	bulkPackages,
+	deleteField,
+	moveToFolder,
+	getManyContacts,
 ];
 
 /**
@@ -80,6 +96,7 @@ const OPERATIONS: Operation[] = [
  * one is not offered to AI agents, the one it starts with in n8n's tool version of the node.
  */
 const RESOURCES: Record<Resource, { name: string; defaultOperation: string; toolDefaultOperation?: string }> = {
+	contact: { name: 'Contact', defaultOperation: 'getMany' },
 	document: { name: 'Document', defaultOperation: 'upload', toolDefaultOperation: 'rename' },
 	package: { name: 'Package', defaultOperation: 'create' },
 	recipient: { name: 'Recipient', defaultOperation: 'add' },
@@ -90,18 +107,18 @@ const RESOURCES: Record<Resource, { name: string; defaultOperation: string; tool
 /** Saved workflows without a resource are Workflow ones: the node's first operation was Complete. */
 const DEFAULT_RESOURCE: Resource = 'workflow';
 
-export function findOperation(resource: string, operation: string): Operation | undefined {
+export function findOperation(resource: string, operation: string): AnyOperation | undefined {
 	return OPERATIONS.find((candidate) => candidate.resource === resource && candidate.value === operation);
 }
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 /** Whether an operation may run in n8n's tool version of the node (its type name ends in "Tool"). */
-export function offeredToAgents(operation: Operation): boolean {
+export function offeredToAgents(operation: AnyOperation): boolean {
 	return operation.toolDescription !== undefined;
 }
 
-function operationMenu(resource: Resource, operations: Operation[], defaultOperation: string, tool?: boolean): INodeProperties {
+function operationMenu(resource: Resource, operations: AnyOperation[], defaultOperation: string, tool?: boolean): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_TRANSPORT_OPTIONS, type TransportOptions } from '../transport';
-import type { Operation } from './types';
+import type { AnyOperation } from './types';
 
 /** The settings that shape a whole run, read from the first item; every other option is read per item. */
 export interface RunSettings extends TransportOptions {
@@ -60,7 +60,7 @@ const COMMON_OPTIONS: INodeProperties[] = [
 ];
 
 /** The node's Options: the common ones, then each operation's own, shown only for it. */
-export function optionsProperty(operations: Operation[]): INodeProperties {
+export function optionsProperty(operations: AnyOperation[]): INodeProperties {
 	const own = operations.flatMap((operation) =>
 		(operation.options ?? []).map((option) => ({
 			...option,

@@ -5,6 +5,7 @@ import { CANCELLED, errorPayload, SigningHubClient, SigningHubError, toNodeError
 import { findOperation, offeredToAgents } from './operations';
 import { actAsUserOption, readRunSettings } from './options';
 import { checkEmail, readOption, readText } from './parameters';
+import type { BatchOperation, Operation } from './types';
 
 async function forEachConcurrently(indexes: number[], limit: number, work: (index: number) => Promise<void>) {
 	let next = 0;
@@ -36,6 +37,59 @@ function describeItems(indexes: number[]): string {
 function doneNote(done: number[]): string | undefined {
 	if (done.length === 0) return undefined;
 	return `Before the run stopped, SigningHub carried out item${done.length === 1 ? '' : 's'} ${describeItems(done)}: leave ${done.length === 1 ? 'it' : 'them'} out when you run the others again.`;
+}
+
+/** What the send step of a run works with: the items read, and where each one's output or failure goes. */
+interface Run {
+	context: IExecuteFunctions;
+	ready: Map<number, { client: SigningHubClient; inputs: unknown }>;
+	results: INodeExecutionData[][];
+	failures: Map<number, unknown>;
+	continueOnFail: boolean;
+	parallelRequests: number;
+	cancelSignal: AbortSignal | undefined;
+}
+
+/** Sends the items one by one, several at a time; with On Error = Stop, none after a failure. */
+async function sendEach({ context, ready, results, failures, continueOnFail, parallelRequests, cancelSignal }: Run, operation: Operation) {
+	await forEachConcurrently([...ready.keys()], parallelRequests, async (itemIndex) => {
+		if (!continueOnFail && failures.size > 0) return;
+		if (cancelSignal?.aborted) {
+			failures.set(itemIndex, new SigningHubError(CANCELLED));
+			return;
+		}
+		const { client, inputs } = ready.get(itemIndex) as { client: SigningHubClient; inputs: unknown };
+		try {
+			const output = await operation.send({ context, itemIndex, client }, inputs);
+			results[itemIndex] = (Array.isArray(output) ? output : [output]).map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+		} catch (error) {
+			failures.set(itemIndex, error);
+		}
+	});
+}
+
+/** Sends each user's items together (one batch per Act as User), each output paired to its item. */
+async function sendTogether({ context, ready, results, failures, parallelRequests, cancelSignal }: Run, operation: BatchOperation) {
+	const byClient = new Map<SigningHubClient, number[]>();
+	for (const [itemIndex, { client }] of ready) byClient.set(client, [...(byClient.get(client) ?? []), itemIndex]);
+	const batches = [...byClient];
+	await forEachConcurrently(batches.map((_, batch) => batch), parallelRequests, async (batch) => {
+		const [client, indexes] = batches[batch];
+		if (cancelSignal?.aborted) {
+			indexes.forEach((itemIndex) => failures.set(itemIndex, new SigningHubError(CANCELLED)));
+			return;
+		}
+		try {
+			const outputs = await operation.sendAll({ context, client }, indexes.map((itemIndex) => ({ itemIndex, inputs: ready.get(itemIndex)?.inputs })));
+			outputs.forEach((output, position) => {
+				const itemIndex = indexes[position];
+				if (output instanceof Error) failures.set(itemIndex, output);
+				else results[itemIndex] = [{ ...output, pairedItem: { item: itemIndex } }];
+			});
+		} catch (error) {
+			indexes.forEach((itemIndex) => failures.set(itemIndex, error));
+		}
+	});
 }
 
 /**
@@ -82,22 +136,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const results: INodeExecutionData[][] = new Array(items.length);
-	const cancelSignal = this.getExecutionCancelSignal?.();
 	if (continueOnFail || failures.size === 0) {
-		await forEachConcurrently([...ready.keys()], settings.parallelRequests, async (itemIndex) => {
-			if (!continueOnFail && failures.size > 0) return;
-			if (cancelSignal?.aborted) {
-				failures.set(itemIndex, new SigningHubError(CANCELLED));
-				return;
-			}
-			const { client: itemClient, inputs } = ready.get(itemIndex) as { client: SigningHubClient; inputs: unknown };
-			try {
-				const output = await operation.send({ context: this, itemIndex, client: itemClient }, inputs);
-				results[itemIndex] = (Array.isArray(output) ? output : [output]).map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
-			} catch (error) {
-				failures.set(itemIndex, error);
-			}
-		});
+		const run: Run = { context: this, ready, results, failures, continueOnFail, parallelRequests: settings.parallelRequests, cancelSignal: this.getExecutionCancelSignal?.() };
+		if ('sendAll' in operation) await sendTogether(run, operation);
+		else await sendEach(run, operation);
 	}
 
 	if (failures.size > 0 && !continueOnFail) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { ApiVersion, SigningHubClient } from '../transport';
 
-export type Resource = 'document' | 'package' | 'recipient' | 'template' | 'workflow';
+export type Resource = 'contact' | 'document' | 'package' | 'recipient' | 'template' | 'workflow';
 
 /** What an operation's read step gets for one input item: no client, so it cannot send. */
 export interface ReadContext {
@@ -20,12 +20,39 @@ export interface ItemContext {
 	client: SigningHubClient;
 }
 
+/** What an operation that carries out many items in one SigningHub call gets: the items of one user. */
+export interface BatchContext {
+	context: IExecuteFunctions;
+	client: SigningHubClient;
+}
+
+/** One item of a batch: its index and what `read` gave for it. */
+export interface BatchItem<Inputs> {
+	itemIndex: number;
+	inputs: Inputs;
+}
+
 /**
  * One operation: its place in the node's menus, its fields and options, and its two steps for
  * one item. The router reads every item (`read`) before it sends any (`send`), so with On Error
  * = Stop a bad item stops the run before the first request.
  */
-export interface Operation<Inputs = unknown> {
+export interface Operation<Inputs = unknown> extends OperationDescription<Inputs> {
+	/** Calls SigningHub with what `read` gave, and returns the item's output: one item, or several for lists. */
+	send(item: ItemContext, inputs: Inputs): Promise<INodeExecutionData | INodeExecutionData[]>;
+}
+
+/** An operation that carries out many items in one SigningHub call (bulk): read per item, sent together. */
+export interface BatchOperation<Inputs = unknown> extends OperationDescription<Inputs> {
+	/** Carries out every item of one user in one SigningHub call; returns, in the order of `items`, each item's output or its failure. */
+	sendAll(batch: BatchContext, items: Array<BatchItem<Inputs>>): Promise<Array<INodeExecutionData | Error>>;
+}
+
+/** Any operation of the node's menus. */
+export type AnyOperation = Operation | BatchOperation;
+
+/** What every operation has: its place in the menus, its fields, its read step. */
+interface OperationDescription<Inputs> {
 	resource: Resource;
 	/** Saved workflows store this: never change it. */
 	value: string;
@@ -49,6 +76,4 @@ export interface Operation<Inputs = unknown> {
 	 * value. Sends nothing and reads no file content.
 	 */
 	read(item: ReadContext): Inputs;
-	/** Calls SigningHub with what `read` gave, and returns the item's output: one item, or several for lists. */
-	send(item: ItemContext, inputs: Inputs): Promise<INodeExecutionData | INodeExecutionData[]>;
 }

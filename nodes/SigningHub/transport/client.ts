@@ -286,7 +286,7 @@ export class SigningHubClient {
 	}
 
 	/** Waits, unless the execution is cancelled first; says whether the wait ran to its end. */
-	private async pause(ms: number): Promise<boolean> {
+	async pause(ms: number): Promise<boolean> {
 		const signal = this.cancelSignal;
 		if (!signal) {
 			await sleep(ms);

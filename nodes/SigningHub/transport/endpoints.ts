@@ -98,6 +98,22 @@ export const PATHS = {
 	},
 	signDocument: { path: '/{v}/packages/{packageId}/documents/{documentId}/sign', source: 'documented: Sign Document (v3 guide page 1087; v4 paths and schemas, SignDocumentRequest)' },
 	finishProcessing: { path: '/{v}/packages/{packageId}/finish', source: 'documented: Finish Processing (v3 guide page 1132; v4 paths and schemas)' },
+	approvePackage: { path: '/{v}/packages/{packageId}/approve', source: 'documented: Approve Document, body {reason} (v3 guide, beside page 1088; v4 paths and schemas, packageApprove, ApproveRequest)' },
+	declinePackage: { path: '/{v}/packages/{packageId}/decline', source: 'documented: Decline Document, body {reason} (v3 guide page 1088; v4 paths and schemas, packageDecline, DeclineRequest)' },
+	submitPackage: { path: '/{v}/packages/{packageId}/submit', source: 'documented: Submit Document, no body (v3 guide page 1090; v4 paths and schemas, packageSubmit)' },
+	recipientAuthentication: {
+		path: { v3: '/v3/packages/{packageId}/workflow/{order}/authentication', v4: '/v4/enterprise/packages/{packageId}/workflow/{order}/authentication' },
+		source:
+			'documented: Update Workflow User Authentication (Document Opening) (v3 guide page 1058; v4 paths and schemas: only the enterprise path, enterpriseDocumentsUpdateEnterpriseWorkflowAccess, AccessUpdateRequest; /v4/packages/.../authentication is client code only)',
+	},
+	bulkAction: { path: '/v4/packages/{action}', source: 'documented (v4 paths and schemas): Bulk Sign Packages, signingBulkSignDocuments, BulkSignRequest; {action} is ApiBulkSignAction SHARE or SIGN; v4 only' },
+	bulkStatus: { path: '/v4/packages/{action}/status', source: 'documented (v4 paths and schemas): Bulk Signing Status, signingBulkSignStatus, BulkSignStatusRequest {transaction_id}; v4 only' },
+	checkboxField: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields/checkbox', source: 'documented: Add CheckBox Field (v4 paths and schemas, CheckBoxFieldRequest); v3: client code (signinghubapi)' },
+	radioField: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields/radio', source: 'documented: Add RadioBox Field (v4 paths and schemas, RadioBoxFieldRequest); v3: client code (signinghubapi)' },
+	qrCodeField: { path: '/v4/packages/{packageId}/documents/{documentId}/fields/qrcode', source: 'documented (v4 paths and schemas): Add QR Code, qraddQRCode, QrCodeRequest; v4 only' },
+	documentField: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields', source: 'documented: Delete Document Field, DELETE with body {field_name} (v4 paths and schemas, fieldsDeleteDocumentField); v3: same path assumed' },
+	moveToFolder: { path: '/v4/packages/{packageId}/move_to', source: 'documented (v4 paths and schemas): Move Package to Custom or Shared Space folder, folderMovePackage, MoveToRequest {folder_name}; v4 only' },
+	contacts: { path: '/v4/settings/contacts/{perPage}/{page}', source: 'documented (v4 paths and schemas): Get Contacts, contactsGet (records per page first; sort-by, asc, header x-search-text); v3: client code only, not used' },
 } satisfies Record<string, PathEntry>;
 
 export type Endpoint = keyof typeof PATHS;

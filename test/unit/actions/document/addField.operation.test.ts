@@ -83,7 +83,7 @@ describe.each(['v4', 'v3'])('Document > Add Field (%s)', (apiVersion) => {
 		[{ order: 0 }, {}, 'Recipient Order must be a whole number of at least 1, not "0"'],
 		[{ text: '' }, {}, 'Search Text is empty'],
 		[{}, { side: 'UP' }, 'Side must be one of LEFT, RIGHT, TOP, BOTTOM, not "UP"'],
-		[{}, { fieldType: 'STAMP' }, 'Field Type must be one of SIGNATURE, INITIALS, IN_PERSON_SIGNATURE, TEXT, not "STAMP"'],
+		[{}, { fieldType: 'STAMP' }, 'Field Type must be one of SIGNATURE, INITIALS, IN_PERSON_SIGNATURE, TEXT, CHECKBOX, RADIO, QR_CODE, not "STAMP"'],
 		[{}, { fieldType: 'IN_PERSON_SIGNATURE', placeholder: '' }, 'Placeholder is empty'],
 		[{}, { placement: 'POSITION', page: 1, x: -5, y: 0 }, 'X must be a whole number of at least 0, not "-5"'],
 	])('refuses %p %p before any request', async (item, parameters, message) => {
@@ -92,4 +92,49 @@ describe.each(['v4', 'v3'])('Document > Add Field (%s)', (apiVersion) => {
 		expect(output[0].json.error).toMatchObject({ message: expect.stringContaining(message), attempts: 0 });
 		expect(harness.requests(from)).toEqual([]);
 	});
+});
+
+describe.each(['v4', 'v3'])('Document > Add Field: checkboxes, radio buttons, QR codes (%s)', (apiVersion) => {
+	beforeEach(() => harness.sim.reset({ packages: [contractPackage(7)] }));
+	const at = (fieldType: string, extra: object = {}, options: object = {}) => addField({ placement: 'POSITION', fieldType, page: 1, x: 40, y: 60, ...extra }, options);
+
+	it('adds a checkbox and two buttons of a radio group for a recipient, square as SigningHub makes them', async () => {
+		const { output } = await harness.run(at('CHECKBOX', {}, { checked: true, required: true, width: 14, height: 10 }), [{ packageId: 7, order: 1 }], { apiVersion });
+		expect(output[0].json).toMatchObject({ fieldType: 'CHECKBOX', order: 1, dimensions: { width: 14, height: 10 } });
+		await harness.run(at('RADIO', { radioGroup: '={{ $json.group }}' }, { fieldName: '={{ $json.name }}' }), [{ packageId: 7, order: 1, group: 'plan', name: 'basic' }, { packageId: 7, order: 1, group: 'plan', name: 'premium' }], { apiVersion, parallelRequests: 1 } as object);
+		const [checkbox, basic, premium] = fieldsOf(7);
+		expect(checkbox).toMatchObject({ kind: 'checkbox', order: 1, value: true, validation_rule: 'MANDATORY', dimensions: { width: 14, height: 14 } });
+		expect([basic, premium]).toEqual([expect.objectContaining({ kind: 'radio', field_name: 'basic', radio_group_name: 'plan', validation_rule: 'OPTIONAL' }), expect.objectContaining({ field_name: 'premium', radio_group_name: 'plan' })]);
+		expect(harness.calls().filter((call) => call.startsWith('POST'))).toEqual([expect.stringMatching(/\/fields\/checkbox$/), expect.stringMatching(/\/fields\/radio$/), expect.stringMatching(/\/fields\/radio$/)]);
+	});
+
+	it('places a radio button next to a text with its group (autoplace)', async () => {
+		const { output } = await harness.run(addField({ fieldType: 'RADIO', radioGroup: 'plan' }), [{ packageId: 7, order: 1, text: 'Plan:' }], { apiVersion });
+		expect(output[0].json).toMatchObject({ fieldType: 'RADIO', placedNextTo: 'Plan:' });
+		expect(fieldsOf(7)[0]).toMatchObject({ kind: 'radio', radio_group_name: 'plan' });
+	});
+
+	it('refuses a radio button without a group before any request', async () => {
+		const [error] = await harness.refused(at('RADIO', { radioGroup: '' }), [{ packageId: 7, order: 1 }], { apiVersion });
+		expect(error.message).toBe('Radio Group is empty');
+	});
+
+	if (apiVersion === 'v4') {
+		it('adds a QR code holding the given text at a position, for nobody', async () => {
+			const { output } = await harness.run(at('QR_CODE', {}, { qrData: 'https://example.com/contract/7', width: 90, height: 90 }), [{ packageId: 7 }], { apiVersion });
+			expect(output[0].json).toMatchObject({ fieldType: 'QR_CODE', order: null, qrData: 'https://example.com/contract/7', dimensions: { width: 90, height: 90 } });
+			expect(fieldsOf(7)[0]).toMatchObject({ kind: 'qrcode', order: null, data: 'https://example.com/contract/7' });
+			expect(harness.calls().at(-1)).toMatch(/^POST \/v4\/packages\/7\/documents\/\d+\/fields\/qrcode$/);
+		});
+
+		it('refuses a QR code next to a text before any request', async () => {
+			const [error] = await harness.refused(addField({ fieldType: 'QR_CODE' }), [{ packageId: 7, text: 'Plan:' }], { apiVersion });
+			expect(error.message).toBe('A QR code can only be placed at a position');
+		});
+	} else {
+		it('refuses a QR code on v3 before any request', async () => {
+			const [error] = await harness.refused(at('QR_CODE'), [{ packageId: 7 }], { apiVersion });
+			expect(error.message).toBe('QR code fields need SigningHub API v4');
+		});
+	}
 });
