@@ -61,7 +61,10 @@ export const PATHS = {
 		path: '/{v}/packages/{packageId}/documents/{documentId}/verification',
 		source: 'documented (v3 guide 1035): Verify Document Signatures; v4: client code (signinghubapi)',
 	},
-	integrationLink: { path: '/v4/links/integration', source: 'client code only (digitaal-ondertekenen-php; v4 only: v3 has no such call)' },
+	integrationLink: {
+		path: '/v4/links/integration',
+		source: 'client code only: no vendor page; body as the one working public client sends it, document_id and section VIEWER included (kobavzw/digitaal-ondertekenen-php GenerateIntegrationUrlCall.php); v4 only: v3 has no such call',
+	},
 	workflowUser: { path: '/{v}/packages/{packageId}/workflow/{order}/user', source: 'documented (v3 guide 1048; v4 paths and schemas WorkflowUserUpdateRequest): Update Workflow User' },
 	workflowRecipient: { path: '/{v}/packages/{packageId}/workflow/{order}', source: 'documented (v3 guide 1059; v4 paths and schemas): Delete Workflow User' },
 	workflowReminders: {
@@ -72,6 +75,10 @@ export const PATHS = {
 	postProcessing: {
 		path: '/{v}/packages/{packageId}/workflow/post_process',
 		source: 'documented (v3 guide 1046; v4 paths and schemas PostProcessUpdateRequest): Update Workflow Post Processing',
+	},
+	documentDetails: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/details',
+		source: 'documented: Get Document Details (v3 guide page 1026, document_pages); v4: the same path in the reference catalogue',
 	},
 	documentFields: {
 		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/{page}',
