@@ -305,6 +305,7 @@ const fieldMethods = {
 			if (field.kind === 'radio' && value) for (const other of this.fieldsOf(doc)) if (other.kind === 'radio' && other.radio_group_name === field.radio_group_name) Object.assign(other, { value: false, checked: false });
 			Object.assign(field, field.kind === 'radio' || field.kind === 'checkbox' ? { value, checked: value } : { value });
 		}
+		(this.fills ??= []).push({ packageId: pkg.id, documentId: doc.id, user: ctx.user.email, auto_save: input.auto_save });
 		this.touch(pkg, 'FIELDS_FILLED', ctx.user.email, { type: 'DOCUMENT', value: doc.name });
 		return empty();
 	},

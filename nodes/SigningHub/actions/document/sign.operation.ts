@@ -250,7 +250,7 @@ export const signDocument: Operation<SignInputs> = {
 		}
 		const signedNames = fieldNames.map((name) => `"${name}"`).join(', ');
 		try {
-			await client.request({ method: 'POST', endpoint: 'finishProcessing', pathParameters: { packageId }, expect: 'emptyOrJson', repeatable: false, action: `finish package ${packageId} after signing ${signedNames}` });
+			await client.request({ method: 'POST', endpoint: 'finishProcessing', pathParameters: { packageId }, expect: 'emptyOrJson', repeatable: false, action: `finish package ${packageId}` });
 		} catch (error) {
 			throw reworded(error, (failure) => ({
 				message: `Signed ${signedNames}, but ${lowerFirst(failure.message)}`,
