@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { readDocumentFields, readWorkflowDetails } from '../../reads';
 
@@ -172,6 +172,25 @@ async function fieldsLeft(client: SigningHubClient, packageId: number, documentI
 	return { left, documentsChecked: documentIds };
 }
 
+/** The signing of each package in one run, item after item (below). */
+const signingInRun = new WeakMap<IExecuteFunctions, Map<number, Promise<unknown>>>();
+
+/**
+ * Runs `work` once the run's earlier items of the same package are done. Items run several at a
+ * time; two items signing one signer's two fields at once would each see the other's field still
+ * unsigned (or both see none left and finish twice). One after another, only the last finishes.
+ */
+async function inTurn<T>(context: IExecuteFunctions, packageId: number, work: () => Promise<T>): Promise<T> {
+	let queues = signingInRun.get(context);
+	if (!queues) {
+		queues = new Map();
+		signingInRun.set(context, queues);
+	}
+	const result = (queues.get(packageId) ?? Promise.resolve()).then(work, work);
+	queues.set(packageId, result.catch(() => undefined));
+	return await result;
+}
+
 export const signDocument: Operation<SignInputs> = {
 	resource: 'document',
 	value: 'sign',
@@ -219,45 +238,50 @@ export const signDocument: Operation<SignInputs> = {
 		}
 		return { packageId, documentId, fieldNames, finish, body, oneTimePassword };
 	},
-	async send({ client }, { packageId, documentId, fieldNames, finish, body, oneTimePassword }) {
+	async send({ context, client }, inputs) {
 		if (client.actsThroughScope) throw invalidInput("Sign cannot act through an enterprise admin's scope", OWN_TOKEN);
-		const signatures: IDataObject[] = [];
-		for (const fieldName of fieldNames) {
-			try {
-				const response = await client.request({
-					method: 'POST',
-					endpoint: 'signDocument',
-					pathParameters: { packageId, documentId },
-					body: { field_name: fieldName, ...body },
-					headers: oneTimePassword ? { 'x-otp': oneTimePassword } : undefined,
-					expect: 'jsonObject',
-					repeatable: false,
-					action: `sign the field "${fieldName}" of document ${documentId} of package ${packageId}`,
-				});
-				signatures.push(signatureOf(fieldName, response.body as IDataObject));
-			} catch (error) {
-				throw signingFailure(error, signatures.map((signature) => String(signature.fieldName)));
-			}
-		}
-		const last = signatures[signatures.length - 1];
-		const allSigned = signatures.every((signature) => signature.signed === true);
-		const json: IDataObject = { packageId, documentId, ...last, fieldName: fieldNames.join(', '), signatures, finished: false };
-		if (!allSigned || finish === FINISH_NEVER) return { json };
-		if (finish === FINISH_WHEN_DONE) {
-			const { left, documentsChecked } = await fieldsLeft(client, packageId, documentId, fieldNames);
-			Object.assign(json, { fieldsLeft: left, documentsChecked });
-			if (left.length > 0) return { json };
-		}
-		const signedNames = fieldNames.map((name) => `"${name}"`).join(', ');
-		try {
-			await client.request({ method: 'POST', endpoint: 'finishProcessing', pathParameters: { packageId }, expect: 'emptyOrJson', repeatable: false, action: `finish package ${packageId}` });
-		} catch (error) {
-			throw reworded(error, (failure) => ({
-				message: `Signed ${signedNames}, but ${lowerFirst(failure.message)}`,
-				description: `${failure.description} The signatures are applied: do not sign again (SigningHub refuses it); finish the document in SigningHub instead.`,
-			}));
-		}
-		json.finished = true;
-		return { json };
+		return await inTurn(context, inputs.packageId, async () => await signAndFinish(client, inputs));
 	},
 };
+
+/** Signs the item's fields one by one, then finishes as Finish says. */
+async function signAndFinish(client: SigningHubClient, { packageId, documentId, fieldNames, finish, body, oneTimePassword }: SignInputs): Promise<INodeExecutionData> {
+	const signatures: IDataObject[] = [];
+	for (const fieldName of fieldNames) {
+		try {
+			const response = await client.request({
+				method: 'POST',
+				endpoint: 'signDocument',
+				pathParameters: { packageId, documentId },
+				body: { field_name: fieldName, ...body },
+				headers: oneTimePassword ? { 'x-otp': oneTimePassword } : undefined,
+				expect: 'jsonObject',
+				repeatable: false,
+				action: `sign the field "${fieldName}" of document ${documentId} of package ${packageId}`,
+			});
+			signatures.push(signatureOf(fieldName, response.body as IDataObject));
+		} catch (error) {
+			throw signingFailure(error, signatures.map((signature) => String(signature.fieldName)));
+		}
+	}
+	const last = signatures[signatures.length - 1];
+	const allSigned = signatures.every((signature) => signature.signed === true);
+	const json: IDataObject = { packageId, documentId, ...last, fieldName: fieldNames.join(', '), signatures, finished: false };
+	if (!allSigned || finish === FINISH_NEVER) return { json };
+	if (finish === FINISH_WHEN_DONE) {
+		const { left, documentsChecked } = await fieldsLeft(client, packageId, documentId, fieldNames);
+		Object.assign(json, { fieldsLeft: left, documentsChecked });
+		if (left.length > 0) return { json };
+	}
+	const signedNames = fieldNames.map((name) => `"${name}"`).join(', ');
+	try {
+		await client.request({ method: 'POST', endpoint: 'finishProcessing', pathParameters: { packageId }, expect: 'emptyOrJson', repeatable: false, action: `finish package ${packageId}` });
+	} catch (error) {
+		throw reworded(error, (failure) => ({
+			message: `Signed ${signedNames}, but ${lowerFirst(failure.message)}`,
+			description: `${failure.description} The signatures are applied: do not sign again (SigningHub refuses it); finish the document in SigningHub instead.`,
+		}));
+	}
+	json.finished = true;
+	return { json };
+}

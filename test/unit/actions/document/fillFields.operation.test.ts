@@ -69,7 +69,7 @@ describe.each(['v4', 'v3'])('Document > Fill Fields (%s)', (apiVersion) => {
 	it("sends SigningHub's auto_save as false unless Auto Save is on", async () => {
 		await harness.run(mapped({ amount: '42' }), [{ packageId: 7 }], { apiVersion });
 		expect(harness.sim.fills.at(-1)).toMatchObject({ packageId: 7, auto_save: false });
-		await harness.run(mapped({ amount: '43' }, { options: { autoSave: true } }), [{ packageId: 7 }], { apiVersion });
+		await harness.run(fill({ mappingMode: 'defineBelow', value: { amount: '43' } }, { options: { autoSave: true } }), [{ packageId: 7 }], { apiVersion });
 		expect(harness.sim.fills.at(-1)).toMatchObject({ packageId: 7, auto_save: true });
 	});
 

@@ -162,6 +162,18 @@ describe.each(['v4', 'v3'])('Document > Sign, Finish as SigningHub means it (%s)
 		expect(harness.sim.packageOf(8).recipients[0].unsignedAtFinish).toBeUndefined();
 	});
 
+	it('signs them in two items of one run one after another, and only the last finishes', async () => {
+		const from = harness.sim.log.length;
+		const items = ['company_seal', 'second_seal'].map((field) => ({ packageId: 7, documentId: documentOf(7), field }));
+		const { output } = await harness.run(sign(), items, { apiVersion });
+		expect(output.map((item) => [item.json.fieldName, item.json.fieldsLeft, item.json.finished])).toEqual([
+			['company_seal', ['second_seal'], false],
+			['second_seal', [], true],
+		]);
+		expect(signingCalls(from)).toEqual([SIGN, SIGN, FINISH]);
+		expect(harness.sim.packageOf(7).status).toBe('COMPLETED');
+	});
+
 	it('finishes now with Always (the signer is cut off from the field left), and never with Never', async () => {
 		const never = await harness.run(sign({ finish: 'NEVER' }), [{ packageId: 7, documentId: documentOf(7), field: 'company_seal, second_seal' }], { apiVersion });
 		expect(never.output[0].json).toMatchObject({ signed: true, finished: false });
