@@ -155,13 +155,12 @@ function signingFailure(error: unknown, signed: string[]): unknown {
 async function fieldsLeft(client: SigningHubClient, packageId: number, documentId: number, signed: string[]): Promise<{ left: string[]; documentsChecked: number[] }> {
 	const signedIn = await readDocumentFields(client, packageId, documentId);
 	const order = signedIn.fields.find(({ field }) => signed.includes(String(field.field_name)))?.field.order;
-	let documentIds = [documentId];
-	try {
-		const documents = ((await readWorkflowDetails(client, packageId)).documents ?? []) as IDataObject[];
-		documentIds = [documentId, ...documents.map((document) => Number(document.id ?? document.document_id)).filter((id) => id !== documentId)];
-	} catch (error) {
-		if (!(error instanceof SigningHubError) || error.reason !== 'ownership') throw error;
-	}
+	const details = await readWorkflowDetails(client, packageId).then(
+		(workflow) => workflow,
+		async (error: unknown) => await (error instanceof SigningHubError && error.reason === 'ownership' ? undefined : Promise.reject(error)),
+	);
+	const others = ((details?.documents ?? []) as IDataObject[]).map((document) => Number(document.id ?? document.document_id)).filter((id) => id !== documentId);
+	const documentIds = [documentId, ...others];
 	const left: string[] = [];
 	for (const id of documentIds) {
 		const document = id === documentId ? signedIn : await readDocumentFields(client, packageId, id);
@@ -268,12 +267,17 @@ async function signAndFinish(client: SigningHubClient, { packageId, documentId, 
 	const allSigned = signatures.every((signature) => signature.signed === true);
 	const json: IDataObject = { packageId, documentId, ...last, fieldName: fieldNames.join(', '), signatures, finished: false };
 	if (!allSigned || finish === FINISH_NEVER) return { json };
+	const signedNames = fieldNames.map((name) => `"${name}"`).join(', ');
 	if (finish === FINISH_WHEN_DONE) {
-		const { left, documentsChecked } = await fieldsLeft(client, packageId, documentId, fieldNames);
+		const { left, documentsChecked } = await fieldsLeft(client, packageId, documentId, fieldNames).catch(async (error: unknown) => await Promise.reject(
+			reworded(error, (failure) => ({
+				message: `Signed ${signedNames}, but ${lowerFirst(failure.message)}`,
+				description: `${failure.description} The signatures are applied: do not sign again (SigningHub refuses it). Once every signature field of the signer is signed, finish the document in SigningHub.`,
+			})),
+		));
 		Object.assign(json, { fieldsLeft: left, documentsChecked });
 		if (left.length > 0) return { json };
 	}
-	const signedNames = fieldNames.map((name) => `"${name}"`).join(', ');
 	try {
 		await client.request({ method: 'POST', endpoint: 'finishProcessing', pathParameters: { packageId }, expect: 'emptyOrJson', repeatable: false, action: `finish package ${packageId}` });
 	} catch (error) {

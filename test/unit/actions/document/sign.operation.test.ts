@@ -200,6 +200,14 @@ describe.each(['v4', 'v3'])('Document > Sign, Finish as SigningHub means it (%s)
 		expect(harness.sim.packageOf(7).status).toBe('IN_PROGRESS');
 	});
 
+	it('says the fields are signed when reading what is left fails, and does not finish', async () => {
+		harness.sim.addFaults({ path: '/packages/7/workflow$', method: 'GET', status: 500, body: { Message: 'Internal error' } });
+		const from = harness.sim.log.length;
+		const { output } = await harness.run(sign(), [{ packageId: 7, documentId: documentOf(7), field: 'company_seal, second_seal' }], { apiVersion, continueOnFail: true });
+		expect(output[0].json.error).toMatchObject({ message: 'Signed "company_seal", "second_seal", but could not read the workflow of package 7: Internal error', description: expect.stringContaining('do not sign again') });
+		expect(signingCalls(from)).toEqual([SIGN, SIGN]);
+	});
+
 	it('says which fields it signed when a later one fails, and does not finish', async () => {
 		const from = harness.sim.log.length;
 		const { output } = await harness.run(sign(), [{ packageId: 7, documentId: documentOf(7), field: 'company_seal, customer_signature' }], { apiVersion, continueOnFail: true });
