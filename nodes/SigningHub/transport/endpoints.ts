@@ -69,7 +69,7 @@ export const PATHS = {
 	workflowRecipient: { path: '/{v}/packages/{packageId}/workflow/{order}', source: 'documented (v3 guide 1059; v4 paths and schemas): Delete Workflow User' },
 	workflowReminders: {
 		path: '/{v}/packages/{packageId}/workflow/{order}/reminders',
-		source: 'documented (v3 guide 1063; v4 paths and schemas UpdateReminderRequest): Get / Update Workflow Reminders',
+		source: 'documented (v3 guide 1063, whose body has no frequency: v3 counts days; v4 paths and schemas UpdateReminderRequest, frequency DAYS or HOURS): Get / Update Workflow Reminders',
 	},
 	workflowDetails: { path: '/{v}/packages/{packageId}/workflow', source: 'documented: Update Workflow Details (PUT; v4 paths and schemas WorkflowDetailUpdateRequest)' },
 	postProcessing: {
@@ -84,7 +84,10 @@ export const PATHS = {
 		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/{page}',
 		source: 'documented: Get Document Fields, one page (v3 guide page 1065; v4 paths and schemas, fieldsGetAllDocumentFields)',
 	},
-	fillFields: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields', source: 'documented: Fill Form Fields (v3 guide page 1067; v4 paths and schemas, FormFillingRequest)' },
+	fillFields: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/fields',
+		source: 'documented: Fill Form Fields, by the owner or a recipient in turn, auto_save default false (v3 guide page 1067; v4 paths and schemas, FormFillingRequest)',
+	},
 	signatureField: {
 		path: { v3: '/v3/packages/{packageId}/documents/{documentId}/fields/digital_signature', v4: '/v4/packages/{packageId}/documents/{documentId}/fields/signature' },
 		source: 'documented: Add Signature Field (v4 paths and schemas); v3 digital_signature: client code (signinghubapi)',
@@ -99,8 +102,14 @@ export const PATHS = {
 		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/autoplace',
 		source: 'documented: Auto Place Fields (v3 guide page 1182; v4 paths and schemas, AutoPlaceFieldRequest)',
 	},
-	signDocument: { path: '/{v}/packages/{packageId}/documents/{documentId}/sign', source: 'documented: Sign Document (v3 guide page 1087; v4 paths and schemas, SignDocumentRequest)' },
-	finishProcessing: { path: '/{v}/packages/{packageId}/finish', source: 'documented: Finish Processing (v3 guide page 1132; v4 paths and schemas)' },
+	signDocument: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/sign',
+		source: 'documented: Sign Document, header x-otp (v3 guide page 1087; v4 paths and schemas, SignDocumentRequest with user_password, SigningSignDocumentOptions xOtp)',
+	},
+	finishProcessing: {
+		path: '/{v}/packages/{packageId}/finish',
+		source: 'documented: Finish Processing, "after signing all the signature fields" (v3 guide page 1132; v4 paths and schemas, packageFinish)',
+	},
 } satisfies Record<string, PathEntry>;
 
 export type Endpoint = keyof typeof PATHS;
