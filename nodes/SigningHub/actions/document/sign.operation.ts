@@ -64,7 +64,6 @@ const oneTimePasswordOption: INodeProperties = {
 	type: 'string',
 	typeOptions: { password: true },
 	default: '',
-	placeholder: '={{ $json.otp }}',
 	description:
 		"The one-time password SigningHub sent the signer for this signature, where signing needs one (sent as SigningHub's x-otp header), e.g. from an earlier step. It signs one field. Never shown in the output.",
 };
