@@ -226,11 +226,30 @@ export async function findDocument(client: SigningHubClient, packageId: number, 
 }
 
 /**
- * Get Document Fields of every page of one document (documented one page at a time; the pages
- * from Get Workflow Details). Without `documentId`: the package's first document.
+ * Get Document Details (the document's own call, v3 guide page 1026): its name and pages. A
+ * recipient may make it where a package call such as Get Workflow Details is the owner's.
+ */
+async function readDocumentDetails(client: SigningHubClient, packageId: number, documentId: number): Promise<PackageDocument> {
+	const response = await client.request({
+		method: 'GET',
+		endpoint: 'documentDetails',
+		pathParameters: { packageId, documentId },
+		expect: 'jsonObject',
+		repeatable: true,
+		action: `read document ${documentId} of package ${packageId}`,
+	});
+	const details = response.body as IDataObject;
+	return { documentId, documentName: String(details.document_name ?? ''), pages: Math.max(1, Number(details.document_pages ?? 1) || 1) };
+}
+
+/**
+ * Get Document Fields of every page of one document (documented one page at a time). With
+ * `documentId`, only the document's own calls (its details for the pages, then its fields), so a
+ * recipient is not stopped by a call only the owner may make; without, the package's first
+ * document from Get Workflow Details.
  */
 export async function readDocumentFields(client: SigningHubClient, packageId: number, documentId?: number): Promise<DocumentFields> {
-	const { documentId: id, documentName, pages } = await findDocument(client, packageId, documentId);
+	const { documentId: id, documentName, pages } = documentId === undefined ? await findDocument(client, packageId) : await readDocumentDetails(client, packageId, documentId);
 	const fields: DocumentField[] = [];
 	for (let page = 1; page <= pages; page++) {
 		const response = await client.request({

@@ -36,10 +36,26 @@ const BACKOFFICE_ASSUMED = {
 	notARecipient: () => message(400, 'The user is not a recipient of this document'),
 	linkOfDraft: () => message(403, 'Document is still in draft state'),
 	callbackRequired: () => message(400, 'callback_url is required'),
+	/** The one working public client (KB) always sends document_id (>= 1); without it: assumed refused. */
+	documentIdRequired: () => message(400, 'document_id is required'),
 };
 
 /** The reminders of a recipient nobody has set: off. */
 const NO_REMINDERS = { apply_to_all: false, enabled: false, frequency: 'DAYS', remind_after: 1, repeat: { enabled: false, frequency: 'DAYS', keep_reminding_after: 1, total_reminders: 1 } };
+
+/**
+ * Reminders as v3 keeps them: its documented body (1063) has no `frequency`, its counts are days.
+ * A `frequency` sent anyway is ignored, as ASP.NET Web API ignores members a model lacks
+ * (assumed), and listed in `ignored` so a test can see it was sent.
+ */
+function v3Reminders({ frequency, repeat = {}, ...rest }) {
+	const { frequency: repeatFrequency, ...repeatRest } = repeat;
+	const ignored = [frequency !== undefined && 'frequency', repeatFrequency !== undefined && 'repeat.frequency'].filter(Boolean);
+	const out = { ...rest, repeat: { ...NO_REMINDERS.repeat, ...repeatRest } };
+	delete out.repeat.frequency;
+	delete out.ignored;
+	return ignored.length ? { ...out, ignored } : out;
+}
 
 const isCount = (value) => Number.isInteger(value) && value >= 1;
 const same = (a, b) => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
@@ -98,15 +114,19 @@ const backofficeMethods = {
 	getReminders(ctx) {
 		const { recipient, answer } = this.recipientAt(ctx);
 		if (answer) return answer;
-		return json(200, recipient.reminders ?? NO_REMINDERS);
+		const reminders = recipient.reminders ?? NO_REMINDERS;
+		if (ctx.v === 'v4') return json(200, reminders);
+		const shown = v3Reminders(reminders);
+		delete shown.ignored;
+		return json(200, shown);
 	},
 
-	/** What is wrong with an Update Workflow Reminders body, or undefined. */
-	remindersProblem(input) {
+	/** What is wrong with an Update Workflow Reminders body, or undefined; v3's body has no `frequency` (1063): its counts are days. */
+	remindersProblem(input, v) {
 		if (!input || typeof input !== 'object' || Array.isArray(input)) return 'the body must be an object';
 		if (typeof input.enabled !== 'boolean') return 'enabled must be true or false';
 		if (!input.enabled) return undefined;
-		if (!FREQUENCIES.includes(input.frequency)) return 'frequency must be DAYS or HOURS';
+		if (v === 'v4' && !FREQUENCIES.includes(input.frequency)) return 'frequency must be DAYS or HOURS';
 		if (!isCount(input.remind_after)) return 'remind_after must be 1 or more';
 		const { repeat } = input;
 		if (repeat === undefined || repeat.enabled === false) return undefined;
@@ -121,10 +141,10 @@ const backofficeMethods = {
 		if (answer) return answer;
 		const { value: input, error } = this.readJson(ctx);
 		if (error) return error;
-		const problem = this.remindersProblem(input);
+		const problem = this.remindersProblem(input, ctx.v);
 		if (problem) return BACKOFFICE_ASSUMED.badReminders(problem);
 		if (pkg.status !== 'DRAFT') return BACKOFFICE_DOCUMENTED.noLongerDraft();
-		const reminders = { ...NO_REMINDERS, ...input, repeat: { ...NO_REMINDERS.repeat, ...(input.repeat ?? {}) } };
+		const reminders = ctx.v === 'v3' ? v3Reminders(input) : { ...NO_REMINDERS, ...input, repeat: { ...NO_REMINDERS.repeat, ...(input.repeat ?? {}) } };
 		for (const r of input.apply_to_all === true ? pkg.recipients : [recipient]) r.reminders = { ...reminders, repeat: { ...reminders.repeat } };
 		this.touch(pkg, 'REMINDERS_UPDATED', ctx.user.email);
 		return empty();
@@ -239,9 +259,11 @@ const backofficeMethods = {
 		if (typeof input.callback_url !== 'string' || input.callback_url.trim() === '') return BACKOFFICE_ASSUMED.callbackRequired();
 		if (pkg.status === 'DRAFT') return BACKOFFICE_ASSUMED.linkOfDraft();
 		if (!pkg.recipients.some((r) => same(r.user_email, input.user_email))) return BACKOFFICE_ASSUMED.notARecipient();
+		if (input.document_id === undefined) return BACKOFFICE_ASSUMED.documentIdRequired();
+		if (!pkg.documents.some((d) => d.id === input.document_id)) return DOCUMENTED.documentNotFound();
 		const link = new URL('/web/Integration', this.url);
 		link.searchParams.set('link', randomBytes(12).toString('base64url'));
-		link.searchParams.set('document_id', String(pkg.id));
+		link.searchParams.set('document_id', String(input.document_id));
 		link.searchParams.set('language', String(input.language ?? 'en-US'));
 		link.searchParams.set('user_email', input.user_email);
 		link.searchParams.set('callback_url', input.callback_url);

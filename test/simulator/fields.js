@@ -58,7 +58,14 @@ const FIELD_ASSUMED = {
 	mandatoryEmpty: (names) => message(400, `Fill in the mandatory fields before signing: ${names.join(', ')}`),
 	unknownCapacity: () => message(400, 'Signing capacity not found'),
 	unknownServer: () => message(400, 'Signing server not found'),
-	unsignedFields: (names) => message(400, `Sign the fields assigned to you before finishing: ${names.join(', ')}`),
+	/**
+	 * Sign Document refusals of a protected signature: the body shape `{Error, Message}` and its
+	 * keys are the reference's for protected documents ("Error bodies in general"); their use on
+	 * Sign and the words are assumed.
+	 */
+	passwordRequired: () => json(403, { Error: 'password_required', Message: 'The signing key is protected: user_password is required' }),
+	otpRequired: () => json(403, { Error: 'otp_required', Message: 'OTP is required to sign this field' }),
+	invalidCredentials: () => json(403, { Error: 'invalid_credentials', Message: 'Invalid password or OTP' }),
 };
 
 /** Fields of the sample contract: one page, a form field of each kind, and texts to place next to. */
@@ -249,6 +256,28 @@ const fieldMethods = {
 		return out;
 	},
 
+	/** Get Document Details (v3 1026): the owner, and (assumed, as for its fields) the recipients of a shared package. */
+	documentDetails(ctx) {
+		const found = this.fieldsDocument(ctx, { recipientsToo: true });
+		if ('body' in found) return found;
+		const { doc } = found;
+		const out = this.documentOut(doc);
+		return json(200, {
+			document_id: doc.id,
+			document_name: doc.name,
+			document_order: found.pkg.documents.indexOf(doc) + 1,
+			document_type: out.type,
+			document_source: out.source,
+			document_width: PAGE.width,
+			document_height: PAGE.height,
+			document_pages: doc.pages,
+			uploaded_on: out.uploaded_on,
+			modified_on: out.modified_on,
+			form_fields: this.fieldsOf(doc).some((f) => VALUE_KINDS.includes(f.kind)),
+			lock_form_fields: false,
+		});
+	},
+
 	/** Get Document Fields of one page (v3 1065, v4 specification). */
 	getFields(ctx) {
 		const found = this.fieldsDocument(ctx, { recipientsToo: true });
@@ -285,6 +314,7 @@ const fieldMethods = {
 			if (field.kind === 'radio' && value) for (const other of this.fieldsOf(doc)) if (other.kind === 'radio' && other.radio_group_name === field.radio_group_name) Object.assign(other, { value: false, checked: false });
 			Object.assign(field, field.kind === 'radio' || field.kind === 'checkbox' ? { value, checked: value } : { value });
 		}
+		(this.fills ??= []).push({ packageId: pkg.id, documentId: doc.id, user: ctx.user.email, auto_save: input.auto_save });
 		this.touch(pkg, 'FIELDS_FILLED', ctx.user.email, { type: 'DOCUMENT', value: doc.name });
 		return empty();
 	},
@@ -398,9 +428,29 @@ const fieldMethods = {
 		return json(200, placed.map((f) => ({ field_name: f.field_name })));
 	},
 
-	/** The user's signing capacities and servers: the scenario's, or one of each (assumed). */
+	/**
+	 * The user's signing capacities and servers (the scenario's, or one of each: assumed), the
+	 * passwords of capacities whose key is protected (`capacityPasswords`: {capacity: password},
+	 * for the v4 schema's `user_password`) and the one-time password signing needs (`signingOtp`,
+	 * sent in the `x-otp` header: v3 guide page 1087, v4 SigningSignDocumentOptions).
+	 */
 	signingProfile(user) {
-		return { capacities: user.signingCapacities ?? ['Default'], servers: user.signingServers ?? ['Default'] };
+		return { capacities: user.signingCapacities ?? ['Default'], servers: user.signingServers ?? ['Default'], passwords: user.capacityPasswords ?? {}, otp: user.signingOtp };
+	},
+
+	/** The refusal of a signature whose key password or one-time password is missing or wrong, or undefined. */
+	signingProtection(ctx, profile, input) {
+		const password = profile.passwords[input.signing_capacity ?? profile.capacities[0]];
+		if (password !== undefined) {
+			if (input.user_password === undefined || input.user_password === '') return FIELD_ASSUMED.passwordRequired();
+			if (input.user_password !== password) return FIELD_ASSUMED.invalidCredentials();
+		}
+		if (profile.otp !== undefined) {
+			const otp = ctx.req.headers['x-otp'];
+			if (otp === undefined || otp === '') return FIELD_ASSUMED.otpRequired();
+			if (otp !== profile.otp) return FIELD_ASSUMED.invalidCredentials();
+		}
+		return undefined;
 	},
 
 	/** Applies a signature to `field` for `user`. */
@@ -450,6 +500,8 @@ const fieldMethods = {
 		const profile = this.signingProfile(ctx.user);
 		if (input.signing_capacity !== undefined && !profile.capacities.includes(input.signing_capacity)) return FIELD_ASSUMED.unknownCapacity();
 		if (input.signing_server !== undefined && !profile.servers.includes(input.signing_server)) return FIELD_ASSUMED.unknownServer();
+		const protection = this.signingProtection(ctx, profile, input);
+		if (protection) return protection;
 		const empties = this.fieldsOf(doc).filter((f) => f.kind === 'text' && f.validation_rule === 'MANDATORY' && (f.order === null || f.order === signer.order) && !f.value);
 		if (empties.length) return FIELD_ASSUMED.mandatoryEmpty(empties.map((f) => f.field_name));
 		const answer = { field_name: field.field_name, transaction_id: `sim-tx-${++this.nextLogId}`, authentication_access_token: null };
@@ -463,15 +515,20 @@ const fieldMethods = {
 		return json(200, { ...answer, status: 'SIGNED', verification: field.verification });
 	},
 
-	/** Finish Processing (v3 1132, v4 specification): the recipient has done their part. */
+	/**
+	 * Finish Processing (v3 1132, v4 specification): the recipient has done their part, and the
+	 * workflow moves on. 1132 lists no refusal for signature fields left unsigned, so (assumed) it
+	 * finishes anyway: the recipient is cut off, their unsigned fields stay unsigned (kept in
+	 * `unsignedAtFinish` on the recipient).
+	 */
 	finish(ctx) {
 		const pkg = this.packageOf(/^\d+$/.test(ctx.params[0]) ? ctx.params[0] : 0);
 		if (!pkg) return DOCUMENTED.documentNotFound();
 		const recipient = this.nextSigners(pkg).find((r) => same(r.user_email, ctx.user.email));
 		if (!recipient) return DOCUMENTED.notOwner();
 		const unsigned = pkg.documents.flatMap((doc) => this.fieldsOf(doc).filter((f) => SIGNATURE_KINDS.includes(f.kind) && f.order === recipient.order && f.process_status !== 'PROCESSED'));
-		if (unsigned.length) return FIELD_ASSUMED.unsignedFields(unsigned.map((f) => f.field_name));
-		this.sign(pkg.id, recipient.user_email);
+		if (unsigned.length) recipient.unsignedAtFinish = unsigned.map((f) => f.field_name);
+		this.sign(pkg.id, recipient.user_email, { signFields: false });
 		return empty();
 	},
 
@@ -504,6 +561,7 @@ const fieldMethods = {
 const DOC = String.raw`^\/(v3|v4)\/packages\/([^/]+)\/documents\/(\d+)`;
 /** Routes of the fields calls: [method, pattern (version first), handler]. */
 const FIELD_ROUTES = [
+	['GET', new RegExp(`${DOC}\\/details$`), 'documentDetails'],
 	['GET', new RegExp(`${DOC}\\/fields\\/(\\d+)$`), 'getFields'],
 	['PUT', new RegExp(`${DOC}\\/fields$`), 'fillFields'],
 	['POST', new RegExp(`${DOC}\\/fields\\/autoplace$`), 'autoplace'],

@@ -17,8 +17,8 @@ describe('SigningHub simulator: documents\' fields', () => {
 		return ((await answer.json()) as { access_token: string }).access_token;
 	}
 
-	async function api(token: string, method: string, path: string, body?: unknown) {
-		const response = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+	async function api(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+		const response = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
 		const text = await response.text();
 		return { status: response.status, body: text ? JSON.parse(text) : null };
 	}
@@ -78,6 +78,50 @@ describe('SigningHub simulator: documents\' fields', () => {
 		const refused = await api(scoped, 'POST', `/v4/packages/5/documents/${doc}/sign`, { field_name: 'seal' });
 		expect(refused).toMatchObject({ status: 403, body: { Message: expect.stringContaining("signer's own access token") } });
 		expect((await api(owner, 'POST', `/v4/packages/5/documents/${doc}/sign`, { field_name: 'seal' })).body).toMatchObject({ status: 'SIGNED' });
+	});
+
+	/** Shares package 5 with two signature fields for the signer (order 1). */
+	async function twoFieldsShared() {
+		for (const name of ['sign_here', 'initial_here']) await api(owner, 'POST', `/v4/packages/5/documents/${doc}/fields/signature`, { order: 1, page_no: 1, field_name: name });
+		await api(owner, 'PUT', `/v4/packages/5/documents/${doc}/fields`, { auto_save: false, text: [{ field_name: 'customer_name', value: 'Ada' }] });
+		expect((await api(owner, 'POST', '/v4/packages/5/workflow')).status).toBe(200);
+		return await token(SIGNER, 'colleague-pass-2b8d');
+	}
+
+	it('finishes a signer with a signature field left (1132 lists no refusal for it): they are cut off from it', async () => {
+		const signer = await twoFieldsShared();
+		expect((await api(signer, 'POST', `/v4/packages/5/documents/${doc}/sign`, { field_name: 'sign_here' })).body).toMatchObject({ status: 'SIGNED' });
+		expect((await api(signer, 'POST', '/v4/packages/5/finish')).status).toBe(200);
+		expect(sim.packageOf(5).recipients[0]).toMatchObject({ process_status: 'SIGNED', unsignedAtFinish: ['initial_here'] });
+		const late = await api(signer, 'POST', `/v4/packages/5/documents/${doc}/sign`, { field_name: 'initial_here' });
+		expect(late).toMatchObject({ status: 403, body: { Message: 'The document is not waiting for this user to sign' } });
+	});
+
+	it("answers Get Document Details (1026) to the owner and to a recipient, and refuses Get Workflow Details to the recipient (1053's words)", async () => {
+		const signer = await twoFieldsShared();
+		for (const who of [owner, signer]) {
+			expect(await api(who, 'GET', `/v3/packages/5/documents/${doc}/details`)).toMatchObject({ status: 200, body: { document_id: doc, document_name: 'contract.pdf', document_pages: 1, form_fields: true } });
+		}
+		expect(await api(signer, 'GET', '/v3/packages/5/workflow')).toEqual({ status: 403, body: { Message: 'Document does not belong to user' } });
+		const stranger = await token('outsider@globex.example', 'outsider-pass-3c7a');
+		expect(await api(stranger, 'GET', `/v4/packages/5/documents/${doc}/details`)).toEqual({ status: 403, body: { Message: 'Document does not belong to user' } });
+	});
+
+	it("asks for the key's password (user_password) and the one-time password (x-otp) where the signer's settings need them", async () => {
+		sim.reset({
+			users: [{ email: OWNER, password: 'owner-pass-7c1e', enterprise: 'acme' }, { email: SIGNER, password: 'colleague-pass-2b8d', enterprise: 'acme', capacityPasswords: { Default: 'key-1' }, signingOtp: '482913' }],
+			packages: [{ id: 5, owner: OWNER, status: 'DRAFT', documents: [{ name: 'contract.pdf', content: formPdf() }], recipients: [{ user_email: SIGNER, role: 'SIGNER' }] }],
+		});
+		owner = await token(OWNER, 'owner-pass-7c1e');
+		doc = sim.packageOf(5).documents[0].id;
+		const signer = await twoFieldsShared();
+		const path = `/v4/packages/5/documents/${doc}/sign`;
+		expect(await api(signer, 'POST', path, { field_name: 'sign_here' }, { 'x-otp': '482913' })).toMatchObject({ status: 403, body: { Error: 'password_required' } });
+		expect(await api(signer, 'POST', path, { field_name: 'sign_here', user_password: 'nope' }, { 'x-otp': '482913' })).toMatchObject({ status: 403, body: { Error: 'invalid_credentials' } });
+		expect(await api(signer, 'POST', path, { field_name: 'sign_here', user_password: 'key-1' })).toMatchObject({ status: 403, body: { Error: 'otp_required' } });
+		expect(await api(signer, 'POST', path, { field_name: 'sign_here', user_password: 'key-1' }, { 'x-otp': '000000' })).toMatchObject({ status: 403, body: { Error: 'invalid_credentials' } });
+		expect((await api(signer, 'POST', path, { field_name: 'sign_here', user_password: 'key-1' }, { 'x-otp': '482913' })).body).toMatchObject({ status: 'SIGNED' });
+		expect(JSON.stringify(sim.log)).not.toContain('482913');
 	});
 });
 

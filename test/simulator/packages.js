@@ -180,13 +180,13 @@ const packageMethods = {
 	// ---- In-process controls: act as a recipient ----
 
 	/** Makes recipient `email` sign (or review, or edit) package `id`. Throws when it cannot. */
-	sign(id, email) {
+	sign(id, email, { signFields = true } = {}) {
 		const { pkg, recipient } = this.recipientOf(id, email);
 		const done = DONE[recipient.role];
 		if (!done) throw new Error(`${email} is a ${recipient.role} of package ${id}: nothing to sign`);
 		recipient.process_status = done;
 		recipient.processed_on = this.processedStamp();
-		this.signFieldsOf(pkg, recipient);
+		if (signFields) this.signFieldsOf(pkg, recipient);
 		this.touch(pkg, done, recipient.user_email, { type: 'DOCUMENT', value: pkg.documents.map((d) => d.name).join(', ') });
 		if (pkg.recipients.filter((r) => ACTING_ROLES.includes(r.role)).every((r) => r.process_status !== 'UN_PROCESSED')) {
 			pkg.status = 'COMPLETED';

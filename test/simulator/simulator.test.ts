@@ -669,4 +669,29 @@ describe('SigningHub simulator: the signing round trip', () => {
 			expect((await api('GET', '/v4/packages/900', { headers: binaryAccept })).status).toBe(200);
 		});
 	});
+
+	describe("as the vendor documents it: v3 reminders, the integration link's body", () => {
+		test("v3's reminders have no unit (1063): a frequency sent is ignored and kept aside; v4 keeps it", async () => {
+			sim.addPackages({ id: 910, owner: 'owner@example.com', status: 'DRAFT', recipients: [{ user_email: 'a@example.com' }] });
+			const body = { apply_to_all: false, enabled: true, frequency: 'HOURS', remind_after: 6, repeat: { enabled: true, frequency: 'HOURS', keep_reminding_after: 12, total_reminders: 2 } };
+			expect((await api('PUT', '/v3/packages/910/workflow/1/reminders', { body })).status).toBe(200);
+			expect(sim.packageOf(910).recipients[0].reminders).toEqual({ apply_to_all: false, enabled: true, remind_after: 6, repeat: { enabled: true, keep_reminding_after: 12, total_reminders: 2 }, ignored: ['frequency', 'repeat.frequency'] });
+			expect((await api('GET', '/v3/packages/910/workflow/1/reminders')).json()).toEqual({ apply_to_all: false, enabled: true, remind_after: 6, repeat: { enabled: true, keep_reminding_after: 12, total_reminders: 2 } });
+			const withoutUnit = { ...body, frequency: undefined };
+			expect((await api('PUT', '/v4/packages/910/workflow/1/reminders', { body: withoutUnit })).json()).toEqual({ Message: 'Invalid reminder settings: frequency must be DAYS or HOURS' });
+			expect((await api('PUT', '/v4/packages/910/workflow/1/reminders', { body })).status).toBe(200);
+			expect((await api('GET', '/v4/packages/910/workflow/1/reminders')).json()).toMatchObject({ frequency: 'HOURS', repeat: { frequency: 'HOURS' } });
+		});
+
+		test('the integration link needs a document of the package (the public client always sends one) and keeps the section', async () => {
+			sim.addPackages({ id: 911, owner: 'owner@example.com', status: 'IN_PROGRESS', documents: [{ name: 'a.pdf', content: 'A' }], recipients: [{ user_email: 'a@example.com' }] });
+			const link = { package_id: 911, user_email: 'a@example.com', callback_url: 'https://portal.example.com/back', section: 'VIEWER' };
+			expect((await api('POST', '/v4/links/integration', { body: link })).json()).toEqual({ Message: 'document_id is required' });
+			expect((await api('POST', '/v4/links/integration', { body: { ...link, document_id: 999999 } })).json()).toEqual({ Message: 'Document not found' });
+			const documentId = sim.packageOf(911).documents[0].id;
+			const answer = await api('POST', '/v4/links/integration', { body: { ...link, document_id: documentId } });
+			expect(new URL(answer.json()).searchParams.get('document_id')).toBe(String(documentId));
+			expect(sim.links.at(-1)).toMatchObject({ document_id: documentId, section: 'VIEWER' });
+		});
+	});
 });

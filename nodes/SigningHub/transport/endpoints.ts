@@ -65,23 +65,33 @@ export const PATHS = {
 		path: '/{v}/packages/{packageId}/documents/{documentId}/verification',
 		source: 'documented (v3 guide 1035): Verify Document Signatures; v4: client code (signinghubapi)',
 	},
-	integrationLink: { path: '/v4/links/integration', source: 'client code only (digitaal-ondertekenen-php; v4 only: v3 has no such call)' },
+	integrationLink: {
+		path: '/v4/links/integration',
+		source: 'client code only: no vendor page; body as the one working public client sends it, document_id and section VIEWER included (kobavzw/digitaal-ondertekenen-php GenerateIntegrationUrlCall.php); v4 only: v3 has no such call',
+	},
 	workflowUser: { path: '/{v}/packages/{packageId}/workflow/{order}/user', source: 'documented (v3 guide 1048; v4 paths and schemas WorkflowUserUpdateRequest): Update Workflow User' },
 	workflowRecipient: { path: '/{v}/packages/{packageId}/workflow/{order}', source: 'documented (v3 guide 1059; v4 paths and schemas): Delete Workflow User' },
 	workflowReminders: {
 		path: '/{v}/packages/{packageId}/workflow/{order}/reminders',
-		source: 'documented (v3 guide 1063; v4 paths and schemas UpdateReminderRequest): Get / Update Workflow Reminders',
+		source: 'documented (v3 guide 1063, whose body has no frequency: v3 counts days; v4 paths and schemas UpdateReminderRequest, frequency DAYS or HOURS): Get / Update Workflow Reminders',
 	},
 	workflowDetails: { path: '/{v}/packages/{packageId}/workflow', source: 'documented: Update Workflow Details (PUT; v4 paths and schemas WorkflowDetailUpdateRequest)' },
 	postProcessing: {
 		path: '/{v}/packages/{packageId}/workflow/post_process',
 		source: 'documented (v3 guide 1046; v4 paths and schemas PostProcessUpdateRequest): Update Workflow Post Processing',
 	},
+	documentDetails: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/details',
+		source: 'documented: Get Document Details (v3 guide page 1026, document_pages); v4: the same path in the reference catalogue',
+	},
 	documentFields: {
 		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/{page}',
 		source: 'documented: Get Document Fields, one page (v3 guide page 1065; v4 paths and schemas, fieldsGetAllDocumentFields)',
 	},
-	fillFields: { path: '/{v}/packages/{packageId}/documents/{documentId}/fields', source: 'documented: Fill Form Fields (v3 guide page 1067; v4 paths and schemas, FormFillingRequest)' },
+	fillFields: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/fields',
+		source: 'documented: Fill Form Fields, by the owner or a recipient in turn, auto_save default false (v3 guide page 1067; v4 paths and schemas, FormFillingRequest)',
+	},
 	signatureField: {
 		path: { v3: '/v3/packages/{packageId}/documents/{documentId}/fields/digital_signature', v4: '/v4/packages/{packageId}/documents/{documentId}/fields/signature' },
 		source: 'documented: Add Signature Field (v4 paths and schemas); v3 digital_signature: client code (signinghubapi)',
@@ -96,8 +106,14 @@ export const PATHS = {
 		path: '/{v}/packages/{packageId}/documents/{documentId}/fields/autoplace',
 		source: 'documented: Auto Place Fields (v3 guide page 1182; v4 paths and schemas, AutoPlaceFieldRequest)',
 	},
-	signDocument: { path: '/{v}/packages/{packageId}/documents/{documentId}/sign', source: 'documented: Sign Document (v3 guide page 1087; v4 paths and schemas, SignDocumentRequest)' },
-	finishProcessing: { path: '/{v}/packages/{packageId}/finish', source: 'documented: Finish Processing (v3 guide page 1132; v4 paths and schemas)' },
+	signDocument: {
+		path: '/{v}/packages/{packageId}/documents/{documentId}/sign',
+		source: 'documented: Sign Document, header x-otp (v3 guide page 1087; v4 paths and schemas, SignDocumentRequest with user_password, SigningSignDocumentOptions xOtp)',
+	},
+	finishProcessing: {
+		path: '/{v}/packages/{packageId}/finish',
+		source: 'documented: Finish Processing, "after signing all the signature fields" (v3 guide page 1132; v4 paths and schemas, packageFinish)',
+	},
 	approvePackage: { path: '/{v}/packages/{packageId}/approve', source: 'documented: Approve Document, body {reason} (v3 guide, beside page 1088; v4 paths and schemas, packageApprove, ApproveRequest)' },
 	declinePackage: { path: '/{v}/packages/{packageId}/decline', source: 'documented: Decline Document, body {reason} (v3 guide page 1088; v4 paths and schemas, packageDecline, DeclineRequest)' },
 	submitPackage: { path: '/{v}/packages/{packageId}/submit', source: 'documented: Submit Document, no body (v3 guide page 1090; v4 paths and schemas, packageSubmit)' },

@@ -36,6 +36,8 @@ export interface FailureDetails {
 	responseStatus: number | null;
 	/** SigningHub's own text from the error body, or null. */
 	signingHubMessage: string | null;
+	/** The error key of a body that has one (`{"Error": "otp_required", "Message": ...}`), or null. */
+	signingHubErrorKey?: string | null;
 	/** Whether trying the same request again may succeed. */
 	transient: boolean;
 	/** The answer's Retry-After header, when it had one. */
@@ -59,6 +61,8 @@ export class SigningHubError extends Error implements FailureDetails {
 
 	readonly signingHubMessage: string | null;
 
+	readonly signingHubErrorKey: string | null;
+
 	readonly transient: boolean;
 
 	readonly retryAfter: unknown;
@@ -75,6 +79,7 @@ export class SigningHubError extends Error implements FailureDetails {
 		this.description = details.description;
 		this.responseStatus = details.responseStatus;
 		this.signingHubMessage = details.signingHubMessage;
+		this.signingHubErrorKey = details.signingHubErrorKey ?? null;
 		this.transient = details.transient;
 		this.retryAfter = details.retryAfter;
 		this.outcomeUnknown = details.outcomeUnknown === true;
@@ -259,11 +264,21 @@ export function forCall(failure: FailureDetails, method: string, path: string): 
 	return { ...failure, message: failure.message, method, path, description };
 }
 
+/**
+ * The `Error` key of a body that carries one beside its Message: SigningHub's documented shape
+ * for a protected document (`otp_required`, `password_required`, `invalid_credentials`).
+ */
+function errorKeyOf(body: unknown): string | null {
+	const parsed = parseBody(body);
+	const key = isJsonObject(parsed) ? parsed.Error : undefined;
+	return typeof key === 'string' && key.trim() !== '' ? key.trim() : null;
+}
+
 /** Maps an error answer of a resource endpoint to a failure a user can act on. */
 export function describeHttpFailure(status: number, body: unknown, action: string, authMethod: string): FailureDetails {
 	const signingHubMessage = signingHubMessageOf(body);
 	const said = signingHubMessage ? `: ${signingHubMessage}` : ` (HTTP ${status})`;
-	const base = { responseStatus: status, signingHubMessage, transient: isTransientStatus(status) };
+	const base = { responseStatus: status, signingHubMessage, signingHubErrorKey: errorKeyOf(body), transient: isTransientStatus(status) };
 	if (status === 401) {
 		return {
 			...base,

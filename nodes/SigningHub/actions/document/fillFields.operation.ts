@@ -12,8 +12,9 @@ export const autoSaveOption: INodeProperties = {
 	displayName: 'Auto Save',
 	name: 'autoSave',
 	type: 'boolean',
-	default: true,
-	description: "Whether SigningHub saves the values into the document at once (its auto_save); off leaves them to be saved with the recipient's next action",
+	default: false,
+	description:
+		"Whether to send SigningHub's auto_save as true, so SigningHub saves the values into the document straight away. Off is SigningHub's own default (v3 guide page 1067: \"Default value is false\").",
 };
 
 const isPlainObject = (value: unknown): value is IDataObject => value !== null && typeof value === 'object' && !Array.isArray(value);

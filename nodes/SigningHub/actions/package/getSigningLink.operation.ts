@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { findDocument } from '../../reads';
 import { invalidInput } from '../../transport';
 import { checkEmail, documentIdOption, inputsNamed, packageIdProperty, readBooleanOption, readOption, readId, readPackageId, readText } from '../parameters';
 import type { Operation } from '../types';
@@ -22,7 +23,16 @@ const lockPanelsOption: INodeProperties = {
 
 const DEFAULT_LANGUAGE = 'en-US';
 
-/** An http(s) address the recipient's browser goes back to; nothing else may reach SigningHub. */
+/** What the integration link shows first: the document viewer, as the one working public client asks (section VIEWER). */
+const SECTION = 'VIEWER';
+
+const isLoopback = (hostname: string) => hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+
+/**
+ * An https address the recipient's browser goes back to (http only on this machine's loopback, for
+ * development): the browser comes back with the link's outcome, which nobody on the way may read
+ * or change.
+ */
 function checkCallbackUrl(value: string): string {
 	let url: URL | undefined;
 	try {
@@ -30,13 +40,16 @@ function checkCallbackUrl(value: string): string {
 	} catch {
 		url = undefined;
 	}
-	if (!url || !['http:', 'https:'].includes(url.protocol)) {
-		throw invalidInput(`Callback URL must be an http or https address, not "${value.slice(0, 40)}"`, 'Set Callback URL to the page of your portal the signer returns to, e.g. https://portal.example.com/signed.');
+	if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)))) {
+		throw invalidInput(
+			`Callback URL must be an https address, not "${value.slice(0, 40)}"`,
+			'Set Callback URL to the https page of your portal the signer returns to, e.g. https://portal.example.com/signed (http only for localhost or 127.0.0.1 while developing).',
+		);
 	}
 	return value;
 }
 
-const documentOption = documentIdOption('The document to open first; without it, SigningHub chooses');
+const documentOption = documentIdOption("The document to open first; without it, the package's first document");
 const languageOption: INodeProperties = { displayName: 'Language', name: 'language', type: 'string', default: DEFAULT_LANGUAGE, placeholder: DEFAULT_LANGUAGE, description: "The language of SigningHub's screens, e.g. en-US or de-DE" };
 
 export const getSigningLink: Operation = {
@@ -57,7 +70,8 @@ export const getSigningLink: Operation = {
 			placeholder: 'https://portal.example.com/signed',
 			required: true,
 			default: '',
-			description: "Where SigningHub sends the recipient's browser when they are done",
+			description:
+				"Where SigningHub sends the recipient's browser when they are done: an https address. The link this returns is a secret: whoever holds it can open the package and sign as the recipient, so hand it only to them.",
 		},
 	],
 	options: [
@@ -89,15 +103,17 @@ export const getSigningLink: Operation = {
 			language,
 			collapse_panels: readBooleanOption(context, itemIndex, collapsePanelsOption),
 			lock_panels: readBooleanOption(context, itemIndex, lockPanelsOption),
+			section: SECTION,
 		};
-		if (documentId !== undefined) body.document_id = documentId;
-		return { packageId, email, body };
+		return { packageId, email, documentId, body };
 	},
-	async send({ client }, { packageId, email, body }: { packageId: number; email: string; body: IDataObject }) {
+	async send({ client }, { packageId, email, documentId, body }: { packageId: number; email: string; documentId?: number; body: IDataObject }) {
+		// The one working public client always sends a document (KB, signinghub-api-next.md section 6).
+		const opened = documentId ?? (await findDocument(client, packageId)).documentId;
 		const response = await client.request({
 			method: 'POST',
 			endpoint: 'integrationLink',
-			body,
+			body: { ...body, document_id: opened },
 			expect: 'jsonString',
 			repeatable: true,
 			action: `get a signing link for ${email} on package ${packageId}`,

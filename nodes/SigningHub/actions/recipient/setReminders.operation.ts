@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { invalidInput } from '../../transport';
 import { checkChoice, checkWholeNumber, itemParameter, readBoolean } from '../parameters';
 import type { Operation } from '../types';
 import { findRecipients, readRecipientTarget, recipientTargetInputs, recipientTargetProperties } from './recipientTarget';
@@ -32,7 +33,7 @@ const unitProperty: INodeProperties = {
 		{ name: 'Days', value: 'DAYS' },
 		{ name: 'Hours', value: 'HOURS' },
 	],
-	description: 'Whether Remind After and Repeat Every count days or hours',
+	description: 'Whether Remind After and Repeat Every count days or hours. API v3 counts days only (its reminders have no unit).',
 };
 
 const repeatEveryProperty: INodeProperties = {
@@ -82,7 +83,7 @@ export const setReminders: Operation = {
 		{ ...timesProperty, displayOptions: { show: { remindersOn: [true], repeat: [true] } } },
 	],
 	identifyingInputs: recipientTargetInputs,
-	read({ context, itemIndex }) {
+	read({ context, itemIndex, apiVersion }) {
 		const target = readRecipientTarget(context, itemIndex);
 		const valueOf = (property: INodeProperties) => {
 			const value = itemParameter(context, property.name, itemIndex, property.displayName);
@@ -93,12 +94,17 @@ export const setReminders: Operation = {
 		const body: IDataObject = { apply_to_all: target.findBy === 'all', enabled };
 		if (enabled) {
 			const frequency = checkChoice(valueOf(unitProperty), unitProperty.displayName, FREQUENCIES);
+			if (apiVersion === 'v3' && frequency !== 'DAYS') {
+				throw invalidInput(
+					'API v3 reminders count days, not hours',
+					"SigningHub's v3 reminders have no unit (v3 guide page 1063): Remind After and Repeat Every are days. Set Unit to Days, or switch the credential's API Version to V4 if your SigningHub speaks it.",
+				);
+			}
+			// v3's documented body has no frequency (v3 guide page 1063); v4's has it at both levels.
+			const unit = apiVersion === 'v4' ? { frequency } : {};
 			const repeat = readBoolean(context, itemIndex, repeatProperty);
-			body.frequency = frequency;
-			body.remind_after = count(remindAfterProperty);
-			body.repeat = repeat
-				? { enabled: true, frequency, keep_reminding_after: count(repeatEveryProperty), total_reminders: count(timesProperty) }
-				: { enabled: false };
+			Object.assign(body, unit, { remind_after: count(remindAfterProperty) });
+			body.repeat = repeat ? { enabled: true, ...unit, keep_reminding_after: count(repeatEveryProperty), total_reminders: count(timesProperty) } : { enabled: false };
 		}
 		return { target, body };
 	},

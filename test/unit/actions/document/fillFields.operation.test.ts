@@ -1,8 +1,9 @@
 // Document > Fill Fields: values by field name from the editor's mapping (each item its own),
 // mapped automatically from the item, or as JSON; an unknown name or a value that does not fit
-// fails the item with what the document has, before anything is written; v3 and v4.
-import { nodeHarness } from '../harness';
-import { contractPackage } from './contract';
+// fails the item with what the document has, before anything is written; SigningHub's auto_save
+// off unless asked; a recipient filling her own fields with only the document's own calls; v3 and v4.
+import { nodeHarness, ownerLogin } from '../harness';
+import { contractPackage, CUSTOMER } from './contract';
 
 const harness = nodeHarness();
 const fill = (fieldValues: object, extra: object = {}) => ({ resource: 'document', operation: 'fillFields', packageId: '={{ $json.packageId }}', documentId: '', fieldsInput: 'MAP', fieldValues, ...extra });
@@ -63,6 +64,30 @@ describe.each(['v4', 'v3'])('Document > Fill Fields (%s)', (apiVersion) => {
 		const { output } = await harness.run(parameters, [{ packageId: 7 }], { apiVersion, continueOnFail: true });
 		expect(output[0].json.error).toMatchObject({ message: expect.stringContaining(message), attempts: 0 });
 		expect(harness.requests(from)).toEqual([]);
+	});
+
+	it("sends SigningHub's auto_save as false unless Auto Save is on", async () => {
+		await harness.run(mapped({ amount: '42' }), [{ packageId: 7 }], { apiVersion });
+		expect(harness.sim.fills.at(-1)).toMatchObject({ packageId: 7, auto_save: false });
+		await harness.run(fill({ mappingMode: 'defineBelow', value: { amount: '43' } }, { options: { autoSave: true } }), [{ packageId: 7 }], { apiVersion });
+		expect(harness.sim.fills.at(-1)).toMatchObject({ packageId: 7, auto_save: true });
+	});
+
+	it("lets a recipient fill her fields with her own credential, with only the document's own calls", async () => {
+		const pkg = harness.sim.packageOf(7);
+		pkg.status = 'IN_PROGRESS';
+		const documentId = pkg.documents[0].id;
+		const customer = { ...ownerLogin(harness.url, apiVersion), username: CUSTOMER, password: 'colleague-pass-2b8d' };
+		const from = harness.sim.log.length;
+		const { output } = await harness.run(fill({ mappingMode: 'defineBelow', value: { customer_name: 'Ada Lovelace' } }, { documentId: String(documentId) }), [{ packageId: 7 }], { apiVersion, credentials: customer });
+		expect(output[0].json).toEqual({ packageId: 7, documentId, filled: ['customer_name'], filledCount: 1 });
+		expect(valuesOf(7)).toMatchObject({ customer_name: 'Ada Lovelace' });
+		expect(harness.calls(from)).toEqual([
+			`GET /${apiVersion}/packages/7/documents/${documentId}/details`,
+			`GET /${apiVersion}/packages/7/documents/${documentId}/fields/1`,
+			`PUT /${apiVersion}/packages/7/documents/${documentId}/fields`,
+		]);
+		expect(harness.sim.fills.at(-1)).toMatchObject({ user: CUSTOMER, auto_save: false });
 	});
 
 	it('fills as the owner while the package is in progress; SigningHub refuses the fields of a completed one', async () => {

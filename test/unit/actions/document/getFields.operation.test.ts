@@ -1,6 +1,6 @@
 // Document > Get Fields: every field of a document, its value or its signature (who, when, the
 // verification), as one item per field or one per document, on v3 and v4.
-import { nodeHarness } from '../harness';
+import { nodeHarness, ownerLogin } from '../harness';
 import { contractPackage, CUSTOMER } from './contract';
 
 const harness = nodeHarness();
@@ -56,9 +56,19 @@ describe.each(['v4', 'v3'])('Document > Get Fields (%s)', (apiVersion) => {
 		expect(harness.requests(from)).toEqual([]);
 	});
 
-	it('names the documents there are when the Document ID is not in the package', async () => {
+	it("gives SigningHub's answer when the Document ID is not in the package", async () => {
 		const { output } = await harness.run(getFields('FIELD', '999'), [{ packageId: 7 }], { apiVersion, continueOnFail: true });
-		expect(output[0].json.error).toMatchObject({ message: 'Package 7 has no document 999', description: expect.stringContaining(String(documentId)) });
+		expect(output[0].json.error).toMatchObject({ httpCode: 404, signingHubMessage: 'Document not found' });
+	});
+
+	it("lets a recipient read the fields with her own credential: with a Document ID, only the document's own calls", async () => {
+		const customer = { ...ownerLogin(harness.url, apiVersion), username: CUSTOMER, password: 'colleague-pass-2b8d' };
+		const from = harness.sim.log.length;
+		const { output } = await harness.run(getFields('DOCUMENT', String(documentId)), [{ packageId: 7 }], { apiVersion, credentials: customer });
+		expect(output[0].json).toMatchObject({ documentId, documentName: 'contract.pdf', values: { customer_name: 'Ada Lovelace', amount: '1200' } });
+		expect(harness.calls(from)).toEqual([`GET /${apiVersion}/packages/7/documents/${documentId}/details`, `GET /${apiVersion}/packages/7/documents/${documentId}/fields/1`]);
+		const refused = await harness.run(getFields('DOCUMENT'), [{ packageId: 7 }], { apiVersion, credentials: customer, continueOnFail: true });
+		expect(refused.output[0].json.error).toMatchObject({ httpCode: 403, signingHubMessage: 'Document does not belong to user' });
 	});
 
 	it('answers for a package the owner does not own in SigningHub\'s words', async () => {

@@ -1,5 +1,7 @@
-// Package > Get Signing Link: v4's integration link with the caller's callback URL; v3 and bad
-// input refused before any request; SigningHub's refusals.
+// Package > Get Signing Link: v4's integration link with the caller's https callback URL and the
+// body the one working public client sends (document_id, the package's first document when none
+// is given, and section VIEWER); v3 and bad input refused before any request; SigningHub's refusals.
+import { getSigningLink } from '../../../../nodes/SigningHub/actions/package/getSigningLink.operation';
 import { nodeHarness, OWNER } from '../harness';
 
 const harness = nodeHarness();
@@ -10,22 +12,42 @@ describe('Package > Get Signing Link', () => {
 	beforeEach(() =>
 		harness.sim.reset({
 			packages: [
-				{ id: 7, owner: OWNER, status: 'IN_PROGRESS', recipients: [{ user_email: 'signer@example.com' }] },
-				{ id: 8, owner: OWNER, status: 'DRAFT', recipients: [{ user_email: 'signer@example.com' }] },
+				{ id: 7, owner: OWNER, status: 'IN_PROGRESS', documents: [{ name: 'a.pdf', content: 'A' }, { name: 'b.pdf', content: 'B' }], recipients: [{ user_email: 'signer@example.com' }] },
+				{ id: 8, owner: OWNER, status: 'DRAFT', documents: [{ name: 'c.pdf', content: 'C' }], recipients: [{ user_email: 'signer@example.com' }] },
 			],
 		}),
 	);
 
-	it('gives the link for the recipient, with the callback URL and options sent', async () => {
+	const documentsOf = (id: number) => harness.sim.packageOf(id).documents.map((document: { id: number }) => document.id);
+
+	it("gives the link for the recipient, with the callback URL, options, the package's first document and section VIEWER sent", async () => {
+		const from = harness.sim.log.length;
 		const { output } = await harness.run(link({ language: 'de-DE', lockPanels: true }), [{ id: 7, email: 'signer@example.com', back: BACK }]);
 		expect(output[0].json).toEqual({ packageId: 7, email: 'signer@example.com', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/web\/Integration\?/) });
 		const url = new URL(output[0].json.url as string);
 		expect(url.searchParams.get('callback_url')).toBe(BACK);
-		expect(harness.sim.links.at(-1)).toMatchObject({ package_id: 7, user_email: 'signer@example.com', callback_url: BACK, language: 'de-DE', lock_panels: true, collapse_panels: false });
+		const [first] = documentsOf(7);
+		expect(harness.sim.links.at(-1)).toEqual({ packageId: 7, package_id: 7, document_id: first, section: 'VIEWER', user_email: 'signer@example.com', callback_url: BACK, language: 'de-DE', lock_panels: true, collapse_panels: false });
+		expect(harness.calls(from)).toEqual(['GET /v4/packages/7/workflow', 'POST /v4/links/integration']);
+	});
+
+	it('sends the Document ID given, without reading the package, and takes http only on loopback', async () => {
+		const second = documentsOf(7)[1];
+		const from = harness.sim.log.length;
+		await harness.run(link({ documentId: String(second) }), [{ id: 7, email: 'signer@example.com', back: 'http://localhost:5678/signed' }]);
+		expect(harness.sim.links.at(-1)).toMatchObject({ document_id: second, section: 'VIEWER', callback_url: 'http://localhost:5678/signed' });
+		expect(harness.calls(from)).toEqual(['POST /v4/links/integration']);
+	});
+
+	it('says in the editor that the link is a secret', () => {
+		const callback = getSigningLink.properties.find((property) => property.name === 'callbackUrl');
+		expect(callback?.description).toMatch(/secret: whoever holds it can open the package and sign/);
 	});
 
 	it.each([
-		[{ back: 'javascript:alert(1)' }, {}, 'Callback URL must be an http or https address'],
+		[{ back: 'javascript:alert(1)' }, {}, 'Callback URL must be an https address'],
+		[{ back: 'http://portal.example.com/signed' }, {}, 'Callback URL must be an https address, not "http://portal.example.com/signed"'],
+		[{ back: 'http://127.0.0.1.example.com/signed' }, {}, 'Callback URL must be an https address'],
 		[{ back: '' }, {}, 'Callback URL is empty'],
 		[{ email: 'signer' }, {}, 'Recipient Email must be an email address'],
 		[{}, { language: 'english please' }, 'Language must be a language tag such as en-US'],

@@ -1,5 +1,6 @@
-// Recipient > Set Reminders: days or hours, repeat, one recipient or all; per item; bad input
-// before any request; SigningHub's refusal once the package is shared, with advice.
+// Recipient > Set Reminders: days or hours (v4), days only in v3's documented body; repeat, one
+// recipient or all; per item; bad input before any request; SigningHub's refusal once the
+// package is shared, with advice.
 import { nodeHarness, OWNER } from '../harness';
 
 const harness = nodeHarness();
@@ -15,19 +16,6 @@ describe.each(['v4', 'v3'])('Recipient > Set Reminders (%s)', (apiVersion) => {
 			],
 		}),
 	);
-
-	it('sets each item its own reminders, in days or hours, repeating or not', async () => {
-		const items = [
-			{ packageId: 7, order: 1, after: 2, unit: 'DAYS', repeat: false },
-			{ packageId: 7, order: 2, after: 6, unit: 'HOURS', repeat: true, every: 12, times: 3 },
-		];
-		const fields = { recipientOrder: '={{ $json.order }}', remindAfter: '={{ $json.after }}', frequency: '={{ $json.unit }}', repeat: '={{ $json.repeat }}', repeatEvery: '={{ $json.every }}', totalReminders: '={{ $json.times }}' };
-		const { output } = await harness.run(set(fields), items, { apiVersion });
-		expect(output.map((item) => item.json.updated)).toEqual([true, true]);
-		const [first, second] = harness.sim.packageOf(7).recipients.map((r: { reminders: object }) => r.reminders);
-		expect(first).toMatchObject({ apply_to_all: false, enabled: true, frequency: 'DAYS', remind_after: 2, repeat: { enabled: false } });
-		expect(second).toMatchObject({ enabled: true, frequency: 'HOURS', remind_after: 6, repeat: { enabled: true, frequency: 'HOURS', keep_reminding_after: 12, total_reminders: 3 } });
-	});
 
 	it("sets every recipient's reminders with SigningHub's apply_to_all, and turns them off", async () => {
 		await harness.run(set({ findBy: 'all', remindAfter: 3 }), [{ packageId: 7 }], { apiVersion });
@@ -56,5 +44,38 @@ describe.each(['v4', 'v3'])('Recipient > Set Reminders (%s)', (apiVersion) => {
 			signingHubMessage: 'Document is no longer in draft state',
 			description: expect.stringContaining('Recall the package'),
 		});
+	});
+});
+
+describe('Recipient > Set Reminders, by version', () => {
+	beforeEach(() => harness.sim.reset({ packages: [{ id: 7, owner: OWNER, status: 'DRAFT', recipients: [{ user_email: 'a@example.com' }, { user_email: 'b@example.com' }] }] }));
+	const fields = { recipientOrder: '={{ $json.order }}', remindAfter: '={{ $json.after }}', frequency: '={{ $json.unit }}', repeat: '={{ $json.repeat }}', repeatEvery: '={{ $json.every }}', totalReminders: '={{ $json.times }}' };
+
+	it('v4: sets each item its own reminders, in days or hours, repeating or not', async () => {
+		const items = [
+			{ packageId: 7, order: 1, after: 2, unit: 'DAYS', repeat: false },
+			{ packageId: 7, order: 2, after: 6, unit: 'HOURS', repeat: true, every: 12, times: 3 },
+		];
+		const { output } = await harness.run(set(fields), items, { apiVersion: 'v4' });
+		expect(output.map((item) => item.json.updated)).toEqual([true, true]);
+		const [first, second] = harness.sim.packageOf(7).recipients.map((r: { reminders: object }) => r.reminders);
+		expect(first).toMatchObject({ apply_to_all: false, enabled: true, frequency: 'DAYS', remind_after: 2, repeat: { enabled: false } });
+		expect(second).toMatchObject({ enabled: true, frequency: 'HOURS', remind_after: 6, repeat: { enabled: true, frequency: 'HOURS', keep_reminding_after: 12, total_reminders: 3 } });
+	});
+
+	it("v3: sends v3's documented body, without a unit, and fails an item in hours before any request", async () => {
+		const items = [
+			{ packageId: 7, order: 1, after: 2, unit: 'DAYS', repeat: true, every: 3, times: 2 },
+			{ packageId: 7, order: 2, after: 6, unit: 'HOURS', repeat: false },
+		];
+		const from = harness.sim.log.length;
+		const { output } = await harness.run(set(fields), items, { apiVersion: 'v3', continueOnFail: true });
+		expect(output[0].json).toEqual({ packageId: 7, order: 1, apply_to_all: false, enabled: true, remind_after: 2, repeat: { enabled: true, keep_reminding_after: 3, total_reminders: 2 }, updated: true });
+		expect(output[1].json.error).toMatchObject({ message: 'API v3 reminders count days, not hours', description: expect.stringContaining('Set Unit to Days'), httpCode: null, attempts: 0 });
+		const [first, second] = harness.sim.packageOf(7).recipients;
+		// The simulator keeps what v3 ignored: nothing, as the node sends no frequency.
+		expect(first.reminders).toEqual({ apply_to_all: false, enabled: true, remind_after: 2, repeat: { enabled: true, keep_reminding_after: 3, total_reminders: 2 } });
+		expect(second.reminders).toBeUndefined();
+		expect(harness.calls(from)).toEqual(['PUT /v3/packages/7/workflow/1/reminders']);
 	});
 });
