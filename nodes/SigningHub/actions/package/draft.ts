@@ -65,7 +65,7 @@ export const prefillProperties: INodeProperties[] = [
 		type: 'json',
 		default: '',
 		displayOptions: { show: { prefillSource: ['json'] } },
-		description: `The documents' form fields and their values, e.g. ${PREFILL_EXAMPLE}, or a list of {"name", "value"}, or an expression that gives either (such as {{ $json.fields }})`,
+		description: `The documents' form fields and their values, e.g. ${PREFILL_EXAMPLE}, or a list of {"name", "value"}, or an expression that reads either from the item`,
 	},
 ];
 

@@ -171,7 +171,7 @@ export const recipientsJsonProperty: INodeProperties = {
 	type: 'json',
 	default: '',
 	displayOptions: { show: { recipientSource: ['json'] } },
-	description: `A list of recipients, e.g. ${RECIPIENTS_EXAMPLE}, or an expression that gives one such as {{ $json.signers }}. Each takes name, email, and optionally role (SIGNER, REVIEWER, EDITOR, CARBON_COPY, INPERSON_HOST), signingOrder, deliveryMethod (EMAIL, SMS, EMAIL_AND_SMS), mobileNumber, emailNotification; SigningHub's names (user_email, user_name, signing_order, ...) work too.`,
+	description: `A list of recipients, e.g. ${RECIPIENTS_EXAMPLE}, or an expression that reads one from the item. Each takes name, email, and optionally role (SIGNER, REVIEWER, EDITOR, CARBON_COPY, INPERSON_HOST), signingOrder, deliveryMethod (EMAIL, SMS, EMAIL_AND_SMS), mobileNumber, emailNotification; SigningHub's names (user_email, user_name, signing_order, ...) work too.`,
 };
 
 /**
