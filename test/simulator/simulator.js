@@ -10,6 +10,7 @@ const { packageMethods, PACKAGE_ROUTES, DEFAULT_TEMPLATES } = require('./package
 const { listMethods, LIST_ORDERS } = require('./lists');
 const { backofficeMethods, BACKOFFICE_ROUTES } = require('./backoffice');
 const { fieldMethods, FIELD_ROUTES } = require('./fields');
+const { recipientMethods, RECIPIENT_ROUTES } = require('./recipients');
 const { DATE_STYLES } = require('./dates');
 const { json, message, DOCUMENTED } = require('./answers');
 const { Callbacks } = require('./callbacks');
@@ -274,6 +275,7 @@ class SigningHubSimulator {
 			...PACKAGE_ROUTES,
 			...BACKOFFICE_ROUTES,
 			...FIELD_ROUTES,
+			...RECIPIENT_ROUTES,
 		];
 		for (const [method, pattern, name] of routes) {
 			const match = url.pathname.match(pattern);
@@ -522,7 +524,7 @@ class OtherHost {
 	}
 }
 
-Object.assign(SigningHubSimulator.prototype, packageMethods, listMethods, backofficeMethods, fieldMethods);
+Object.assign(SigningHubSimulator.prototype, packageMethods, listMethods, backofficeMethods, fieldMethods, recipientMethods);
 
 module.exports = { SigningHubSimulator, OtherHost, DEFAULT_SCENARIO };
 
