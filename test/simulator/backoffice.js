@@ -71,7 +71,8 @@ const backofficeMethods = {
 		if (!input || typeof input !== 'object' || Array.isArray(input)) return ASSUMED.badRequest();
 		if (input.role === undefined) return BACKOFFICE_ASSUMED.roleRequired();
 		if (ctx.v === 'v4' && input.delivery_method === undefined) return BACKOFFICE_ASSUMED.deliveryMethodRequired();
-		const problem = this.recipientProblem({ user_email: input.user_email ?? recipient.user_email, ...input }, ctx.v);
+		// Omitted fields stay (1048), so a kept SMS delivery keeps its number.
+		const problem = this.recipientProblem({ user_email: input.user_email ?? recipient.user_email, mobile_number: recipient.mobile_number, ...input }, ctx.v);
 		if (problem) return problem;
 		const locked = this.recipientLocked(pkg, recipient);
 		if (locked) return locked;
