@@ -6,41 +6,18 @@
 const { SigningHubSimulator, DEFAULT_SCENARIO } = require('../simulator/simulator');
 const { DEFAULT_TEMPLATES } = require('../simulator/packages');
 const { formPdf } = require('../simulator/fields');
+const { ROLE_TEMPLATE: TEMPLATE } = require('../simulator/recipients');
 const { N8nSandbox, nodeOutput } = require('./n8n');
-const { CLIENT_SECRET, loginCredential, signingHubNode } = require('./workflows');
+const { CLIENT_SECRET, chain, codeNode, loginCredential, manualTrigger, signingHubNode } = require('./workflows');
 const { versionsUnderTest } = require('./versions');
 
 jest.setTimeout(10 * 60 * 1000);
 
 const CREDENTIAL = 'breadth-recipients';
 const OWNER = 'owner@example.com';
-const TEMPLATE = {
-	template_id: 9,
-	template_name: 'Two-party agreement',
-	template_public: false,
-	read_only: false,
-	description: 'The customer signs, then the account manager; the archive gets a copy',
-	documents: [],
-	recipients: [
-		{ placeholder: 'Customer', role: 'SIGNER', email_notification: true, delivery_method: 'EMAIL' },
-		{ placeholder: 'Account manager', role: 'SIGNER', email_notification: true, delivery_method: 'EMAIL' },
-		{ user_email: 'archive@example.com', user_name: 'Archive', role: 'CARBON_COPY', email_notification: true, delivery_method: 'EMAIL' },
-	],
-};
 const GROUPS = [{ group_name: 'Legal team', members: [{ user_email: 'legal@example.com', user_name: 'Lee Legal' }] }];
 
-const codeNode = (name, position, jsCode) => ({ id: name, name, type: 'n8n-nodes-base.code', typeVersion: 2, position, parameters: { jsCode } });
-const manualTrigger = (id) => ({ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-220, 0], parameters: {} });
 const sh = (name, position, parameters) => signingHubNode(name, name, CREDENTIAL, position, { parameters });
-
-function chain(id, nodes) {
-	const connections = {};
-	nodes.reduce((from, to) => {
-		connections[from.name] = { main: [[{ node: to.name, type: 'main', index: 0 }]] };
-		return to;
-	});
-	return { id, name: id, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
-}
 
 const pdf = formPdf().toString('base64');
 const withContract = (items) => `return ${JSON.stringify(items)}.map((json) => ({ json, binary: { data: { data: '${pdf}', mimeType: 'application/pdf', fileName: 'contract.pdf', fileExtension: 'pdf' } } }));`;

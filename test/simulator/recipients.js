@@ -33,6 +33,24 @@ const DEFAULT_GROUPS = [
 	{ group_name: 'Legal team', members: [{ user_email: 'legal@example.com', user_name: 'Lee Legal' }, { user_email: 'counsel@example.com', user_name: 'Cory Counsel' }] },
 ];
 
+/**
+ * A template with two roles to fill (the web manual's placeholders, "replaced with the actual
+ * signers/ reviewers before sharing") and a fixed recipient, for tests: add it to `templates`.
+ */
+const ROLE_TEMPLATE = {
+	template_id: 9,
+	template_name: 'Two-party agreement',
+	template_public: false,
+	read_only: false,
+	description: 'The customer signs, then the account manager; the archive gets a copy',
+	documents: [],
+	recipients: [
+		{ placeholder: 'Customer', role: 'SIGNER', email_notification: true, delivery_method: 'EMAIL' },
+		{ placeholder: 'Account manager', role: 'SIGNER', email_notification: true, delivery_method: 'EMAIL' },
+		{ user_email: 'archive@example.com', user_name: 'Archive', role: 'CARBON_COPY', email_notification: true, delivery_method: 'EMAIL' },
+	],
+};
+
 const same = (a, b) => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
 
 const recipientMethods = {
@@ -108,4 +126,4 @@ const RECIPIENT_ROUTES = [
 	['PUT', /^\/(v3|v4)\/packages\/([^/]+)\/workflow\/(\d+)\/reorder$/, 'reorder'],
 ];
 
-module.exports = { recipientMethods, RECIPIENT_ROUTES, RECIPIENT_DOCUMENTED, RECIPIENT_ASSUMED, DEFAULT_GROUPS };
+module.exports = { recipientMethods, RECIPIENT_ROUTES, RECIPIENT_DOCUMENTED, RECIPIENT_ASSUMED, DEFAULT_GROUPS, ROLE_TEMPLATE };

@@ -140,9 +140,8 @@ export function readPackageId(context: IExecuteFunctions, itemIndex: number): nu
 	return readId(context, itemIndex, 'packageId', 'Package ID');
 }
 
-/** A text field: trimmed, and required unless said otherwise. */
-export function readText(context: IExecuteFunctions, itemIndex: number, name: string, label: string, required = true): string {
-	const value = itemParameter(context, name, itemIndex, label);
+/** A text value: trimmed, and required unless said otherwise; `label` names it in errors. */
+function checkText(value: unknown, label: string, required: boolean): string {
 	if (isEmpty(value)) {
 		if (!required) return '';
 		throw invalidInput(`${label} is empty`, `Set ${label}, or map a field that holds it.`);
@@ -151,6 +150,11 @@ export function readText(context: IExecuteFunctions, itemIndex: number, name: st
 		throw invalidInput(`${label} must be text, not "${shown(value)}"`, `Set ${label} to text, or map a field that holds text.`);
 	}
 	return String(value).trim();
+}
+
+/** A text field: trimmed, and required unless said otherwise. */
+export function readText(context: IExecuteFunctions, itemIndex: number, name: string, label: string, required = true): string {
+	return checkText(itemParameter(context, name, itemIndex, label), label, required);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -221,15 +225,7 @@ export function readList(context: IExecuteFunctions, itemIndex: number, name: st
 
 /** A text of a list entry: trimmed, and required unless said otherwise. */
 export function entryText(entry: IDataObject, key: string, label: string, required = true): string {
-	const value = entry[key];
-	if (isEmpty(value)) {
-		if (!required) return '';
-		throw invalidInput(`${label} is empty`, `Set ${label}, or map a field that holds it.`);
-	}
-	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw invalidInput(`${label} must be text, not "${shown(value)}"`, `Set ${label} to text, or map a field that holds text.`);
-	}
-	return String(value).trim();
+	return checkText(entry[key], label, required);
 }
 
 /**

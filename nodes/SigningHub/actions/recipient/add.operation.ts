@@ -1,5 +1,3 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { invalidInput } from '../../transport';
 import { checkChoice, checkEmail, checkWholeNumber, inputsNamed, packageIdProperty, readBooleanOption, readOption, readPackageId, readText } from '../parameters';
 import type { Operation } from '../types';
@@ -17,17 +15,10 @@ import {
 	recipientsJsonProperty,
 	ROLE_OPTIONS,
 	ROLES,
+	signingOrderOption,
 	type NewRecipient,
 } from './recipientList';
 
-const signingOrderOption: INodeProperties = {
-	displayName: 'Signing Order',
-	name: 'signingOrder',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 1,
-	description: "The recipient's place in the order of a serial or custom workflow",
-};
 
 type Inputs = { packageId: number; recipients: NewRecipient[]; fromJson: boolean };
 

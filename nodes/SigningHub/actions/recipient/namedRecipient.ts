@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { Endpoint } from '../../transport/endpoints';
 import { checkChoice, checkWholeNumber, inputsNamed, packageIdProperty, readBooleanOption, readOption, readPackageId, readText } from '../parameters';
 import type { Operation } from '../types';
-import { emailNotificationOption, ROLE_OPTIONS, ROLES } from './recipientList';
+import { emailNotificationOption, ROLE_OPTIONS, ROLES, signingOrderOption } from './recipientList';
 
 /** A recipient known by a name only: a group (any member acts for all) or a placeholder (a person named later). */
 interface NamedRecipient {
@@ -21,14 +21,6 @@ interface NamedRecipient {
 	noun: string;
 }
 
-const signingOrderOption: INodeProperties = {
-	displayName: 'Signing Order',
-	name: 'signingOrder',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 1,
-	description: "The recipient's place in the order of a serial or custom workflow; without it SigningHub adds it last",
-};
 
 export interface NamedRecipientInputs {
 	packageId: number;

@@ -35,6 +35,15 @@ export const deliveryMethodOption: INodeProperties = {
 	description: 'How SigningHub v4 reaches the recipient (SMS and Email and SMS need the Mobile Number option); v3 always emails',
 };
 
+export const signingOrderOption: INodeProperties = {
+	displayName: 'Signing Order',
+	name: 'signingOrder',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 1,
+	description: "The recipient's place in the order of a serial or custom workflow",
+};
+
 export const emailNotificationOption: INodeProperties = {
 	displayName: 'Email Notification',
 	name: 'emailNotification',

@@ -6,21 +6,9 @@ import { nodeHarness } from '../harness';
 import { itemWithFiles } from '../document/contract';
 
 const { DEFAULT_TEMPLATES } = require('../../../simulator/packages');
+const { ROLE_TEMPLATE: TEMPLATE } = require('../../../simulator/recipients');
 
 const harness = nodeHarness();
-const TEMPLATE = {
-	template_id: 9,
-	template_name: 'Two-party agreement',
-	template_public: false,
-	read_only: false,
-	description: 'The customer signs, then the account manager; archive gets a copy',
-	documents: [],
-	recipients: [
-		{ placeholder: 'Customer', role: 'SIGNER', email_notification: true, delivery_method: 'EMAIL' },
-		{ placeholder: 'Account manager', role: 'SIGNER', email_notification: true, delivery_method: 'EMAIL' },
-		{ user_email: 'archive@example.com', user_name: 'Archive', role: 'CARBON_COPY', email_notification: true, delivery_method: 'EMAIL' },
-	],
-};
 const record = { deal: 'ACME renewal', contact: { name: 'Ada Lovelace', email: 'ada@example.com' }, owner: { name: 'Grace Hopper', email: 'grace@example.com' }, amount: '1200' };
 const byRows = {
 	recipient: [
