@@ -56,6 +56,10 @@ describe('SigningHub node description', () => {
 				'recipient.update: Update a recipient',
 				'workflow.setPostProcessing: Set the post-processing of a workflow',
 				'workflow.update: Update a workflow',
+				'package.sendFromTemplate: Send documents from a template',
+				'recipient.addGroup: Add a group as recipient',
+				'recipient.addPlaceholder: Add a placeholder recipient',
+				"recipient.reorder: Change a recipient's order",
 			].sort(),
 		);
 		for (const resourceMenu of property('operation')) {
