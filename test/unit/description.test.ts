@@ -64,7 +64,7 @@ describe('SigningHub node description', () => {
 		);
 		for (const resourceMenu of property('operation')) {
 			const names = (resourceMenu.options as Array<{ name: string; description: string }>).map((o) => o.name);
-			expect(names).toEqual([...names].sort());
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 			expect(resourceMenu.options?.every((o) => ((o as { description: string }).description ?? '').length > 20)).toBe(true);
 		}
 	});
