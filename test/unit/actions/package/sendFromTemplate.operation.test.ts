@@ -108,7 +108,7 @@ describe.each(['v4', 'v3'])('Package > Send From Template (%s)', (apiVersion) =>
 
 it('fills a template recipient by order when the entry does not say which (its place in the list), and keeps an SMS the template set', async () => {
 	harness.sim.reset({ templates: [{ ...TEMPLATE, recipients: [{ ...TEMPLATE.recipients[0], delivery_method: 'SMS', mobile_number: '+447700900123' }, TEMPLATE.recipients[1]] }] });
-	const rows = { recipient: byRows.recipient.map(({ templateRecipient, ...person }) => person) };
+	const rows = { recipient: byRows.recipient.map(({ name, email }) => ({ name, email })) };
 	const { output } = await harness.run(send({ templateRecipients: rows }), [itemWithFiles(record)]);
 	const { packageId } = output[0].json as { packageId: number };
 	expect(harness.sim.packageOf(packageId).recipients.map((r: { user_email: string; delivery_method: string }) => [r.user_email, r.delivery_method])).toEqual([
