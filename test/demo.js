@@ -8,23 +8,13 @@ const { join } = require('node:path');
 
 const { SigningHubSimulator } = require('./simulator/simulator');
 const { N8nSandbox, nodeOutput } = require('./e2e/n8n');
+const { credentialFromEnv, EXAMPLE_CREDENTIAL } = require('./live-env');
 
 const env = process.env;
 
 async function target() {
 	if (env.SIGNINGHUB_BASE_URL) {
-		const data = {
-			baseUrl: env.SIGNINGHUB_BASE_URL,
-			apiVersion: env.SIGNINGHUB_API_VERSION || 'v4',
-			authMethod: env.SIGNINGHUB_ACCESS_TOKEN ? 'accessToken' : env.SIGNINGHUB_SCOPE ? 'enterpriseScope' : 'userLogin',
-			accessToken: env.SIGNINGHUB_ACCESS_TOKEN,
-			clientId: env.SIGNINGHUB_CLIENT_ID,
-			clientSecret: env.SIGNINGHUB_CLIENT_SECRET,
-			username: env.SIGNINGHUB_USERNAME,
-			password: env.SIGNINGHUB_PASSWORD,
-			scope: env.SIGNINGHUB_SCOPE,
-			ignoreSslIssues: env.SIGNINGHUB_IGNORE_SSL_ISSUES === 'true',
-		};
+		const data = credentialFromEnv(env);
 		const packageIds = (env.SIGNINGHUB_PACKAGE_IDS || '').split(',').map((id) => id.trim()).filter(Boolean);
 		if (packageIds.length === 0) throw new Error('Set SIGNINGHUB_PACKAGE_IDS to the comma-separated package IDs to complete.');
 		return { data, packageIds, label: `SigningHub at ${data.baseUrl}`, stop: async () => {} };
@@ -64,7 +54,7 @@ async function main() {
 		example.id = 'signinghubDemo';
 		const codeNode = example.nodes.find((node) => node.name === 'Packages to complete');
 		if (where.packageIds) codeNode.parameters.jsCode = `return ${JSON.stringify(where.packageIds.map((packageId) => ({ json: { packageId } })))};`;
-		await n8n.importCredentials([{ id: 'signinghub-example', name: 'SigningHub account', type: 'signingHubApi', data: where.data }]);
+		await n8n.importCredentials([{ ...EXAMPLE_CREDENTIAL, data: where.data }]);
 		await n8n.importWorkflows([example]);
 		console.log(`Running "${example.name}" in n8n ${version} against ${where.label}...\n`);
 		const run = await n8n.execute(example.id);

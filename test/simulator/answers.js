@@ -40,6 +40,8 @@ const ASSUMED = {
 	workflowModeRequired: () => message(400, 'workflow_mode is required'),
 	mobileNumberRequired: (method) => message(400, `mobile_number is required for delivery_method ${method}`),
 	conversionRequired: () => message(400, 'Only PDF, Word and XML documents can be uploaded without conversion (x-convert-document: true)'),
+	/** ASP.NET Web API's standard words when no route matches the request; SigningHub's API is an ASP.NET one. */
+	noSuchRoute: () => message(404, 'No HTTP resource was found that matches the request URI'),
 	unsupportedMediaType: (type) => message(415, `The request entity's media type '${type}' is not supported for this resource.`),
 };
 

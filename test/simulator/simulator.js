@@ -12,7 +12,7 @@ const { backofficeMethods, BACKOFFICE_ROUTES } = require('./backoffice');
 const { fieldMethods, FIELD_ROUTES } = require('./fields');
 const { recipientMethods, RECIPIENT_ROUTES } = require('./recipients');
 const { DATE_STYLES } = require('./dates');
-const { json, message, DOCUMENTED } = require('./answers');
+const { json, message, ASSUMED, DOCUMENTED } = require('./answers');
 const { Callbacks } = require('./callbacks');
 
 /** The self-signed certificate of HTTPS mode, standing for an internal certificate authority. */
@@ -65,6 +65,8 @@ const DEFAULT_SCENARIO = {
 	dropDownloadAfterBytes: null,
 	/** Request bodies above this many bytes are hashed as they arrive and only their head kept (null: keep all). */
 	keepBodiesUpTo: null,
+	/** `[{ method?, path }]` (`path` a regular expression): calls this SigningHub answers as unknown routes, as an older version would. */
+	unknownRoutes: [],
 };
 
 /** The scenario keys setOptions() accepts, and what each value must be. */
@@ -83,7 +85,16 @@ const OPTION_CHECKS = {
 	keepBodiesUpTo: (v) => v === null || (Number.isInteger(v) && v >= 0),
 	addUsersAnswersUsers: (v) => typeof v === 'boolean',
 	latencyMs: (v) => Number.isFinite(v) && v >= 0,
+	unknownRoutes: (v) => Array.isArray(v) && v.every((route) => typeof route?.path === 'string' && isPattern(route.path) && (route.method === undefined || typeof route.method === 'string')),
 };
+
+function isPattern(source) {
+	try {
+		return Boolean(new RegExp(source));
+	} catch {
+		return false;
+	}
+}
 
 /** Throws on an unknown option or a value it cannot take. */
 function checkOptions(options) {
@@ -266,6 +277,7 @@ class SigningHubSimulator {
 		if (url.pathname.startsWith('/web/')) {
 			return { status: 200, body: '<!doctype html><html><body>SigningHub web app</body></html>', headers: { 'content-type': 'text/html' } };
 		}
+		if (this.isUnknownRoute(req.method, url.pathname)) return ASSUMED.noSuchRoute();
 		const about = url.pathname.match(/^\/(v3|v4)\/about$/);
 		if (about && req.method === 'GET') return json(200, { installation_name: 'SigningHub Simulator', version: '10.0.0', build: 'sim' });
 
@@ -284,7 +296,12 @@ class SigningHubSimulator {
 			if (user.status) return user;
 			return this[name]({ user, v: match[1], params: match.slice(2), req, url, body, entry });
 		}
-		return message(404, 'No HTTP resource was found that matches the request URI');
+		return ASSUMED.noSuchRoute();
+	}
+
+	/** Whether the option `unknownRoutes` makes this call one this SigningHub does not know. */
+	isUnknownRoute(method, path) {
+		return this.scenario.unknownRoutes.some((route) => (!route.method || route.method === method) && new RegExp(route.path).test(path));
 	}
 
 	authorize(req, entry) {

@@ -39,6 +39,7 @@ describe('SigningHub node description', () => {
 				'recipient.add: Add a recipient',
 				'recipient.getMany: Get many recipients',
 				'template.apply: Apply a template',
+				'template.getMany: Get many templates',
 				'workflow.complete: Complete a workflow',
 				'workflow.get: Get a workflow',
 				'workflow.getHistory: Get the history of a workflow',

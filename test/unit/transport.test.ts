@@ -1,6 +1,6 @@
 import { normalizeBaseUrl } from '../../nodes/SigningHub/transport/auth';
 import { PATHS, resolvePath } from '../../nodes/SigningHub/transport/endpoints';
-import { describeHttpFailure, describeNetworkFailure, signingHubMessageOf } from '../../nodes/SigningHub/transport/errors';
+import { describeHttpFailure, describeNetworkFailure, forCall, SigningHubError, signingHubMessageOf } from '../../nodes/SigningHub/transport/errors';
 import { retryDelayMs } from '../../nodes/SigningHub/transport';
 
 describe('normalizeBaseUrl', () => {
@@ -76,6 +76,16 @@ describe('describeHttpFailure', () => {
 
 	it('tells an access-token user to paste a fresh token', () => {
 		expect(describeHttpFailure(401, { Message: 'Request authorization denied' }, action, 'accessToken').description).toMatch(/fresh token/);
+	});
+
+	it("tells a call SigningHub does not know (ASP.NET Web API's words) from an item it does not find", () => {
+		const unknown = describeHttpFailure(404, { Message: 'No HTTP resource was found that matches the request URI' }, action, 'userLogin');
+		expect(unknown).toMatchObject({ reason: 'routeUnknown', responseStatus: 404, transient: false, message: `Could not ${action}: No HTTP resource was found that matches the request URI` });
+		expect(unknown.description).toMatch(/no such call at all.*API Version/);
+		expect(forCall(unknown, 'GET', '/v4/packages/1/verification').description).toMatch(/^GET \/v4\/packages\/1\/verification: SigningHub answered that it has no such call/);
+		expect(forCall(new SigningHubError(unknown), 'GET', '/v4/x')).toMatchObject({ message: unknown.message, method: 'GET', path: '/v4/x' });
+		expect(describeHttpFailure(404, { Message: 'Document not found' }, action, 'userLogin').reason).toBe('notFound');
+		expect(describeHttpFailure(404, '<html>Not Found</html>', action, 'userLogin').reason).toBe('notSigningHub');
 	});
 
 	it('keeps the status of a non-JSON body', () => {

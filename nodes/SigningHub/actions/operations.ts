@@ -33,6 +33,7 @@ import { reorderRecipient } from './recipient/reorder.operation';
 import { setReminders } from './recipient/setReminders.operation';
 import { updateRecipient } from './recipient/update.operation';
 import { applyTemplate } from './template/apply.operation';
+import { getManyTemplates } from './template/getMany.operation';
 import type { Operation, Resource } from './types';
 import { completeWorkflow } from './workflow/complete.operation';
 import { getWorkflow } from './workflow/get.operation';
@@ -58,6 +59,7 @@ const OPERATIONS: Operation[] = [
 	addRecipient,
 	getManyRecipients,
 	applyTemplate,
+	getManyTemplates,
 	completeWorkflow,
 	getWorkflow,
 	getWorkflowHistory,

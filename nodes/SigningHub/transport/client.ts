@@ -8,6 +8,7 @@ import {
 	CONFIG_FAILURE,
 	describeHttpFailure,
 	fileTooLarge,
+	forCall,
 	describeNetworkFailure,
 	describeRedirect,
 	isJsonObject,
@@ -236,9 +237,15 @@ export class SigningHubClient {
 	private async exchange<T>(spec: RequestSpec, take: (answer: Answer) => Promise<T>): Promise<T> {
 		let attempts = 0;
 		let outcomeUnknown = false;
+		const path = resolvePath(spec.endpoint, this.apiVersion, spec.pathParameters);
+		/** The failure for good, with the call it came from: the login's own when the login failed. */
+		const failed = (failure: FailureDetails, tries = attempts) =>
+			failure.reason === 'login'
+				? new RequestFailure(forCall(failure, 'POST', resolvePath('authenticate', this.apiVersion)), tries, outcomeUnknown)
+				: new RequestFailure(forCall(failure, spec.method, path), tries, outcomeUnknown);
 		for (;;) {
 			attempts++;
-			if (this.cancelled()) throw new RequestFailure(CANCELLED, attempts - 1, outcomeUnknown);
+			if (this.cancelled()) throw failed(CANCELLED, attempts - 1);
 			let failure: FailureDetails;
 			// A file from n8n's binary store is opened for each try: a stream is sent only once.
 			let upload: ByteStream | undefined;
@@ -261,12 +268,12 @@ export class SigningHubClient {
 			} finally {
 				upload?.destroy();
 			}
-			if (failure === this.session.runFailure) throw new RequestFailure(failure, attempts, outcomeUnknown);
+			if (failure === this.session.runFailure) throw failed(failure);
 			outcomeUnknown ||= mayHaveBeenCarriedOut(failure);
-			if (failure.reason === 'cancelled' || this.cancelled()) throw new RequestFailure(CANCELLED, attempts, outcomeUnknown);
-			if (!spec.repeatable && outcomeUnknown) throw new RequestFailure(outcomeUnknownFailure(failure), attempts, outcomeUnknown);
-			if (!failure.transient || attempts >= this.options.maxAttempts) throw new RequestFailure(failure, attempts, outcomeUnknown);
-			if (!(await this.pause(retryDelayMs(attempts, failure.retryAfter)))) throw new RequestFailure(CANCELLED, attempts, outcomeUnknown);
+			if (failure.reason === 'cancelled' || this.cancelled()) throw failed(CANCELLED);
+			if (!spec.repeatable && outcomeUnknown) throw failed(outcomeUnknownFailure(failure));
+			if (!failure.transient || attempts >= this.options.maxAttempts) throw failed(failure);
+			if (!(await this.pause(retryDelayMs(attempts, failure.retryAfter)))) throw failed(CANCELLED);
 		}
 	}
 

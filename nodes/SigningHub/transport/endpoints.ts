@@ -1,7 +1,8 @@
 /**
  * Every SigningHub path this package calls, one line each, with where it comes from:
- * "documented" or "client code" (seen only in public client code, so it may be wrong). A
- * correction is a change to one line here. The sources:
+ * "documented" (the vendor's own words) or "client code" (seen only in public client code, so it
+ * may be wrong), per API version where they differ ("v3: client code"). A correction is a change
+ * to one line here; docs/SIGNINGHUB-CALLS.md lists them for users. The sources:
  * - v3 guide: the vendor's SigningHub API guide v3, by page (e.g. page 1022 Upload Document);
  * - v4 paths and schemas: Ascertia's v4 paths and schemas as carried by the generated client of
  *   Microsoft's current SigningHub connector (Azure/Connectors-NodeJS-SDK,
@@ -35,7 +36,7 @@ export const PATHS = {
 	},
 	workflow: {
 		path: '/{v}/packages/{packageId}/workflow',
-		source: 'documented: Get Workflow Details (GET), Share Package (POST), Recall Package (DELETE, v3 guide page 1091); v4 paths',
+		source: 'documented: Get Workflow Details (GET, v3 guide page 1042), Share Package (POST), Recall Package (DELETE, v3 guide page 1091); v4 paths',
 	},
 	workflowUsers: {
 		path: '/{v}/packages/{packageId}/workflow/users',
@@ -54,9 +55,12 @@ export const PATHS = {
 	packageOwner: { path: '/{v}/packages/{packageId}/owner', source: 'documented (v3 guide 1185): Change Document Package Owner; v4: client code (signinghubapi)' },
 	document: {
 		path: '/{v}/packages/{packageId}/documents/{documentId}',
-		source: 'documented: Download Document (GET); Rename Document (PUT) and Delete Document (DELETE): v4 paths and schemas; v3: client code (signinghubapi)',
+		source: 'documented: Download Document (GET); Rename Document (PUT, v3 guide page 1031) and Delete Document (DELETE, v3 guide page 1032); v4 paths and schemas',
 	},
-	packageVerification: { path: '/{v}/packages/{packageId}/verification', source: 'documented (v3 guide 1197): Verify Package Signatures; v4: client code (signinghubapi)' },
+	packageVerification: {
+		path: '/{v}/packages/{packageId}/verification',
+		source: 'documented (v3 guide 1197): Verify Package Signatures; v4: client code (signinghubapi; the v4 schema names the operation, Documents_GetDocumentPackageVerification, not its path)',
+	},
 	documentVerification: {
 		path: '/{v}/packages/{packageId}/documents/{documentId}/verification',
 		source: 'documented (v3 guide 1035): Verify Document Signatures; v4: client code (signinghubapi)',

@@ -13,6 +13,7 @@ export type FailureReason =
 	| 'ownership'
 	| 'disabled'
 	| 'notFound'
+	| 'routeUnknown'
 	| 'refused'
 	| 'unavailable'
 	| 'network'
@@ -41,6 +42,9 @@ export interface FailureDetails {
 	retryAfter?: unknown;
 	/** No answer came after the request was sent: SigningHub may have carried it out. */
 	outcomeUnknown?: boolean;
+	/** The call that failed, e.g. GET and `/v4/packages/123/workflow` (no host, no query): set once a request was made. */
+	method?: string;
+	path?: string;
 }
 
 /** The one error family of the package: a bad value, a failed login, a refused request. */
@@ -61,6 +65,10 @@ export class SigningHubError extends Error implements FailureDetails {
 
 	readonly outcomeUnknown: boolean;
 
+	readonly method: string | undefined;
+
+	readonly path: string | undefined;
+
 	constructor(details: FailureDetails) {
 		super(details.message);
 		this.reason = details.reason;
@@ -70,6 +78,8 @@ export class SigningHubError extends Error implements FailureDetails {
 		this.transient = details.transient;
 		this.retryAfter = details.retryAfter;
 		this.outcomeUnknown = details.outcomeUnknown === true;
+		this.method = details.method;
+		this.path = details.path;
 	}
 }
 
@@ -134,6 +144,8 @@ export function errorPayload(error: unknown, inputs: IDataObject = {}): IDataObj
 		description: failure.description,
 		httpCode: failure.responseStatus,
 		signingHubMessage: failure.signingHubMessage,
+		method: failure.method ?? null,
+		path: failure.path ?? null,
 		...inputs,
 		attempts: failure instanceof RequestFailure ? failure.attempts : 0,
 	};
@@ -200,8 +212,16 @@ export const ADVICE = {
 	notAllowed:
 		"SigningHub does not allow this for this package or user. For Change Owner: the package must be in progress or completed, and the new owner an active user of the same enterprise.",
 	adminRole: "The enterprise admin's role lacks the 'application integration' privilege. Ask the enterprise's owner to grant it to the role in SigningHub.",
+	routeUnknown:
+		"SigningHub answered that it has no such call at all (the call, not the item, is unknown to it): this SigningHub's version may not offer it, or the credential's API Version (v3 or v4) is not the one it speaks. Check the API Version; the self-test workflow (examples/self-test.json) lists which calls your SigningHub answers.",
 	signedDocument: 'Someone has already signed this document, and SigningHub adds no field to a signed document. Place every field before the first signature, in a new package if need be.',
 };
+
+/**
+ * ASP.NET Web API's standard words for a request no route matches (SigningHub's API is an ASP.NET
+ * one; that it answers so is assumed, not documented): the call is unknown, not the item.
+ */
+const NO_SUCH_ROUTE = /no http resource was found that matches the request uri/i;
 
 /** SigningHub's documented words for a package in the wrong status (v3 guide pages 1040, 1091); a draft-only call has its own advice. */
 const WRONG_STATE = /in draft mode|in progress or pending state|not in progress/i;
@@ -221,11 +241,22 @@ function classify(status: number, said: string): { reason: FailureReason; descri
 	if (status === 404 && /no user found at given order/i.test(said)) return { reason: 'notFound', description: ADVICE.noRecipient };
 	if (status === 403 && /once the document has been signed/i.test(said)) return { reason: 'refused', description: ADVICE.signedDocument };
 	if (status === 404 && /add 1 or more signers/i.test(said)) return { reason: 'refused', description: ADVICE.noSigners };
+	if (status === 404 && NO_SUCH_ROUTE.test(said)) return { reason: 'routeUnknown', description: ADVICE.routeUnknown };
 	if (status === 404) return { reason: 'notFound', description: ADVICE.notFound };
 	if ((status === 400 || status === 403) && WRONG_STATE.test(said)) return { reason: 'refused', description: ADVICE.state };
 	if (status === 400) return { reason: 'refused', description: ADVICE.badRequest };
 	if (status === 403) return { reason: 'refused', description: ADVICE.forbidden };
 	return { reason: 'refused', description: ADVICE.refused };
+}
+
+/**
+ * A failure with the call it came from (what the error payload shows as method and path); a call
+ * SigningHub does not know is named in the description too, for the user who sees no payload.
+ */
+export function forCall(failure: FailureDetails, method: string, path: string): FailureDetails {
+	const description = failure.reason === 'routeUnknown' ? `${method} ${path}: ${failure.description}` : failure.description;
+	// An Error's message is not enumerable: a spread leaves it out.
+	return { ...failure, message: failure.message, method, path, description };
 }
 
 /** Maps an error answer of a resource endpoint to a failure a user can act on. */

@@ -44,3 +44,31 @@ describe('the router', () => {
 		expect(harness.sim.log.slice(from)).toEqual([]);
 	});
 });
+
+describe('an item that failed', () => {
+	beforeEach(() => harness.sim.reset({ packages: [{ id: 1, owner: OWNER, status: 'COMPLETED' }, { id: 2, owner: 'colleague@example.com', status: 'DRAFT' }] }));
+	const verify = { resource: 'package', operation: 'verifySignatures', packageId: '={{ $json.id }}', options: {} };
+
+	it('names the call it failed on, and a call this SigningHub does not know as such', async () => {
+		harness.sim.setOptions({ unknownRoutes: [{ method: 'GET', path: '^/v4/packages/1/verification$' }] });
+		const [unknown, refused, bad] = await harness.errors(verify, [{ id: 1 }, { id: 2 }, { id: 'x' }]);
+		expect(unknown).toMatchObject({
+			httpCode: 404,
+			signingHubMessage: 'No HTTP resource was found that matches the request URI',
+			method: 'GET',
+			path: '/v4/packages/1/verification',
+			description: expect.stringMatching(/^GET \/v4\/packages\/1\/verification: SigningHub answered that it has no such call at all/),
+		});
+		expect(refused).toMatchObject({ httpCode: 403, signingHubMessage: 'Document does not belong to user', method: 'GET', path: '/v4/packages/2/verification' });
+		expect(bad).toMatchObject({ message: 'Package ID must be a positive whole number, not "x"', method: null, path: null });
+	});
+
+	it('names the call of a refusal on v3, where the route is known, and the login call when the login failed', async () => {
+		harness.sim.setOptions({ unknownRoutes: [{ path: '^/v4/' }] });
+		const [v3] = await harness.errors({ ...verify, packageId: 2 }, [{}], { apiVersion: 'v3' });
+		expect(v3).toMatchObject({ httpCode: 403, signingHubMessage: 'Document does not belong to user', method: 'GET', path: '/v3/packages/2/verification' });
+		const wrongPassword = { authMethod: 'userLogin', baseUrl: harness.url, apiVersion: 'v3', clientId: 'n8n-integration', clientSecret: 'sim-client-secret-4f9a', username: OWNER, password: 'wrong', sessionToken: '' };
+		const [login] = await harness.errors(verify, [{ id: 1 }], { credentials: wrongPassword });
+		expect(login).toMatchObject({ httpCode: 400, signingHubMessage: 'Invalid username or password', method: 'POST', path: '/authenticate' });
+	});
+});
