@@ -10,7 +10,7 @@ const { join } = require('node:path');
 const { SigningHubSimulator, DEFAULT_SCENARIO } = require('../simulator/simulator');
 const { formPdf } = require('../simulator/fields');
 const { N8nSandbox, nodeOutput } = require('./n8n');
-const { CLIENT_SECRET, loginCredential, signingHubNode } = require('./workflows');
+const { CLIENT_SECRET, chain, codeNode, loginCredential, manualTrigger, signingHubNode } = require('./workflows');
 const { versionsUnderTest } = require('./versions');
 
 jest.setTimeout(10 * 60 * 1000);
@@ -19,18 +19,7 @@ const CREDENTIAL = 'fields';
 const OWNER = 'owner@example.com';
 const TRIGGER_TYPE = 'n8n-nodes-signinghub.signingHubTrigger';
 
-const codeNode = (name, position, jsCode) => ({ id: name, name, type: 'n8n-nodes-base.code', typeVersion: 2, position, parameters: { jsCode } });
-const manualTrigger = (id) => ({ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-220, 0], parameters: {} });
 const sh = (name, position, parameters, onError) => signingHubNode(name, name, CREDENTIAL, position, { parameters, onError });
-
-function chain(id, nodes) {
-	const connections = {};
-	nodes.reduce((from, to) => {
-		connections[from.name] = { main: [[{ node: to.name, type: 'main', index: 0 }]] };
-		return to;
-	});
-	return { id, name: id, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
-}
 
 /** The two parts of the example: what its manual trigger runs, and what its SigningHub Trigger runs, the trigger swapped for a Code node emitting `event`. */
 function exampleParts(event) {

@@ -127,6 +127,21 @@ function webhookWorkflow(id, { path, credential: credentialId, options = {} }) {
 	};
 }
 
+/** A Code node running `jsCode`. */
+const codeNode = (name, position, jsCode) => ({ id: name, name, type: 'n8n-nodes-base.code', typeVersion: 2, position, parameters: { jsCode } });
+/** A manual trigger named Start, its ID prefixed with `id`. */
+const manualTrigger = (id) => ({ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-220, 0], parameters: {} });
+
+/** A workflow whose nodes run one after the other, in the order given. */
+function chain(id, nodes) {
+	const connections = {};
+	nodes.reduce((from, to) => {
+		connections[from.name] = { main: [[{ node: to.name, type: 'main', index: 0 }]] };
+		return to;
+	});
+	return { id, name: id, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
+}
+
 const ids = (from, count) => Array.from({ length: count }, (_, i) => ({ id: from + i }));
 
-module.exports = { CLIENT_SECRET, clientCredential, credential, loginCredential, ownerToken, tokenCredential, workflow, webhookWorkflow, signingHubNode, ids };
+module.exports = { CLIENT_SECRET, clientCredential, credential, loginCredential, ownerToken, tokenCredential, workflow, webhookWorkflow, signingHubNode, ids, codeNode, manualTrigger, chain };

@@ -87,13 +87,16 @@ const backofficeMethods = {
 		if (!input || typeof input !== 'object' || Array.isArray(input)) return ASSUMED.badRequest();
 		if (input.role === undefined) return BACKOFFICE_ASSUMED.roleRequired();
 		if (ctx.v === 'v4' && input.delivery_method === undefined) return BACKOFFICE_ASSUMED.deliveryMethodRequired();
-		const problem = this.recipientProblem({ user_email: input.user_email ?? recipient.user_email, ...input }, ctx.v);
+		// Omitted fields stay (1048), so a kept SMS delivery keeps its number.
+		const problem = this.recipientProblem({ user_email: input.user_email ?? recipient.user_email, mobile_number: recipient.mobile_number, ...input }, ctx.v);
 		if (problem) return problem;
 		const locked = this.recipientLocked(pkg, recipient);
 		if (locked) return locked;
 		for (const key of ['user_email', 'user_name', 'role', 'email_notification', 'signing_order', 'delivery_method', 'mobile_number']) {
 			if (input[key] !== undefined) recipient[key] = input[key];
 		}
+		// A person given for a placeholder or a group takes its place (1048: it updates "a recipient, group or place holder").
+		if (input.user_email !== undefined) for (const key of ['placeholder', 'group_name', 'group_members']) delete recipient[key];
 		this.touch(pkg, 'RECIPIENT_UPDATED', ctx.user.email, { type: 'RECIPIENTS', value: recipient.user_email });
 		if (ctx.v === 'v3') return empty();
 		return json(200, { user_email: recipient.user_email, signing_order: recipient.signing_order, guest_user: !this.users.has(recipient.user_email.toLowerCase()), email_language_code: 'en-US' });

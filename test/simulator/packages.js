@@ -6,6 +6,7 @@
 const { storedZip, simplePdf, pageCount, attachment, hostileAttachment, HOSTILE_FILE_NAME, writeLargePdf, documentKind, convertedName, fileNameFromHeader } = require('./files');
 const { changeDate, processedDate } = require('./dates');
 const { json, message, empty, DOCUMENTED, ASSUMED } = require('./answers');
+const { RECIPIENT_ASSUMED } = require('./recipients');
 
 const WORKFLOW_MODES = ['ONLY_ME', 'ME_AND_OTHERS', 'ONLY_OTHERS'];
 const ROLES = ['SIGNER', 'REVIEWER', 'EDITOR', 'CARBON_COPY', 'INPERSON_HOST'];
@@ -91,7 +92,7 @@ const packageMethods = {
 		const recipient = {
 			order,
 			user_email: r.user_email,
-			user_name: r.user_name ?? this.nameOf(r.user_email),
+			user_name: r.user_name ?? r.placeholder ?? r.group_name ?? this.nameOf(r.user_email),
 			role: r.role ?? 'SIGNER',
 			signing_order: r.signing_order ?? order,
 			email_notification: r.email_notification ?? true,
@@ -101,6 +102,9 @@ const packageMethods = {
 			reason: r.reason ?? null,
 		};
 		if (r.mobile_number !== undefined) recipient.mobile_number = r.mobile_number;
+		// A placeholder or a group has no email of its own (v4 schema WorkflowUserResponse).
+		for (const key of ['placeholder', 'group_name', 'group_members']) if (r[key] !== undefined) recipient[key] = r[key];
+		if (r.user_email === undefined) delete recipient.user_email;
 		pkg.recipients.push(recipient);
 		return recipient;
 	},
@@ -425,6 +429,8 @@ const packageMethods = {
 		if ('body' in pkg) return pkg;
 		if (pkg.status !== 'DRAFT') return ASSUMED.notDraft();
 		if (pkg.recipients.length === 0) return DOCUMENTED.noSigners();
+		const placeholder = pkg.recipients.find((r) => r.placeholder);
+		if (placeholder) return RECIPIENT_ASSUMED.placeholderLeft(placeholder.placeholder);
 		pkg.status = 'IN_PROGRESS';
 		pkg.sharedAt = this.now();
 		this.touch(pkg, 'SHARED', ctx.user.email, { type: 'RECIPIENTS', value: pkg.recipients.map((r) => r.user_email).join(', ') });
@@ -492,7 +498,8 @@ const packageMethods = {
 		// v4's document 0, or `apply_to_all: true` (v3 page 1024, v4), applies it to every document.
 		for (const doc of pkg.documents) if (byZero || input.apply_to_all === true || String(doc.id) === documentId) doc.template = template.template_name;
 		for (const r of template.recipients ?? []) {
-			if (!pkg.recipients.some((have) => same(have.user_email, r.user_email) && have.role === (r.role ?? 'SIGNER'))) this.addRecipient(pkg, { ...r, signing_order: undefined });
+			// A placeholder or group of the template is added each time; a person already there once.
+			if (r.user_email === undefined || !pkg.recipients.some((have) => same(have.user_email, r.user_email) && have.role === (r.role ?? 'SIGNER'))) this.addRecipient(pkg, { ...r, signing_order: undefined });
 		}
 		if (template.workflow_type) pkg.workflowType = template.workflow_type;
 		this.touch(pkg, 'TEMPLATE_APPLIED', ctx.user.email, { type: 'TEMPLATE', value: template.template_name });

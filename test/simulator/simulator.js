@@ -11,6 +11,7 @@ const { listMethods, LIST_ORDERS } = require('./lists');
 const { backofficeMethods, BACKOFFICE_ROUTES } = require('./backoffice');
 const { fieldMethods, FIELD_ROUTES } = require('./fields');
 const { actionMethods, ACTION_ROUTES } = require('./actions');
+const { recipientMethods, RECIPIENT_ROUTES } = require('./recipients');
 const { DATE_STYLES } = require('./dates');
 const { json, message, ASSUMED, DOCUMENTED } = require('./answers');
 const { Callbacks } = require('./callbacks');
@@ -293,6 +294,7 @@ class SigningHubSimulator {
 			...BACKOFFICE_ROUTES,
 			...FIELD_ROUTES,
 			...ACTION_ROUTES,
+			...RECIPIENT_ROUTES,
 		];
 		for (const [method, pattern, name] of routes) {
 			const match = url.pathname.match(pattern);
@@ -554,7 +556,7 @@ class OtherHost {
 	}
 }
 
-Object.assign(SigningHubSimulator.prototype, packageMethods, listMethods, backofficeMethods, fieldMethods, actionMethods);
+Object.assign(SigningHubSimulator.prototype, packageMethods, listMethods, backofficeMethods, fieldMethods, actionMethods, recipientMethods);
 
 module.exports = { SigningHubSimulator, OtherHost, DEFAULT_SCENARIO };
 

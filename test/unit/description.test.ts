@@ -65,11 +65,15 @@ describe('SigningHub node description', () => {
 				'package.moveToFolder: Move a package to a folder',
 				'package.submit: Submit a package as its editor',
 				"recipient.protect: Protect a recipient's access to a package",
+				'package.sendFromTemplate: Send documents from a template',
+				'recipient.addGroup: Add a group as recipient',
+				'recipient.addPlaceholder: Add a placeholder recipient',
+				"recipient.reorder: Change a recipient's order",
 			].sort(),
 		);
 		for (const resourceMenu of property('operation')) {
 			const names = (resourceMenu.options as Array<{ name: string; description: string }>).map((o) => o.name);
-			expect(names).toEqual([...names].sort());
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 			expect(resourceMenu.options?.every((o) => ((o as { description: string }).description ?? '').length > 20)).toBe(true);
 		}
 	});

@@ -26,14 +26,18 @@ import { getDocuments } from './package/getDocuments.operation';
 import { getSigningLink } from './package/getSigningLink.operation';
 import { recallPackage } from './package/recall.operation';
 import { sendForSignature } from './package/sendForSignature.operation';
+import { sendFromTemplate } from './package/sendFromTemplate.operation';
 import { renamePackage } from './package/rename.operation';
 import { sharePackage } from './package/share.operation';
 import { verifySignatures } from './package/verifySignatures.operation';
 import { addRecipient } from './recipient/add.operation';
+import { addGroup } from './recipient/addGroup.operation';
+import { addPlaceholder } from './recipient/addPlaceholder.operation';
 import { getManyRecipients } from './recipient/getMany.operation';
 import { getReminders } from './recipient/getReminders.operation';
 import { protectRecipient } from './recipient/protect.operation';
 import { removeRecipient } from './recipient/remove.operation';
+import { reorderRecipient } from './recipient/reorder.operation';
 import { setReminders } from './recipient/setReminders.operation';
 import { updateRecipient } from './recipient/update.operation';
 import { applyTemplate } from './template/apply.operation';
@@ -89,6 +93,10 @@ const OPERATIONS: AnyOperation[] = [
 	deleteField,
 	moveToFolder,
 	getManyContacts,
+	sendFromTemplate,
+	addGroup,
+	addPlaceholder,
+	reorderRecipient,
 ];
 
 /**

@@ -111,7 +111,7 @@ export function inputsNamed(...names: string[]) {
 /** The Package ID as the user gave it, for error payloads. */
 export const packageInput = inputsNamed('packageId');
 
-function shown(value: unknown): string {
+export function shown(value: unknown): string {
 	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
@@ -140,9 +140,8 @@ export function readPackageId(context: IExecuteFunctions, itemIndex: number): nu
 	return readId(context, itemIndex, 'packageId', 'Package ID');
 }
 
-/** A text field: trimmed, and required unless said otherwise. */
-export function readText(context: IExecuteFunctions, itemIndex: number, name: string, label: string, required = true): string {
-	const value = itemParameter(context, name, itemIndex, label);
+/** A text value: trimmed, and required unless said otherwise; `label` names it in errors. */
+function checkText(value: unknown, label: string, required: boolean): string {
 	if (isEmpty(value)) {
 		if (!required) return '';
 		throw invalidInput(`${label} is empty`, `Set ${label}, or map a field that holds it.`);
@@ -151,6 +150,11 @@ export function readText(context: IExecuteFunctions, itemIndex: number, name: st
 		throw invalidInput(`${label} must be text, not "${shown(value)}"`, `Set ${label} to text, or map a field that holds text.`);
 	}
 	return String(value).trim();
+}
+
+/** A text field: trimmed, and required unless said otherwise. */
+export function readText(context: IExecuteFunctions, itemIndex: number, name: string, label: string, required = true): string {
+	return checkText(itemParameter(context, name, itemIndex, label), label, required);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -211,4 +215,38 @@ export function checkWholeNumber(value: unknown, label: string, min: number): nu
 		throw invalidInput(`${label} must be a whole number of at least ${min}, not "${shown(value)}"`, `Set ${label} to a whole number, e.g. ${min}, or map a field that holds one.`);
 	}
 	return number;
+}
+
+/** The entries of a list field (a fixed collection), each with its expressions evaluated for the item. */
+export function readList(context: IExecuteFunctions, itemIndex: number, name: string): IDataObject[] {
+	const value = evaluated(name.split('.')[0], () => context.getNodeParameter(name, itemIndex, []));
+	return Array.isArray(value) ? (value as IDataObject[]) : [];
+}
+
+/** A text of a list entry: trimmed, and required unless said otherwise. */
+export function entryText(entry: IDataObject, key: string, label: string, required = true): string {
+	return checkText(entry[key], label, required);
+}
+
+/**
+ * A JSON field (or an expression) that gives a list for one item: the list, a single object as
+ * a list of one, or the field's own error (not JSON, not a list of objects).
+ */
+export function readJsonList(context: IExecuteFunctions, itemIndex: number, name: string, label: string, example: string): IDataObject[] {
+	let value = itemParameter(context, name, itemIndex, label);
+	const fix = `Set ${label} to a list such as ${example}, or an expression that gives one.`;
+	if (typeof value === 'string') {
+		if (value.trim() === '') throw invalidInput(`${label} is empty`, fix);
+		try {
+			value = JSON.parse(value);
+		} catch (error) {
+			throw invalidInput(`${label} is not valid JSON: ${(error as Error).message}`, fix);
+		}
+	}
+	const list = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? [value] : undefined;
+	if (!list) throw invalidInput(`${label} must be a list, not "${shown(value)}"`, fix);
+	list.forEach((entry, index) => {
+		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw invalidInput(`${label}: entry ${index + 1} must be an object, not "${shown(entry)}"`, fix);
+	});
+	return list as IDataObject[];
 }

@@ -70,6 +70,18 @@ export const PATHS = {
 		source: 'client code only: no vendor page; body as the one working public client sends it, document_id and section VIEWER included (kobavzw/digitaal-ondertekenen-php GenerateIntegrationUrlCall.php); v4 only: v3 has no such call',
 	},
 	workflowUser: { path: '/{v}/packages/{packageId}/workflow/{order}/user', source: 'documented (v3 guide 1048; v4 paths and schemas WorkflowUserUpdateRequest): Update Workflow User' },
+	workflowGroups: {
+		path: '/{v}/packages/{packageId}/workflow/groups',
+		source: 'documented: Add Groups to Workflow (POST, a JSON array; v3 guide 1049; v4 paths and schemas WorflowGroupRequest, workflowWorkflowAddGroupAsync)',
+	},
+	workflowPlaceholder: {
+		path: '/{v}/packages/{packageId}/workflow/placeholder',
+		source: 'documented: Add Placeholder to Workflow (POST, a JSON array; v3 guide 1051; v4 paths and schemas PlaceholderRequest, workflowWorkflowAddPlaceholderAsync)',
+	},
+	workflowReorder: {
+		path: '/{v}/packages/{packageId}/workflow/{order}/reorder',
+		source: 'documented on v4: Update Workflow Users Order (PUT {order}; v4 paths and schemas WorkflowUserReorderRequest, workflowWorkflowUserUpdateOrderAsync); v3: the same path assumed (no v3 page found)',
+	},
 	workflowRecipient: { path: '/{v}/packages/{packageId}/workflow/{order}', source: 'documented (v3 guide 1059; v4 paths and schemas): Delete Workflow User' },
 	workflowReminders: {
 		path: '/{v}/packages/{packageId}/workflow/{order}/reminders',

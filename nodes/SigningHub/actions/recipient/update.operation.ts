@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { invalidInput } from '../../transport';
+import { invalidInput, type SigningHubClient } from '../../transport';
 import { checkBoolean, checkChoice, checkEmail, checkWholeNumber, evaluated } from '../parameters';
 import type { Operation } from '../types';
-import { DELIVERY_METHODS, deliveryMethodOption, emailNotificationOption, ROLE_OPTIONS, ROLES } from './add.operation';
+import { DELIVERY_METHODS, deliveryMethodOption, emailNotificationOption, ROLE_OPTIONS, ROLES } from './recipientList';
 import { findRecipients, readRecipientTarget, recipientTargetInputs, recipientTargetProperties } from './recipientTarget';
 
 function text(value: unknown, label: string): string {
@@ -27,6 +27,24 @@ function changesOf(fields: IDataObject): IDataObject {
 		throw invalidInput('Nothing to update', "Add at least one field under Update Fields (Email, Name, Role, ...) with the recipient's new value.");
 	}
 	return changes;
+}
+
+/**
+ * Update Workflow User (v3 guide 1048; v4 schema WorkflowUserUpdateRequest): the recipient, group
+ * or placeholder at `order` takes the body's values, the others stay. `role` (and, on v4,
+ * `delivery_method`) are required. Not repeatable: a lost answer is not sent again.
+ */
+export async function updateWorkflowUser(client: SigningHubClient, packageId: number, order: number, body: IDataObject): Promise<IDataObject> {
+	const response = await client.request({
+		method: 'PUT',
+		endpoint: 'workflowUser',
+		pathParameters: { packageId, order },
+		body,
+		expect: 'emptyOrJson',
+		repeatable: false,
+		action: `update recipient ${order} of package ${packageId}`,
+	});
+	return (response.body ?? {}) as IDataObject;
 }
 
 export const updateRecipient: Operation = {
@@ -75,16 +93,7 @@ export const updateRecipient: Operation = {
 		if (client.apiVersion === 'v4') body.delivery_method = changes.delivery_method ?? current.delivery_method ?? deliveryMethodOption.default;
 		else delete body.delivery_method;
 		const order = Number(current.order);
-		const response = await client.request({
-			method: 'PUT',
-			endpoint: 'workflowUser',
-			pathParameters: { packageId: target.packageId, order },
-			body,
-			expect: 'emptyOrJson',
-			repeatable: false,
-			action: `update recipient ${order} of package ${target.packageId}`,
-		});
-		const answer = (response.body ?? {}) as IDataObject;
+		const answer = await updateWorkflowUser(client, target.packageId, order, body);
 		return { json: { packageId: target.packageId, order, ...body, ...answer, updated: true } };
 	},
 };

@@ -1,9 +1,30 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readWorkflowDetails } from '../../reads';
 import { invalidInput, type SigningHubClient } from '../../transport';
 import { documentIdOption, evaluated, packageIdProperty, packageInput, readId, readOption, readPackageId } from '../parameters';
 import type { Operation } from '../types';
+
+/** The Template field's value for one item: the name typed or picked from the list. */
+export function readTemplateName(context: IExecuteFunctions, itemIndex: number): string {
+	const templateName = String(evaluated('Template', () => context.getNodeParameter('templateName', itemIndex, '', { extractValue: true })) ?? '').trim();
+	if (templateName === '') throw invalidInput('Template is empty', 'Choose a template from the list, or type its name.');
+	return templateName;
+}
+
+/** The workflow template, picked from SigningHub's list or typed. */
+export const templateProperty: INodeProperties = {
+	displayName: 'Template',
+	name: 'templateName',
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'list', value: '' },
+	modes: [
+		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTemplates', searchable: true } },
+		{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'Sales contract' },
+	],
+	description: 'The workflow template, as named in SigningHub',
+};
 
 const documentOption = documentIdOption('Only this document of the package. Without it: every document of the package.');
 
@@ -17,25 +38,13 @@ export const applyTemplate: Operation<{ packageId: number; templateName: string;
 		"Applies a SigningHub workflow template (its recipients, fields and settings) to a draft package. Needs the package ID and the template's name; optionally a document ID. Returns the package ID and template applied.",
 	properties: [
 		packageIdProperty('The ID of the draft package to apply the template to, e.g. 123'),
-		{
-			displayName: 'Template',
-			name: 'templateName',
-			type: 'resourceLocator',
-			required: true,
-			default: { mode: 'list', value: '' },
-			modes: [
-				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTemplates', searchable: true } },
-				{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'Sales contract' },
-			],
-			description: 'The workflow template, as named in SigningHub',
-		},
+		templateProperty,
 	],
 	options: [documentOption],
 	identifyingInputs: packageInput,
 	read({ context, itemIndex }) {
 		const packageId = readPackageId(context, itemIndex);
-		const templateName = String(evaluated('Template', () => context.getNodeParameter('templateName', itemIndex, '', { extractValue: true })) ?? '').trim();
-		if (templateName === '') throw invalidInput('Template is empty', 'Choose a template from the list, or type its name.');
+		const templateName = readTemplateName(context, itemIndex);
 		const chosen = readOption(context, itemIndex, documentOption) !== undefined;
 		return { packageId, templateName, documentId: chosen ? readId(context, itemIndex, 'options.documentId', 'Document ID') : undefined };
 	},

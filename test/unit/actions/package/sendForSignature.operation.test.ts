@@ -116,3 +116,59 @@ describe.each(['v4', 'v3'])('Package > Send for Signature (%s)', (apiVersion) =>
 		expect(harness.sim.log.slice(from)).toEqual([]);
 	});
 });
+
+describe.each(['v4', 'v3'])('Package > Send for Signature with recipients and values from the item (%s)', (apiVersion) => {
+	beforeEach(() => harness.sim.reset());
+	const signers = (count: number) => Array.from({ length: count }, (_, index) => ({ name: `Signer ${index + 1}`, email: `signer${index + 1}@example.com`, signingOrder: index + 1 }));
+	const fromItem = (extra: object = {}) =>
+		send({
+			recipientSource: 'json',
+			recipientsJson: '={{ $json.signers }}',
+			recipients: {},
+			placeFields: { field: [{ searchText: 'Customer signature:', order: 1, fieldType: 'SIGNATURE', side: 'RIGHT' }] },
+			prefillSource: 'json',
+			prefillJson: '={{ $json.values }}',
+			prefill: {},
+			...extra,
+		});
+
+	it('takes each item\'s list of 1, 3 and 7 signers and its values, in one Add Users call per package', async () => {
+		const from = harness.sim.log.length;
+		const items = [1, 3, 7].map((count) => itemWithFiles({ ...form, packageName: `Form with ${count}`, signers: signers(count), values: { customer_name: `Customer of ${count}`, amount: count * 100 } }));
+		const { output } = await harness.run(fromItem(), items, { apiVersion });
+		expect(output.map((item) => (item.json.recipients as unknown[]).length)).toEqual([1, 3, 7]);
+		for (const [index, count] of [1, 3, 7].entries()) {
+			const pkg = harness.sim.packageOf((output[index].json as { packageId: number }).packageId);
+			expect(pkg.status).toBe('IN_PROGRESS');
+			expect(pkg.recipients.map((r: { user_email: string; signing_order: number }) => [r.user_email, r.signing_order])).toEqual(signers(count).map((signer) => [signer.email, signer.signingOrder]));
+			const values = Object.fromEntries(harness.sim.fieldsOf(pkg.documents[0]).map((f: { field_name: string; value: unknown }) => [f.field_name, f.value]));
+			expect(values).toMatchObject({ customer_name: `Customer of ${count}`, amount: String(count * 100) });
+		}
+		expect(harness.requests(from).filter((entry) => entry.method === 'POST' && String(entry.path).endsWith('/workflow/users'))).toHaveLength(3);
+	});
+
+	it('reads a list typed as JSON, SigningHub\'s own names, and a list of {name, value} to prefill', async () => {
+		const typed = JSON.stringify([{ user_name: 'Ada Lovelace', user_email: 'ada@example.com', role: 'signer' }, { name: 'Copy', email: 'copy@example.com', role: 'CARBON_COPY', email_notification: false }]);
+		const { output } = await harness.run(fromItem({ recipientsJson: typed, prefillJson: '[{"name": "customer_name", "value": "Ada Lovelace"}]' }), [itemWithFiles(form)], { apiVersion });
+		const pkg = harness.sim.packageOf((output[0].json as { packageId: number }).packageId);
+		expect(pkg.recipients.map((r: { user_email: string; role: string; email_notification: boolean }) => [r.user_email, r.role, r.email_notification])).toEqual([
+			['ada@example.com', 'SIGNER', true],
+			['copy@example.com', 'CARBON_COPY', false],
+		]);
+		expect(output[0].json).toMatchObject({ fieldsFilled: ['customer_name'] });
+	});
+
+	it.each([
+		[{ signers: [...signers(2), { name: 'Third', email: 'third' }] }, 'Recipient 3: Email must be an email address, not "third"'],
+		[{ signers: [{ name: 'A', email: 'a@example.com', role: 'BOSS' }] }, 'Recipient 1: Role must be one of SIGNER, REVIEWER, EDITOR, CARBON_COPY, INPERSON_HOST, not "BOSS"'],
+		[{ signers: [{ name: 'A', email: 'a@example.com', signingOrder: 'first' }] }, 'Recipient 1: Signing Order must be a whole number of at least 1, not "first"'],
+		[{ signers: [] }, 'No recipient to send the package to'],
+		[{ signers: 'ada@example.com' }, 'Recipients (JSON) is not valid JSON'],
+		[{ signers: [signers(1)[0], 'b@example.com'] }, 'Recipients (JSON): entry 2 must be an object, not "b@example.com"'],
+		[{ values: [{ name: 'amount', value: [1] }] }, 'Prefilled field "amount" must be text, a number, or true or false'],
+	])('refuses %p before any request, naming the entry and field', async (item, message) => {
+		const [error] = await harness.refused(fromItem(), [itemWithFiles({ ...form, signers: signers(1), values: {}, ...item })], { apiVersion });
+		expect(error.message).toContain(message);
+	});
+});
+

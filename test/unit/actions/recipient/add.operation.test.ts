@@ -86,3 +86,34 @@ describe('Recipient > Add by SMS', () => {
 		expect(mobile.displayOptions.show).toEqual({ deliveryMethod: ['SMS', 'EMAIL_AND_SMS'], '/resource': ['recipient'], '/operation': ['add'] });
 	});
 });
+
+describe.each(API_VERSIONS)('Recipient > Add from a list (%s)', (apiVersion) => {
+	beforeEach(() => harness.sim.reset({ packages: [{ id: 7, owner: OWNER, status: 'DRAFT', name: 'Draft', recipients: [{ user_email: 'first@example.com', role: 'SIGNER' }] }] }));
+	const list = (options: object = {}) => ({ resource: 'recipient', operation: 'add', packageId: '={{ $json.packageId }}', recipientSource: 'json', recipientsJson: '={{ $json.people }}', options });
+
+	it('adds every entry after those there are, in one call, the options applying where an entry does not say', async () => {
+		const from = harness.sim.log.length;
+		const people = [
+			{ name: 'B', email: 'b@example.com' },
+			{ user_name: 'C', user_email: 'c@example.com', role: 'REVIEWER', emailNotification: true },
+		];
+		const { output } = await harness.run(list({ emailNotification: false, signingOrder: 2 }), [{ packageId: 7, people }], { apiVersion });
+		expect(output[0].json).toEqual({ packageId: 7, recipients: [{ email: 'b@example.com', name: 'B', role: 'SIGNER' }, { email: 'c@example.com', name: 'C', role: 'REVIEWER' }], added: true });
+		expect(harness.calls(from)).toEqual([`POST /${apiVersion}/packages/7/workflow/users`]);
+		expect(harness.sim.packageOf(7).recipients.map((r: { order: number; user_email: string; signing_order: number; email_notification: boolean }) => [r.order, r.user_email, r.signing_order, r.email_notification])).toEqual([
+			[1, 'first@example.com', 1, true],
+			[2, 'b@example.com', 2, false],
+			[3, 'c@example.com', 2, true],
+		]);
+	});
+
+	it.each([
+		[[{ name: 'B', email: 'b@example.com' }, { name: '', email: 'c@example.com' }], 'Recipient 2: Name is empty'],
+		[[], 'No recipient to add'],
+		[{ name: 'B' }, 'Recipient 1: Email is empty'],
+	])('refuses %p before any request', async (people, message) => {
+		const [error] = await harness.refused(list(), [{ packageId: 7, people }], { apiVersion });
+		expect(error.message).toContain(message);
+	});
+});
+
