@@ -167,6 +167,10 @@ export function nodeProperties(): INodeProperties[] {
 			noDataExpression: true,
 			options: resources.sort(byName),
 			default: DEFAULT_RESOURCE,
+			builderHint: {
+				propertyHint:
+					'package: send for signature, list, download the signed PDF or evidence report, recall, change owner, delete; document: upload, read or fill form fields, sign; recipient: add, update, remove, reminders; template: apply; workflow: complete, get details or history.',
+			},
 		},
 		...menus,
 		...toolDescriptionProperties(),

@@ -148,6 +148,7 @@ export const sendForSignature: Operation<SendInputs> = {
 			default: 'data',
 			placeholder: 'data, annex',
 			description: 'The binary fields of the item that hold the documents, separated by commas; each becomes a document of the package, in this order',
+			builderHint: { propertyHint: "The name of the input item's binary field holding the PDF (n8n's Form Trigger file field, HTTP Request or Google Drive download: usually data). Not a URL or a file path." },
 		},
 		{
 			displayName: 'Recipients',
@@ -171,6 +172,7 @@ export const sendForSignature: Operation<SendInputs> = {
 				},
 			],
 			description: 'Who receives the package, in order. Fields placed below name a recipient by their place in this list (1 for the first).',
+			builderHint: { propertyHint: 'One entry per recipient with name and email (expressions from the form or CRM item), role SIGNER for those who sign, and signingOrder 1, 2, ... when they sign one after the other.' },
 		},
 		{
 			displayName: 'Signature Fields',
@@ -182,6 +184,7 @@ export const sendForSignature: Operation<SendInputs> = {
 				{ name: 'From a Template', value: 'TEMPLATE', description: "Apply a workflow template to the documents (its recipients and fields)" },
 				{ name: 'None', value: 'NONE', description: 'The documents already have what the recipients need' },
 			],
+			builderHint: { propertyHint: "TEMPLATE when the user has a SigningHub workflow template (set Template to its name); otherwise AUTOPLACE with Place Fields naming a text printed in the PDF (e.g. 'Signature:') and the recipient's order." },
 		},
 		{ ...templateProperty, displayOptions: { show: { signatureFields: ['TEMPLATE'] } } },
 		{
