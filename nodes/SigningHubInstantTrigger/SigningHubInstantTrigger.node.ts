@@ -85,6 +85,9 @@ export class SigningHubInstantTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST,GET,HEAD',
 				responseMode: 'onReceived',
+				// Without it n8n 2.40 reads its default, 'firstEntryJson', and answers that text: empty
+				// lets n8n answer the webhook's own message, or its "Workflow was started".
+				responseData: '',
 				path: 'webhook',
 			},
 		],
