@@ -171,7 +171,8 @@ class N8nSandbox {
 		});
 		const base = `http://127.0.0.1:${port}`;
 		let cookie = '';
-		const request = async (method, path, body) => {
+		/** A REST call as the owner; its answer's `data`, or with `whole` the whole JSON (a static file such as /types/nodes.json). */
+		const request = async (method, path, body, { whole = false } = {}) => {
 			const deadline = Date.now() + DATABASE_PATIENCE_MS;
 			for (;;) {
 				const response = await fetch(`${base}${path}`, {
@@ -188,7 +189,7 @@ class N8nSandbox {
 					continue;
 				}
 				if (!response.ok) throw Object.assign(new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`), { status: response.status });
-				return JSON.parse(text).data;
+				return whole ? JSON.parse(text) : JSON.parse(text).data;
 			}
 		};
 		await waitFor(
