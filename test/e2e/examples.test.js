@@ -3,18 +3,30 @@
 // packages recalled (a dry run, then for real), and, in a running n8n, the form to a signed
 // contract: the form submitted over HTTP, the recipients signing in the simulator, SigningHub
 // calling the instant trigger, the signed PDF and the evidence report stored on disk.
-const { readFileSync } = require('node:fs');
+const { mkdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
+
+const { openBrowser, signIn } = require('./browser');
 
 const { SigningHubSimulator, DEFAULT_SCENARIO } = require('../simulator/simulator');
 const { runFormToSignedContract, CUSTOMER, COUNTERSIGNER } = require('./form-example');
-const { N8nSandbox, nodeOutput } = require('./n8n');
+const { N8nSandbox, nodeOutput, OWNER: N8N_OWNER, waitFor } = require('./n8n');
 const { CLIENT_SECRET, loginCredential } = require('./workflows');
 const { versionsUnderTest } = require('./versions');
 
 jest.setTimeout(15 * 60 * 1000);
 
 const EXAMPLES = join(__dirname, '../../examples');
+/** The n8n whose editor shows the examples (and, with SIGNINGHUB_SCREENSHOTS=1, pictures them into docs/). */
+const EDITOR_VERSION = '2.40.7';
+const docsDir = process.env.SIGNINGHUB_SCREENSHOTS === '1' ? join(__dirname, '../../docs') : null;
+/** Each example's workflow ID in the test, by file. */
+const IMPORTED = {
+	'form-to-signed-contract.json': 'exFormToContract',
+	'hand-over-leavers-packages.json': 'exHandOver',
+	'recall-stale-packages.json': 'exRecallDryRun',
+	'crm-deal-from-template.json': 'exCrmDeal',
+};
 const OWNER = 'owner@example.com';
 const LEAVER = 'leaver@example.com';
 const SUCCESSOR = 'successor@example.com';
@@ -37,6 +49,35 @@ function exampleCredentials(url) {
 	return [account, { ...admin, id: 'signinghub-admin-example', name: 'SigningHub enterprise admin' }];
 }
 
+/**
+ * Opens each example in n8n's editor (Debian's Chromium): the nodes each shows on its canvas,
+ * and, with SIGNINGHUB_SCREENSHOTS=1, its picture docs/example-<file>.png.
+ */
+async function openInEditor(server) {
+	const browser = await openBrowser({ viewport: { width: 1600, height: 800 } });
+	const shown = {};
+	try {
+		await signIn(browser.page, server, N8N_OWNER);
+		for (const [file, id] of Object.entries(IMPORTED)) {
+			await browser.page.goto(`${server.url}/workflow/${id}`);
+			const nodes = browser.page.getByTestId('canvas-node');
+			const expected = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')).nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').length;
+			await nodes.nth(expected - 1).waitFor({ timeout: 60_000 });
+			shown[file] = await nodes.count();
+			if (docsDir) {
+				await browser.page.getByTestId('canvas-zoom-to-fit').click();
+				let last;
+				await waitFor(async () => last === (last = await browser.page.locator('.vue-flow__viewport').getAttribute('style')), 'the canvas to settle', 10_000);
+				mkdirSync(docsDir, { recursive: true });
+				await browser.page.screenshot({ path: join(docsDir, `example-${file.replace(/\.json$/, '')}.png`) });
+			}
+		}
+	} finally {
+		await browser.close();
+	}
+	return shown;
+}
+
 const PACKAGES = [
 	// The leaver's: handed over when in progress or completed.
 	{ id: 501, owner: LEAVER, status: 'IN_PROGRESS', name: 'Leaver in progress', recipients: [signer('x@example.com')] },
@@ -56,6 +97,7 @@ describe.each(versionsUnderTest())('the example workflows in n8n %s', (version) 
 	const runs = {};
 	let form = {};
 	let recallsInDryRun;
+	let editor;
 	const out = (run, node, output = 0) => (nodeOutput(run?.execution, node, output) ?? []).map((item) => item.json);
 
 	beforeAll(async () => {
@@ -72,9 +114,9 @@ describe.each(versionsUnderTest())('the example workflows in n8n %s', (version) 
 			if (node.name === 'Settings') node.parameters.assignments.assignments.find((a) => a.name === 'dryRun').value = false;
 		});
 		await n8n.importWorkflows([
-			example('crm-deal-from-template.json', 'exCrmDeal'),
-			example('hand-over-leavers-packages.json', 'exHandOver'),
-			example('recall-stale-packages.json', 'exRecallDryRun'),
+			example('crm-deal-from-template.json', IMPORTED['crm-deal-from-template.json']),
+			example('hand-over-leavers-packages.json', IMPORTED['hand-over-leavers-packages.json']),
+			example('recall-stale-packages.json', IMPORTED['recall-stale-packages.json']),
 			recallForReal,
 		]);
 
@@ -87,6 +129,7 @@ describe.each(versionsUnderTest())('the example workflows in n8n %s', (version) 
 		form = await runFormToSignedContract(n8n, simulator);
 		server = form.server;
 		form.package = simulator.packageOf(form.packageId);
+		if (version === EDITOR_VERSION) editor = await openInEditor(server);
 	});
 
 	afterAll(async () => {
@@ -152,6 +195,11 @@ describe.each(versionsUnderTest())('the example workflows in n8n %s', (version) 
 		const answers = form.calls.map((call) => JSON.parse(call.answer).message);
 		expect(answers).toContain('Workflow was started');
 		for (const answer of answers) expect(['Workflow was started', 'Looked: no new events', 'A look is planned already: it will see this change']).toContain(answer);
+	});
+
+	(version === EDITOR_VERSION ? test : test.skip)("each example opens in n8n's editor with all its nodes", () => {
+		const expected = Object.fromEntries(Object.keys(IMPORTED).map((file) => [file, JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')).nodes.length]));
+		expect(editor).toEqual(expected);
 	});
 
 	test('no secret in any output or log', () => {
