@@ -204,15 +204,24 @@ class N8nSandbox {
 			await server.stop();
 			throw error;
 		});
-		// A folder whose owner is set up already (n8n started again) signs in instead.
-		await request('POST', '/rest/owner/setup', OWNER)
-			.catch(async (error) =>
+		// n8n 2.8 says it is ready a moment before its REST routes exist (404 until then). A folder
+		// whose owner is set up already (n8n started again) signs in instead.
+		const signIn = () =>
+			request('POST', '/rest/owner/setup', OWNER).catch(async (error) =>
 				error.status === 400 && /already/i.test(error.message) ? await request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password }) : Promise.reject(error),
-			)
-			.catch(async (error) => {
-				await server.stop();
-				throw new Error(`n8n started but its owner could not sign in: ${error.message}\n${server.output().slice(-3000)}`);
-			});
+			);
+		await waitFor(
+			() =>
+				signIn().then(
+					() => true,
+					(error) => (error.status === 404 && server.running() ? false : Promise.reject(error)),
+				),
+			"n8n's REST routes",
+			180_000,
+		).catch(async (error) => {
+			await server.stop();
+			throw new Error(`n8n started but its owner could not sign in: ${error.message}\n${server.output().slice(-3000)}`);
+		});
 		return {
 			name: 'n8n-main',
 			url: base,
