@@ -55,6 +55,7 @@ async function roundTrip({ server, workflow, filesFolder, simulator, step, logBe
 	// The instant trigger notes where SigningHub stands when it is published: changes before that are no events.
 	await waitFor(() => simulator.log.slice(logBeforeStart).some((entry) => /\/packages\/ALL\//.test(entry.path)), 'the instant trigger taking stock', 180_000, serverLog);
 	simulator.callbacks.configure({ url: webhookUrl, style: 'json' });
+	const callsBefore = simulator.callbacks.sent.length;
 
 	step(`${CUSTOMER.name} submits the order form`);
 	const submission = new FormData();
@@ -64,7 +65,6 @@ async function roundTrip({ server, workflow, filesFolder, simulator, step, logBe
 	result.packageId = await waitFor(() => [...simulator.packages.values()].find((pkg) => pkg.name === packageName && pkg.status === 'IN_PROGRESS')?.id, 'the package sent from the form', 120_000, serverLog);
 	step(`package ${result.packageId} "${packageName}" sent for signature to ${CUSTOMER.email}, then ${COUNTERSIGNER}`);
 
-	const callsBefore = simulator.callbacks.sent.length;
 	simulator.sign(result.packageId, CUSTOMER.email);
 	step(`${CUSTOMER.email} signs in SigningHub`);
 	simulator.sign(result.packageId, COUNTERSIGNER);
