@@ -88,7 +88,11 @@ describe.each(versionsUnderTest({ core: true }))('builder hints in n8n %s', (ver
 		}
 		const properties = DESCRIPTIONS[`${PACKAGE_NAME}.signingHub`].properties;
 		const hinted = [...new Set(properties.filter((property) => property.builderHint).map((property) => property.name))].sort();
-		expect(hinted).toEqual(['binaryPropertyNames', 'packageId', 'recipients', 'resource', 'signatureFields']);
+		expect(hinted).toEqual(['binaryPropertyNames', 'packageId', 'recipients', 'signatureFields']);
+		// n8n 2.41 refuses a hint on a Resource or Operation menu itself: each resource has its own.
+		const resource = properties.find((property) => property.name === 'resource');
+		expect(resource.builderHint).toBeUndefined();
+		for (const option of resource.options) expect(option.builderHint.propertyHint).toEqual(expect.any(String));
 		for (const trigger of ['signingHubTrigger', 'signingHubInstantTrigger']) {
 			expect(DESCRIPTIONS[`${PACKAGE_NAME}.${trigger}`].properties.find((property) => property.name === 'events').builderHint.propertyHint).toMatch(/packageCompleted/);
 		}
@@ -104,6 +108,7 @@ describe.each(versionsUnderTest({ core: true }))('builder hints in n8n %s', (ver
 		expect(found).toContain(`- ${PACKAGE_NAME}.signingHub\n`);
 		expect(found).toContain(`@builderHint ${node.builderHint.searchHint}`);
 		for (const related of node.builderHint.relatedNodes) expect(found).toContain(`- ${related.nodeType}: "${related.relationHint}"`);
+		for (const option of node.properties.find((property) => property.name === 'resource').options) expect(found).toContain(option.builderHint.propertyHint);
 		const instant = catalog.search(served, ['SigningHub Instant Trigger']);
 		expect(instant).toContain(`@builderHint ${DESCRIPTIONS[`${PACKAGE_NAME}.signingHubInstantTrigger`].builderHint.searchHint}`);
 
