@@ -55,6 +55,8 @@ function exampleCredentials(url) {
  */
 async function openInEditor(server) {
 	const browser = await openBrowser({ viewport: { width: 1600, height: 800 } });
+	// Generous: the editor's first load takes long on a machine shared with other n8n runs.
+	browser.page.setDefaultTimeout(120_000);
 	const shown = {};
 	try {
 		await signIn(browser.page, server, N8N_OWNER);
