@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // `npm run demo`: the package end to end. Builds (via npm), installs a pinned n8n once, starts
-// the SigningHub simulator, imports examples/complete-workflows.json and runs it in n8n,
-// then prints what came out of each output. Set SIGNINGHUB_BASE_URL (and the variables
-// below) to run the same workflow against a real SigningHub instead of the simulator.
+// the SigningHub simulator, then two scenes: examples/complete-workflows.json run in n8n (what
+// came out of each output), and the round trip of examples/form-to-signed-contract.json in a
+// running n8n (a PDF sent for signature from the form, signed in the simulator, the instant
+// trigger firing, the signed PDF and the evidence report downloaded and stored). Set
+// SIGNINGHUB_BASE_URL (and the variables below) to run the first scene against a real SigningHub
+// instead of the simulator; the round trip needs the simulator's signers.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const { SigningHubSimulator } = require('./simulator/simulator');
+const { runFormToSignedContract } = require('./e2e/form-example');
 const { N8nSandbox, nodeOutput } = require('./e2e/n8n');
 const { credentialFromEnv, EXAMPLE_CREDENTIAL } = require('./live-env');
 
@@ -71,9 +75,29 @@ async function main() {
 			console.log(`\nRequests the simulator saw:\n  ${calls.join('\n  ')}`);
 		}
 		console.log(`\nn8n finished with status "${run.execution.status}".`);
+		if (where.simulator) await roundTrip(n8n, where.simulator, version);
 	} finally {
 		n8n.cleanup();
 		await where.stop();
+	}
+}
+
+/** The second scene: from a form to a signed contract and back, timed. */
+async function roundTrip(n8n, simulator, version) {
+	console.log(`\nRound trip: examples/form-to-signed-contract.json in a running n8n ${version}...`);
+	const startedAt = Date.now();
+	const seconds = () => `${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)} s`;
+	let server;
+	try {
+		const result = await runFormToSignedContract(n8n, simulator, (text) => console.log(`  ${seconds()}  ${text}`));
+		server = result.server;
+		for (const call of result.calls) console.log(`  SigningHub called the instant trigger (${call.method}, ${call.action}): n8n answered ${call.status} ${call.answer}`);
+		for (const [name, content] of Object.entries(result.files)) console.log(`  stored ${name} (${content.length} bytes)`);
+		const report = result.files[`contract-${result.packageId}-evidence-report.pdf`].toString('latin1');
+		console.log(`  the evidence report says: ${(report.match(/Status: \w+|SIGNER \S+: \w+/g) ?? []).join('; ')}`);
+		console.log(`Round trip done in ${seconds().trim()} (executions: ${result.executionStatuses.join(', ')}).`);
+	} finally {
+		await server?.stop();
 	}
 }
 

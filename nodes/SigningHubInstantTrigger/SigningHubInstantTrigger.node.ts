@@ -4,7 +4,7 @@ import { NodeConnectionTypes, sleep } from 'n8n-workflow';
 import { DEFAULT_TRANSPORT_OPTIONS, SigningHubClient, toNodeError } from '../SigningHub/transport';
 import { activate, findChanges, latestEvent, type ChangeSettings } from '../SigningHubTrigger/changes';
 import type { EventName } from '../SigningHubTrigger/events';
-import { EVENTS_PROPERTY, INCLUDE_DETAILS_OPTION, ownerEmailOf } from '../SigningHubTrigger/settings';
+import { EVENTS_PROPERTY, INCLUDE_DETAILS_OPTION, ownerEmailOf, TRIGGER_RELATED_NODES } from '../SigningHubTrigger/settings';
 import { stateIn, writeState, type TriggerState } from '../SigningHubTrigger/state';
 import { keyMatches, readCall } from './callback';
 import { forgetWatch, watchOf, type LookOutcome } from './looks';
@@ -67,6 +67,11 @@ export class SigningHubInstantTrigger implements INodeType {
 		defaults: {
 			name: 'SigningHub Instant Trigger',
 		},
+		builderHint: {
+			searchHint:
+				'Starts a workflow within seconds when a SigningHub package is completed, declined or shared, or a recipient signed: SigningHub calls its Production URL (enterprise Webhooks or Workflow Completion Report URL). One item per event with event, packageId, packageName, packageStatus and, for signatures, email. Prefer it to the polling SigningHub Trigger when SigningHub can reach n8n.',
+			relatedNodes: TRIGGER_RELATED_NODES,
+		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
@@ -80,6 +85,9 @@ export class SigningHubInstantTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST,GET,HEAD',
 				responseMode: 'onReceived',
+				// Without it n8n 2.40 reads its default, 'firstEntryJson', and answers that text: empty
+				// lets n8n answer the webhook's own message, or its "Workflow was started".
+				responseData: '',
 				path: 'webhook',
 			},
 		],

@@ -4,7 +4,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DEFAULT_TRANSPORT_OPTIONS, SigningHubClient, toNodeError, type TransportOptions } from '../SigningHub/transport';
 import { activate, findChanges, latestEvent, type ChangeSettings } from './changes';
 import type { EventName } from './events';
-import { EVENTS_PROPERTY, INCLUDE_DETAILS_OPTION, ownerEmailOf } from './settings';
+import { EVENTS_PROPERTY, INCLUDE_DETAILS_OPTION, ownerEmailOf, TRIGGER_RELATED_NODES } from './settings';
 import { stateIn, underLease, writeState } from './state';
 
 export class SigningHubTrigger implements INodeType {
@@ -21,6 +21,11 @@ export class SigningHubTrigger implements INodeType {
 			name: 'SigningHub Trigger',
 		},
 		polling: true,
+		builderHint: {
+			searchHint:
+				'Polls SigningHub and starts a workflow when a package is completed, declined or shared, or a recipient signed. One item per event with event, packageId, packageName, packageStatus and, for signatures, email. Use it when SigningHub cannot call n8n; otherwise SigningHub Instant Trigger is faster.',
+			relatedNodes: TRIGGER_RELATED_NODES,
+		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [

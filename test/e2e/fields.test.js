@@ -1,12 +1,9 @@
-// From a form to a signed contract in a real n8n: the README's example (a form item -> Send for
-// Signature: the PDF from binary, two recipients, the name and amount prefilled, signature boxes
-// placed next to texts) -> the simulator's recipients sign -> the example's second part (its
-// trigger replaced by the event it would emit) reads back the values and signatures with Get
-// Fields. Then a Send whose step fails leaves no draft, and a Sign call seals a package: the
-// evidence report shows the seal.
-const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
-
+// From a form to a signed contract in a real n8n, the fields: a form item -> Send for Signature
+// (the PDF from binary, two recipients, the name and amount prefilled, signature boxes placed next
+// to texts) -> the simulator's recipients sign -> what a trigger's packageCompleted event runs
+// reads back the values and signatures with Get Fields. Then a Send whose step fails leaves no
+// draft, and a Sign call seals a package: the evidence report shows the seal. (The example
+// workflow itself, with its form and instant trigger, runs in examples.test.js.)
 const { SigningHubSimulator, DEFAULT_SCENARIO } = require('../simulator/simulator');
 const { formPdf } = require('../simulator/fields');
 const { N8nSandbox, nodeOutput } = require('./n8n');
@@ -17,32 +14,9 @@ jest.setTimeout(10 * 60 * 1000);
 
 const CREDENTIAL = 'fields';
 const OWNER = 'owner@example.com';
-const TRIGGER_TYPE = 'n8n-nodes-signinghub.signingHubTrigger';
 
 const sh = (name, position, parameters, onError) => signingHubNode(name, name, CREDENTIAL, position, { parameters, onError });
 
-/** The two parts of the example: what its manual trigger runs, and what its SigningHub Trigger runs, the trigger swapped for a Code node emitting `event`. */
-function exampleParts(event) {
-	const example = JSON.parse(readFileSync(join(__dirname, '../../examples/form-to-signed-contract.json'), 'utf8'));
-	for (const node of example.nodes) if (node.credentials?.signingHubApi) node.credentials.signingHubApi = { id: CREDENTIAL, name: `SigningHub ${CREDENTIAL}` };
-	const reachable = (start) => {
-		const names = [start];
-		for (let i = 0; i < names.length; i++) for (const link of example.connections[names[i]]?.main?.[0] ?? []) names.push(link.node);
-		return names;
-	};
-	const trigger = example.nodes.find((node) => node.type === TRIGGER_TYPE);
-	const manual = example.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
-	const part = (id, start, swap = (node) => node) => {
-		const names = reachable(start);
-		const connections = Object.fromEntries(Object.entries(example.connections).filter(([from]) => names.includes(from)));
-		return { ...example, id, name: id, active: false, nodes: example.nodes.filter((node) => names.includes(node.name)).map(swap), connections };
-	};
-	const send = part('wfExampleSend', manual.name);
-	const read = part('wfExampleRead', trigger.name, (node) => (node === trigger ? codeNode(trigger.name, trigger.position, `return [{ json: ${JSON.stringify(event)} }];`) : node));
-	read.nodes.unshift(manualTrigger('read'));
-	read.connections.Start = { main: [[{ node: trigger.name, type: 'main', index: 0 }]] };
-	return { send, read };
-}
 
 const formItem = (json) =>
 	codeNode('Form', [0, 0], `return [{ json: ${JSON.stringify(json)}, binary: { data: { data: '${formPdf().toString('base64')}', mimeType: 'application/pdf', fileName: 'contract.pdf', fileExtension: 'pdf' } } }];`);
@@ -57,6 +31,29 @@ const sendParameters = (recipients, prefill) => ({
 	placeFields: { field: [{ searchText: 'Customer signature:', order: 1, fieldType: 'SIGNATURE', side: 'RIGHT' }, { searchText: 'For ACME:', order: 2, fieldType: 'SIGNATURE', side: 'RIGHT' }] },
 	prefill: { field: prefill.map(([name, value]) => ({ name, value })) },
 });
+
+/** A form item to a contract sent for signature: the customer signs first, then the sales desk. */
+function sendWorkflow() {
+	return chain('wfFormSend', [
+		manualTrigger('send'),
+		formItem({ title: 'Service agreement Ada Lovelace', name: 'Ada Lovelace', amount: '1200', plan: 'Premium' }),
+		sh('Send for signature', [220, 0], sendParameters([['Ada Lovelace', 'ada@example.com'], ['Sam Sales', 'sales@example.com']], [['customer_name', '={{ $json.name }}'], ['amount', '={{ $json.amount }}'], ['plan', '={{ $json.plan }}']])),
+	]);
+}
+
+/** What a trigger's packageCompleted event runs: Get Fields, then the record for the CRM. */
+function readWorkflow(packageId) {
+	return chain('wfFormRead', [
+		manualTrigger('read'),
+		codeNode('Completed', [0, 0], `return [{ json: ${JSON.stringify({ event: 'packageCompleted', packageId, packageStatus: 'COMPLETED' })} }];`),
+		sh('Read the values and signatures', [220, 0], { resource: 'document', operation: 'getFields', packageId: '={{ $json.packageId }}', documentId: '', output: 'DOCUMENT' }),
+		codeNode(
+			'CRM record',
+			[440, 0],
+			"return $input.all().map((item) => ({ json: {\n  packageId: item.json.packageId,\n  customer: item.json.values.customer_name,\n  amount: item.json.values.amount,\n  plan: item.json.values.plan,\n  signedBy: item.json.signatures.filter((s) => s.signed).map((s) => `${s.signedBy} on ${s.signedOn}`),\n  allSignaturesValid: item.json.signatures.every((s) => s.verification?.signature_status === 'VALID'),\n} }));",
+		),
+	]);
+}
 
 /** A Send whose prefill names a field the contract lacks (fails after the draft is made), and a Send for the seal: the owner signs second. */
 function prepareWorkflow() {
@@ -96,7 +93,7 @@ describe.each(versionsUnderTest())('from a form to a signed contract in n8n %s',
 	let n8n;
 	const runs = {};
 	const out = (run, node) => (nodeOutput(run?.execution, node) ?? []).map((item) => item.json);
-	let examplePackage;
+	let formPackage;
 	let packagesBefore;
 
 	beforeAll(async () => {
@@ -106,22 +103,20 @@ describe.each(versionsUnderTest())('from a form to a signed contract in n8n %s',
 		simulator.reset({ clients: [{ id: credential.data.clientId, secret: CLIENT_SECRET }], users });
 		n8n = await N8nSandbox.create(version);
 		await n8n.importCredentials([credential]);
-		const first = exampleParts({});
-		await n8n.importWorkflows([first.send, prepareWorkflow()]);
-		runs.send = await n8n.execute('wfExampleSend');
-		examplePackage = out(runs.send, 'Send for signature')[0]?.packageId;
+		await n8n.importWorkflows([sendWorkflow(), prepareWorkflow()]);
+		runs.send = await n8n.execute('wfFormSend');
+		formPackage = out(runs.send, 'Send for signature')[0]?.packageId;
 		packagesBefore = simulator.packages.size;
 		runs.prepare = await n8n.execute('wfPrepare');
 		// The recipients act in SigningHub: both sign the example's contract; the customer signs the one to seal.
-		if (examplePackage) {
-			simulator.sign(examplePackage, 'ada@example.com');
-			simulator.sign(examplePackage, 'sales@example.com');
+		if (formPackage) {
+			simulator.sign(formPackage, 'ada@example.com');
+			simulator.sign(formPackage, 'sales@example.com');
 		}
 		const sealPackage = out(runs.prepare, 'Send for the seal')[0]?.packageId;
 		if (sealPackage) simulator.sign(sealPackage, 'grace@example.com');
-		const { read } = exampleParts({ event: 'packageCompleted', packageId: examplePackage, packageStatus: 'COMPLETED' });
-		await n8n.importWorkflows([read, sealWorkflow(sealPackage)]);
-		runs.read = await n8n.execute('wfExampleRead');
+		await n8n.importWorkflows([readWorkflow(formPackage), sealWorkflow(sealPackage)]);
+		runs.read = await n8n.execute('wfFormRead');
 		runs.seal = await n8n.execute('wfSeal');
 	});
 
@@ -130,12 +125,12 @@ describe.each(versionsUnderTest())('from a form to a signed contract in n8n %s',
 		n8n?.cleanup();
 	});
 
-	test("the example sends the form's contract: one package, two recipients, the name and amount prefilled, a box next to each text", () => {
+	test("Send for Signature sends the form's contract: one package, two recipients, the name and amount prefilled, a box next to each text", () => {
 		expect(runs.send.code).toBe(0);
 		const [sent] = out(runs.send, 'Send for signature');
 		expect(sent).toMatchObject({
 			packageName: 'Service agreement Ada Lovelace',
-			documents: [{ fileName: 'service-agreement.pdf' }],
+			documents: [{ fileName: 'contract.pdf' }],
 			recipients: [{ email: 'ada@example.com', name: 'Ada Lovelace' }, { email: 'sales@example.com', name: 'Sam Sales' }],
 			fieldsPlaced: [expect.objectContaining({ nextTo: 'Customer signature:', order: 1 }), expect.objectContaining({ nextTo: 'For ACME:', order: 2 })],
 			fieldsFilled: ['customer_name', 'amount', 'plan'],
@@ -152,7 +147,7 @@ describe.each(versionsUnderTest())('from a form to a signed contract in n8n %s',
 			[2, true, 'sales@example.com'],
 		]);
 		expect(out(runs.read, 'CRM record')).toEqual([
-			{ packageId: examplePackage, customer: 'Ada Lovelace', amount: '1200', plan: 'Premium', signedBy: [expect.stringMatching(/^ada@example\.com on \d{4}-/), expect.stringMatching(/^sales@example\.com on /)], allSignaturesValid: true },
+			{ packageId: formPackage, customer: 'Ada Lovelace', amount: '1200', plan: 'Premium', signedBy: [expect.stringMatching(/^ada@example\.com on \d{4}-/), expect.stringMatching(/^sales@example\.com on /)], allSignaturesValid: true },
 		]);
 	});
 

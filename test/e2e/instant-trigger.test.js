@@ -126,6 +126,7 @@ function world(packages) {
 			arrivedMs,
 			calls: calls.length,
 			callStatuses: [...new Set(calls.map((c) => c.status))],
+			answers: [...new Set(calls.map((c) => c.answer))],
 			reads: w.instantReads(readsBefore).length,
 		};
 	};
@@ -287,6 +288,15 @@ runIt(`SigningHub Instant Trigger in a running n8n ${VERSION}`, () => {
 		expect(results.afterRestart.events).toEqual(['recipientSigned 7 j@example.com', 'recipientSigned 7 k@example.com', 'packageCompleted 7']);
 		const all = summary(w.collector.events);
 		expect(new Set(all).size).toBe(all.length);
+	});
+
+	test("SigningHub's calls get the answers the README names: n8n's own when an execution started", () => {
+		const message = (text) => JSON.stringify({ message: text });
+		const named = [message('Workflow was started'), message('Looked: no new events'), message('A look is planned already: it will see this change'), ''];
+		for (const name of changes) {
+			expect(results[name].answers).toContain(message('Workflow was started'));
+			for (const answer of results[name].answers) expect(named).toContain(answer);
+		}
 	});
 
 	test('no secret and not the key in any event or log', () => {

@@ -6,11 +6,18 @@ const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 
 const { installN8n } = require('./install-n8n');
-const { freePort, removeDir, startProcess, tempDir, waitFor, which } = require('./services');
+const { freePort, removeDir, sleep, startProcess, tempDir, waitFor, which } = require('./services');
 
 const repoRoot = resolve(__dirname, '../..');
 const PACKAGE_NAME = 'n8n-nodes-signinghub';
 const NODE_TYPE = `${PACKAGE_NAME}.signingHub`;
+/**
+ * n8n answers every route with 503 "Database is not ready!" while its database connection is
+ * down: at start-up, and whenever a database ping times out (on a loaded machine, a few seconds
+ * at a time). A REST call that meets it waits this long for the database to come back.
+ */
+const DATABASE_NOT_READY = /Database is not ready/;
+const DATABASE_PATIENCE_MS = 120_000;
 /** The owner account startServer() sets up (a throwaway sandbox login). */
 const OWNER = { email: 'owner@n8n.test', firstName: 'Test', lastName: 'Owner', password: 'Owner-pass-9x' };
 
@@ -164,35 +171,57 @@ class N8nSandbox {
 		});
 		const base = `http://127.0.0.1:${port}`;
 		let cookie = '';
-		const request = async (method, path, body) => {
-			const response = await fetch(`${base}${path}`, {
-				method,
-				headers: { 'content-type': 'application/json', 'browser-id': 'signinghub-e2e', cookie },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			const setCookie = response.headers.get('set-cookie');
-			if (setCookie) cookie = setCookie.split(';')[0];
-			const text = await response.text();
-			if (!response.ok) throw Object.assign(new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`), { status: response.status });
-			return JSON.parse(text).data;
-		};
-		// The REST routes come up after the health check does: retry the owner setup until they are
-		// there. A folder whose owner is set up already (n8n started again) signs in instead.
-		const deadline = Date.now() + 180_000;
-		for (;;) {
-			try {
-				await request('POST', '/rest/owner/setup', OWNER).catch(async (error) =>
-					error.status === 400 && /already/i.test(error.message) ? await request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password }) : Promise.reject(error),
-				);
-				break;
-			} catch (error) {
-				if (!server.running() || Date.now() > deadline || (error.status && error.status !== 404 && error.status !== 503)) {
-					await server.stop();
-					throw new Error(`n8n start did not come up: ${error.message}\n${server.output().slice(-3000)}`);
+		/** A REST call as the owner; its answer's `data`, or with `whole` the whole JSON (a static file such as /types/nodes.json). */
+		const request = async (method, path, body, { whole = false } = {}) => {
+			const deadline = Date.now() + DATABASE_PATIENCE_MS;
+			for (;;) {
+				const response = await fetch(`${base}${path}`, {
+					method,
+					headers: { 'content-type': 'application/json', 'browser-id': 'signinghub-e2e', cookie },
+					body: body === undefined ? undefined : JSON.stringify(body),
+				});
+				const setCookie = response.headers.get('set-cookie');
+				if (setCookie) cookie = setCookie.split(';')[0];
+				const text = await response.text();
+				// n8n answered before the route ran: the call did nothing, and is made again.
+				if (response.status === 503 && DATABASE_NOT_READY.test(text) && Date.now() < deadline) {
+					await sleep(250);
+					continue;
 				}
-				await new Promise((r) => setTimeout(r, 500));
+				if (!response.ok) throw Object.assign(new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`), { status: response.status });
+				return whole ? JSON.parse(text) : JSON.parse(text).data;
 			}
-		}
+		};
+		await waitFor(
+			async () => {
+				if (!server.running()) throw new Error(`n8n start ended before it was ready\n${server.output().slice(-3000)}`);
+				return (await fetch(`${base}/healthz/readiness`).catch(() => undefined))?.ok;
+			},
+			'n8n ready (/healthz/readiness)',
+			180_000,
+			{ describe: () => server.output().slice(-3000) },
+		).catch(async (error) => {
+			await server.stop();
+			throw error;
+		});
+		// n8n 2.8 says it is ready a moment before its REST routes exist (404 until then). A folder
+		// whose owner is set up already (n8n started again) signs in instead.
+		const signIn = () =>
+			request('POST', '/rest/owner/setup', OWNER).catch(async (error) =>
+				error.status === 400 && /already/i.test(error.message) ? await request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password }) : Promise.reject(error),
+			);
+		await waitFor(
+			() =>
+				signIn().then(
+					() => true,
+					(error) => (error.status === 404 && server.running() ? false : Promise.reject(error)),
+				),
+			"n8n's REST routes",
+			180_000,
+		).catch(async (error) => {
+			await server.stop();
+			throw new Error(`n8n started but its owner could not sign in: ${error.message}\n${server.output().slice(-3000)}`);
+		});
 		return {
 			name: 'n8n-main',
 			url: base,

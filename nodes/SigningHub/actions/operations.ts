@@ -101,15 +101,30 @@ const OPERATIONS: AnyOperation[] = [
 
 /**
  * The resources in the Resource menu, with the operation each one starts with, and, where that
- * one is not offered to AI agents, the one it starts with in n8n's tool version of the node.
+ * one is not offered to AI agents, the one it starts with in n8n's tool version of the node; with
+ * what n8n's AI Workflow Builder reads about each (n8n 2.41 refuses a hint on the menu itself).
  */
-const RESOURCES: Record<Resource, { name: string; defaultOperation: string; toolDefaultOperation?: string }> = {
-	contact: { name: 'Contact', defaultOperation: 'getMany' },
-	document: { name: 'Document', defaultOperation: 'upload', toolDefaultOperation: 'rename' },
-	package: { name: 'Package', defaultOperation: 'create' },
-	recipient: { name: 'Recipient', defaultOperation: 'add' },
-	template: { name: 'Template', defaultOperation: 'apply' },
-	workflow: { name: 'Workflow', defaultOperation: 'complete' },
+const RESOURCES: Record<Resource, { name: string; defaultOperation: string; toolDefaultOperation?: string; builderHint: string }> = {
+	contact: { name: 'Contact', defaultOperation: 'getMany', builderHint: 'People saved in SigningHub (v4): search and list contacts by name or email' },
+	document: {
+		name: 'Document',
+		defaultOperation: 'upload',
+		toolDefaultOperation: 'rename',
+		builderHint: "A file of a package: upload a PDF into a draft, read or fill its form fields, place a field, sign server-side, download, rename or delete it",
+	},
+	package: {
+		name: 'Package',
+		defaultOperation: 'create',
+		builderHint:
+			'What SigningHub sends for signature: Send for Signature goes from PDFs to a shared package in one step; also list (Get Many), download the signed PDF or the evidence report, share, recall, change owner, delete',
+	},
+	recipient: { name: 'Recipient', defaultOperation: 'add', builderHint: "Who acts on a package: add, update, remove or list recipients, and their reminders" },
+	template: { name: 'Template', defaultOperation: 'apply', builderHint: 'Apply a SigningHub workflow template (its recipients and fields) to a draft package' },
+	workflow: {
+		name: 'Workflow',
+		defaultOperation: 'complete',
+		builderHint: "A package's signing workflow: complete it early, read its details or history, change its type or message, set post-processing",
+	},
 };
 
 /** Saved workflows without a resource are Workflow ones: the node's first operation was Complete. */
@@ -175,7 +190,7 @@ function toolDescriptionProperties(): INodeProperties[] {
 
 /** The node's Resource and Operation menus, each operation's fields, and the Options. */
 export function nodeProperties(): INodeProperties[] {
-	const resources = (Object.keys(RESOURCES) as Resource[]).map((value) => ({ name: RESOURCES[value].name, value }));
+	const resources = (Object.keys(RESOURCES) as Resource[]).map((value) => ({ name: RESOURCES[value].name, value, builderHint: { propertyHint: RESOURCES[value].builderHint } }));
 	const menus = resources.flatMap(({ value: resource }) => operationMenus(resource));
 	const fields = OPERATIONS.flatMap((operation) =>
 		operation.properties.map((property) => ({

@@ -11,6 +11,7 @@ export function packageIdProperty(description: string): INodeProperties {
 		default: '',
 		placeholder: '123',
 		description,
+		builderHint: { propertyHint: "A SigningHub package ID (a whole number): usually an expression such as {{ $json.packageId }} from a SigningHub trigger's event or a previous SigningHub node, or {{ $json.package_id }} from Package > Get Many" },
 	};
 }
 

@@ -31,6 +31,9 @@ export const binaryFieldsProperty: INodeProperties = {
 	default: 'data',
 	placeholder: 'data, annex',
 	description: 'The binary fields of the item that hold the documents, separated by commas; each becomes a document of the package, in this order',
+	builderHint: {
+		propertyHint: "The name of the input item's binary field holding the PDF (n8n's Form Trigger file field, HTTP Request or Google Drive download: usually data). Not a URL or a file path.",
+	},
 };
 
 const PREFILL_EXAMPLE = '{"customer_name": "Ada Lovelace", "amount": "1200"}';

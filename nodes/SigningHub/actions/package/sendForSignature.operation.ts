@@ -75,6 +75,7 @@ export const sendForSignature: Operation<SendInputs> = {
 				},
 			],
 			description: 'Who receives the package, in order. Fields placed below name a recipient by their place in this list (1 for the first).',
+			builderHint: { propertyHint: 'One entry per recipient with name and email (expressions from the form or CRM item), role SIGNER for those who sign, and signingOrder 1, 2, ... when they sign one after the other.' },
 		},
 		{ ...recipientsJsonProperty, description: `${recipientsJsonProperty.description} Fields placed below name a recipient by their place in this list (1 for the first).` },
 		{
@@ -87,6 +88,7 @@ export const sendForSignature: Operation<SendInputs> = {
 				{ name: 'From a Template', value: 'TEMPLATE', description: "Apply a workflow template to the documents (its recipients and fields)" },
 				{ name: 'None', value: 'NONE', description: 'The documents already have what the recipients need' },
 			],
+			builderHint: { propertyHint: "TEMPLATE when the user has a SigningHub workflow template (set Template to its name); otherwise AUTOPLACE with Place Fields naming a text printed in the PDF (e.g. 'Signature:') and the recipient's order." },
 		},
 		{ ...templateProperty, displayOptions: { show: { signatureFields: ['TEMPLATE'] } } },
 		{
