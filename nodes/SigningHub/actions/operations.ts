@@ -29,7 +29,7 @@ import { removeRecipient } from './recipient/remove.operation';
 import { setReminders } from './recipient/setReminders.operation';
 import { updateRecipient } from './recipient/update.operation';
 import { applyTemplate } from './template/apply.operation';
-import type { Operation, Resource } from './types';
+import type { AgentTool, Operation, Resource } from './types';
 import { completeWorkflow } from './workflow/complete.operation';
 import { getWorkflow } from './workflow/get.operation';
 import { getWorkflowHistory } from './workflow/getHistory.operation';
@@ -96,7 +96,20 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 
 /** Whether an operation may run in n8n's tool version of the node (its type name ends in "Tool"). */
 export function offeredToAgents(operation: Operation): boolean {
-	return operation.toolDescription !== undefined;
+	return operation.agent !== undefined;
+}
+
+/** The tool description an AI agent reads: what the operation does, changes and reaches, in that order. */
+export function agentDescription({ does, changes, reaches, destructive, final, secret }: AgentTool): string {
+	return [
+		destructive ? `Destructive: ${does}` : does,
+		changes ? `Changes: ${changes}.` : 'Changes nothing in SigningHub.',
+		reaches && `Reaches: ${reaches}.`,
+		final && 'Cannot be undone.',
+		secret && `Its output is a secret: ${secret}.`,
+	]
+		.filter(Boolean)
+		.join(' ');
 }
 
 function operationMenu(resource: Resource, operations: Operation[], defaultOperation: string, tool?: boolean): INodeProperties {
@@ -141,7 +154,7 @@ function toolDescriptionProperties(): INodeProperties[] {
 	};
 	return OPERATIONS.filter(offeredToAgents).map((operation) => ({
 		...field,
-		default: operation.toolDescription,
+		default: agentDescription(operation.agent as AgentTool),
 		displayOptions: { show: { '@tool': [true], resource: [operation.resource], operation: [operation.value] } },
 	}));
 }

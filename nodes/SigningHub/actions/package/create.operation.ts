@@ -43,8 +43,10 @@ export const createPackage: Operation<{ packageName: string; workflowMode: strin
 	name: 'Create',
 	description: 'Create an empty package (in draft) to upload documents to and add recipients',
 	action: 'Create a package',
-	toolDescription:
-		"Creates an empty SigningHub package (a draft) to upload documents to and add recipients to. Needs the package name; optionally who signs (workflow mode). Returns the new package's ID in packageId.",
+	agent: {
+		does: "Creates an empty SigningHub package (a draft) to upload documents to and add recipients to. Needs the package name; optionally who signs (workflow mode). Returns the new package's ID in packageId.",
+		changes: "adds a draft package to the user's documents",
+	},
 	properties: [
 		{
 			displayName: 'Package Name',

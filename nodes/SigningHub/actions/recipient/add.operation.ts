@@ -91,8 +91,11 @@ export const addRecipient: Operation<Recipient> = {
 	name: 'Add',
 	description: "Add a recipient to a draft package's workflow",
 	action: 'Add a recipient',
-	toolDescription:
-		"Adds a recipient (signer, reviewer, editor, carbon copy or in-person host) to a draft SigningHub package. Needs the package ID, the recipient's email, name and role. Returns the recipient added.",
+	agent: {
+		does: "Adds a recipient (signer, reviewer, editor, carbon copy or in-person host) to a draft SigningHub package. Needs the package ID, the recipient's email, name and role. Returns the recipient added.",
+		changes: "the package's recipients (draft packages only)",
+		reaches: 'the email given, once the package is shared: SigningHub sends it the documents and asks it to act',
+	},
 	properties: [
 		packageIdProperty('The ID of the draft package to add the recipient to, e.g. 123'),
 		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: "The recipient's email" },
