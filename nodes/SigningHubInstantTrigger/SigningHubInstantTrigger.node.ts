@@ -59,7 +59,12 @@ async function expectedKey(context: IWebhookFunctions): Promise<string | undefin
 	} else {
 		const saved = context.getNode().parameters.key;
 		if (saved === undefined || saved === '') return undefined;
-		key = textOf(context.getNodeParameter('key', ''));
+		try {
+			key = textOf(context.getNodeParameter('key', ''));
+		} catch (error) {
+			context.logger.warn(`SigningHub Instant Trigger could not evaluate its Key: ${error instanceof Error ? error.message : String(error)}`, { workflowId: context.getWorkflow().id });
+			key = '';
+		}
 	}
 	if (key === '') context.logger.warn('SigningHub Instant Trigger refuses every call: its key is empty (a Key expression that gave nothing, or a missing or empty SigningHub Webhook Key credential)', { workflowId: context.getWorkflow().id });
 	return key;

@@ -162,7 +162,7 @@ export interface FakeWebhookOptions {
 	typeVersion?: number;
 	/** The SigningHub Webhook Key credential, when the node has one. */
 	keyCredential?: ICredentialDataDecryptedObject;
-	/** What n8n's expressions gave for parameters saved as one (`key: '={{ $json.nothing }}'`): `{ key: undefined }`. */
+	/** What n8n's expressions gave for parameters saved as one (`key: '={{ $json.nothing }}'`): `{ key: undefined }`; an Error is thrown. */
 	evaluated?: IDataObject;
 }
 
@@ -182,7 +182,11 @@ export function fakeWebhookContexts(credentials: ICredentialDataDecryptedObject,
 			if (type === 'signingHubWebhookKeyApi' && keyCredential) return { ...keyCredential };
 			throw new Error(`Node does not have any credentials set for "${type}"`);
 		},
-		getNodeParameter: (name: string, fallback: unknown) => (name in evaluated ? evaluated[name] : (lookUp(parameters, name) ?? fallback)),
+		getNodeParameter(name: string, fallback: unknown) {
+			if (!(name in evaluated)) return lookUp(parameters, name) ?? fallback;
+			if (evaluated[name] instanceof Error) throw evaluated[name];
+			return evaluated[name];
+		},
 		getWorkflowStaticData: () => staticData,
 		getWorkflow: () => ({ id: workflowId, name: workflowId, active: true }),
 	};

@@ -102,6 +102,9 @@ describe('the key', () => {
 		await refusedEverything(await activated('={{ $json.nothing }}', { evaluated: { key: undefined } }));
 		await refusedEverything(await activated('={{ $json.nothing }}', { evaluated: { key: '' } }));
 		await refusedEverything(await activated('={{ $json.nothing }}', { evaluated: { key: { value: 'x' } } }));
+		const failing = await activated('={{ $json.nothing.deeper }}', { evaluated: { key: new Error("Cannot read properties of undefined (reading 'deeper')") } });
+		await refusedEverything(failing);
+		expect(failing.logs.join('\n')).toContain("could not evaluate its Key: Cannot read properties of undefined (reading 'deeper')");
 	});
 
 	test('version 1: a saved literal Key keeps working', async () => {
