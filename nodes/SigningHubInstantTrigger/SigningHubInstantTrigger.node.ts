@@ -66,7 +66,10 @@ async function expectedKey(context: IWebhookFunctions): Promise<string | undefin
 			key = '';
 		}
 	}
-	if (key === '') context.logger.warn('SigningHub Instant Trigger refuses every call: its key is empty (a Key expression that gave nothing, or a missing or empty SigningHub Webhook Key credential)', { workflowId: context.getWorkflow().id });
+	if (key.trim() === '') {
+		context.logger.warn('SigningHub Instant Trigger refuses every call: its key is empty (a Key expression that gave nothing, or a missing or empty SigningHub Webhook Key credential)', { workflowId: context.getWorkflow().id });
+		return '';
+	}
 	return key;
 }
 

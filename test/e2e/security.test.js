@@ -4,6 +4,7 @@
 // caller without a key learns when a look fails (nothing about SigningHub); a 7 MB body with
 // 400,000 keys answered at once; file names every system accepts, through upload and download.
 const { execFileSync } = require('node:child_process');
+const http = require('node:http');
 const { join } = require('node:path');
 
 const { SigningHubSimulator } = require('../simulator/simulator');
@@ -85,6 +86,20 @@ function downloadWorkflow(packageIds) {
 	]);
 }
 
+/** A POST whose answer is read even when n8n answers before it has read the whole body. */
+function postRaw(url, body) {
+	return new Promise((resolve) => {
+		const startedAt = Date.now();
+		const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+			let text = '';
+			response.on('data', (chunk) => (text += chunk));
+			response.on('end', () => resolve({ status: response.statusCode, body: text.slice(0, 500), ms: Date.now() - startedAt }));
+		});
+		request.on('error', (error) => resolve({ error: String(error), ms: Date.now() - startedAt }));
+		request.end(body);
+	});
+}
+
 describe.each(versionsUnderTest())('issue 26 in n8n %s', (version) => {
 	const simulator = new SigningHubSimulator();
 	const pdf = simplePdf(['Named file']);
@@ -153,7 +168,7 @@ describe.each(versionsUnderTest())('issue 26 in n8n %s', (version) => {
 		await quiet();
 		const huge = JSON.stringify(Object.fromEntries([['package_id', 72], ...Array.from({ length: 400_000 }, (_, i) => [`k${i}`, 'v'])]));
 		runs.hugeBytes = Buffer.byteLength(huge);
-		runs.huge = await call('open', undefined, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge }).catch((error) => ({ error: String(error.cause ?? error), log: server.output().slice(-3000) }));
+		runs.huge = await postRaw(hookUrl('open'), huge);
 
 		await quiet();
 		simulator.addFaults({ path: '/packages/', status: 503, kind: 'html', times: 1000 });
@@ -161,6 +176,7 @@ describe.each(versionsUnderTest())('issue 26 in n8n %s', (version) => {
 		await simulator.stop();
 		runs.unreachable = await call('open');
 		runs.log = server.output();
+		runs.logAroundHuge = runs.log.split('\n').filter((line) => /payload|entity|too large|413|body/i.test(line)).slice(-5);
 	});
 
 	afterAll(async () => {
@@ -200,7 +216,7 @@ describe.each(versionsUnderTest())('issue 26 in n8n %s', (version) => {
 
 	test("a call of 7 MB with 400,000 keys is answered without searching it all", () => {
 		expect(runs.hugeBytes).toBeGreaterThan(4_000_000);
-		expect(runs.huge).toMatchObject({ status: 200 });
+		expect({ ...runs.huge, log: runs.logAroundHuge }).toMatchObject({ status: 200 });
 		// The look itself (SigningHub's lists) is in this time; searching every key took 6.5 s.
 		expect(runs.huge.ms).toBeLessThan(4_000);
 	});

@@ -123,6 +123,9 @@ describe('the key', () => {
 
 	test('version 2: an empty or missing credential refuses every call; Authentication None takes every call', async () => {
 		await refusedEverything(await activated('', { typeVersion: 2, keyCredential: { secret: '' } }, { authentication: 'webhookKey' }));
+		const blank = await activated('', { typeVersion: 2, keyCredential: { secret: '   ' } }, { authentication: 'webhookKey' });
+		await refusedEverything(blank);
+		expect((await blank.call({ query: { key: '   ' } })).answer.status).toBe(401);
 		await refusedEverything(await activated('', { typeVersion: 2 }, { authentication: 'webhookKey' }));
 		const open = await activated('', { typeVersion: 2 }, { authentication: 'none', key: 'ignored' });
 		sim.sign(1, 'a@example.com');
