@@ -209,7 +209,7 @@ describe.each(versionsUnderTest())('issue 26 in n8n %s', (version) => {
 		expect(runs.expression).toHaveLength(10);
 		expect(runs.expressionReads).toBe(0);
 		expect(runs.log).toContain('refuses every call: its key is empty');
-		expect(runs.log).toContain('SigningHub Instant Trigger could not evaluate its Key');
+		// n8n 2.8.4 throws for a property of nothing (logged as such), 2.40.7 gives nothing: refused either way.
 	});
 
 	test('a version 1 Key saved in the workflow keeps working', () => {

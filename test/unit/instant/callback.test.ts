@@ -59,14 +59,12 @@ describe('keyMatches', () => {
 	});
 });
 
-test('a body of 400,000 keys (7 MB) is searched in bounded time; a long text only in its first part', () => {
+test('a body of 400,000 keys is searched only to its 1,000th value; a long text only in its first part', () => {
 	const body: IDataObject = {};
 	for (let i = 0; i < 400_000; i++) body[`key-${i}`] = `value ${i}`;
 	body.package_id = '5';
-	const startedAt = performance.now();
 	expect(readCall({}, body)).toEqual({});
-	// Reading the body's keys at all costs n8n's own JSON parse a fraction; searching every entry took seconds.
-	expect(performance.now() - startedAt).toBeLessThan(1_000);
+	expect(readCall({}, { ...Object.fromEntries(Object.entries(body).slice(0, 900)), package_id: '5' })).toEqual({ packageId: '5' });
 	expect(readCall({}, `${' '.repeat(70_000)}<DocumentID>5</DocumentID>`)).toEqual({});
 	expect(readCall({}, { deep: [[[{ action: 'signed' }]]], package_id: 5 })).toEqual({ packageId: '5', action: 'signed' });
 });
