@@ -1,4 +1,14 @@
-import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, sleep } from 'n8n-workflow';
 
 import { DEFAULT_TRANSPORT_OPTIONS, SigningHubClient, toNodeError } from '../SigningHub/transport';
@@ -6,7 +16,7 @@ import { activate, findChanges, latestEvent, type ChangeSettings } from '../Sign
 import type { EventName } from '../SigningHubTrigger/events';
 import { EVENTS_PROPERTY, INCLUDE_DETAILS_OPTION, ownerEmailOf, TRIGGER_RELATED_NODES } from '../SigningHubTrigger/settings';
 import { stateIn, writeState, type TriggerState } from '../SigningHubTrigger/state';
-import { keyMatches, readCall } from './callback';
+import { keyMatches, MIN_WEBHOOK_KEY_LENGTH, readCall } from './callback';
 import { forgetWatch, watchOf, type LookOutcome } from './looks';
 
 /** How long one look may start packages; what is left waits for the next call. SigningHub waits for the answer meanwhile. */
@@ -22,6 +32,46 @@ const RECHECK_AFTER_MS = 1_500;
 const TRANSPORT = { ...DEFAULT_TRANSPORT_OPTIONS, requestTimeout: 10_000 };
 
 type TriggerContext = IHookFunctions | IWebhookFunctions;
+
+/** What any caller the trigger does not start a look for is told: nothing about SigningHub or the credential. */
+const REFUSED = { status: 401, body: { message: 'Authorization failed' } };
+const LOOK_FAILED = { status: 503, body: { message: 'The call was received but could not be handled now; call again later' } };
+
+/** A look that failed: the caller may be anyone who has the URL, so the details go to n8n's log only. */
+function lookFailed(context: IWebhookFunctions, error: unknown): IWebhookResponseData {
+	const failure = toNodeError(context.getNode(), error);
+	context.logger.warn(`SigningHub Instant Trigger could not look for events: ${failure.message}`, { workflowId: context.getWorkflow().id, description: failure.description });
+	context.getResponseObject().status(LOOK_FAILED.status).json(LOOK_FAILED.body);
+	return { noWebhookResponse: true };
+}
+
+/**
+ * The key every call must carry (see `keyMatches`), or undefined when the trigger asks for none.
+ * Version 2 keeps it in a SigningHub Webhook Key credential. Version 1 kept it in the node: a Key
+ * entered there, even as an expression that gives nothing, is asked for.
+ */
+async function expectedKey(context: IWebhookFunctions): Promise<string | undefined> {
+	const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
+	let key: string;
+	if (context.getNode().typeVersion >= 2) {
+		if (context.getNodeParameter('authentication', 'none') !== 'webhookKey') return undefined;
+		key = textOf((await context.getCredentials('signingHubWebhookKeyApi').catch(() => ({}) as IDataObject)).secret);
+	} else {
+		const saved = context.getNode().parameters.key;
+		if (saved === undefined || saved === '') return undefined;
+		try {
+			key = textOf(context.getNodeParameter('key', ''));
+		} catch (error) {
+			context.logger.warn(`SigningHub Instant Trigger could not evaluate its Key: ${error instanceof Error ? error.message : String(error)}`, { workflowId: context.getWorkflow().id });
+			key = '';
+		}
+	}
+	if (key.trim() === '') {
+		context.logger.warn('SigningHub Instant Trigger refuses every call: its key is empty (a Key expression that gave nothing, or a missing or empty SigningHub Webhook Key credential)', { workflowId: context.getWorkflow().id });
+		return '';
+	}
+	return key;
+}
 
 async function settingsOf(context: TriggerContext, budgetMs: number): Promise<{ client: SigningHubClient; settings: ChangeSettings }> {
 	const client = await SigningHubClient.create(context, TRANSPORT);
@@ -60,7 +110,8 @@ export class SigningHubInstantTrigger implements INodeType {
 		name: 'signingHubInstantTrigger',
 		icon: { light: 'file:signinghub.svg', dark: 'file:signinghub.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow within seconds when SigningHub calls its URL',
 		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-instant-trigger',
@@ -78,6 +129,12 @@ export class SigningHubInstantTrigger implements INodeType {
 			{
 				name: 'signingHubApi',
 				required: true,
+			},
+			{
+				name: 'signingHubWebhookKeyApi',
+				required: true,
+				testedBy: 'webhookKeyTest',
+				displayOptions: { show: { authentication: ['webhookKey'], '@version': [2] } },
 			},
 		],
 		webhooks: [
@@ -101,12 +158,25 @@ export class SigningHubInstantTrigger implements INodeType {
 			},
 			EVENTS_PROPERTY,
 			{
-				displayName: 'Key',
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'None', value: 'none', description: 'Any call to the URL makes the trigger look' },
+					{ name: 'Key in the URL', value: 'webhookKey', description: "Only calls with ?key= and the credential's key count; any other call gets 401 and starts nothing" },
+				],
+				default: 'none',
+				displayOptions: { show: { '@version': [2] } },
+			},
+			{
+				displayName: 'Key (Deprecated)',
 				name: 'key',
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: 'Optional. When set, only calls to the URL with ?key= and this value count; any other call gets 401 and starts nothing.',
+				description:
+					'Kept in the workflow, not with the credentials: move it to a SigningHub Webhook Key credential in a new SigningHub Instant Trigger (version 2). When set, only calls to the URL with ?key= and this value count; a Key that comes out empty refuses every call.',
+				displayOptions: { show: { '@version': [1] } },
 			},
 			{
 				displayName: 'Options',
@@ -117,6 +187,18 @@ export class SigningHubInstantTrigger implements INodeType {
 				options: [INCLUDE_DETAILS_OPTION],
 			},
 		],
+	};
+
+	methods = {
+		credentialTest: {
+			/** The editor's Test button: a key long enough not to be guessed. */
+			async webhookKeyTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const key = credential.data?.secret;
+				if (typeof key !== 'string' || key.length < MIN_WEBHOOK_KEY_LENGTH) return { status: 'Error', message: `The key must be at least ${MIN_WEBHOOK_KEY_LENGTH} characters long` };
+				if (!/^[A-Za-z0-9._~-]+$/.test(key)) return { status: 'Error', message: 'Use letters, digits and - . _ ~ only, so the key needs no encoding in the URL' };
+				return { status: 'OK', message: 'The key is long enough' };
+			},
+		},
 	};
 
 	webhookMethods = {
@@ -148,8 +230,8 @@ export class SigningHubInstantTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
 		const response = this.getResponseObject();
-		if (!keyMatches(String(this.getNodeParameter('key', '')), request.query)) {
-			response.status(401).json({ message: 'Wrong or missing key: add ?key=<the key set in the SigningHub Instant Trigger> to the URL' });
+		if (!keyMatches(await expectedKey(this), request.query)) {
+			response.status(REFUSED.status).json(REFUSED.body);
 			return { noWebhookResponse: true };
 		}
 		// SigningHub probes the Completion Report URL with HEAD before it posts: a probe is no news.
@@ -158,9 +240,13 @@ export class SigningHubInstantTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		if (this.getMode() === 'manual') {
-			const { client, settings } = await settingsOf(this, LOOK_BUDGET_MS);
-			const event = await latestEvent(client, settings).catch((error: unknown) => Promise.reject(toNodeError(this.getNode(), error)));
-			return event ? { workflowData: [[{ json: event }]] } : { webhookResponse: { message: 'No SigningHub package matches the chosen events yet' } };
+			try {
+				const { client, settings } = await settingsOf(this, LOOK_BUDGET_MS);
+				const event = await latestEvent(client, settings);
+				return event ? { workflowData: [[{ json: event }]] } : { webhookResponse: { message: 'No SigningHub package matches the chosen events yet' } };
+			} catch (error) {
+				return lookFailed(this, error);
+			}
 		}
 
 		const call = readCall(request.query, request.body);
@@ -200,10 +286,7 @@ export class SigningHubInstantTrigger implements INodeType {
 			return { workflowData: [outcome.events.map((json) => ({ json }))] };
 		} catch (error) {
 			// Nothing starts and nothing is lost: the state stays, and the next call looks again.
-			const failure = toNodeError(this.getNode(), error);
-			this.logger.warn(`SigningHub Instant Trigger could not look for events: ${failure.message}`, { workflowId: this.getWorkflow().id });
-			response.status(503).json({ message: `Could not look for SigningHub events: ${failure.message}`, description: failure.description });
-			return { noWebhookResponse: true };
+			return lookFailed(this, error);
 		}
 	}
 }

@@ -22,6 +22,13 @@ const PACKAGE_IN_TEXT = [/<\s*(?:[\w-]+:)?DocumentID\s*>\s*(\d+)\s*</i, /package
 /** How deep a body is searched: SigningHub's known shapes are at most three levels deep. */
 const MAX_DEPTH = 6;
 
+/**
+ * How many values a call's search reads at most, and how much of a text it searches: SigningHub's
+ * known shapes hold a few dozen values, and any caller may send a body of megabytes.
+ */
+const MAX_VISITS = 1_000;
+const MAX_TEXT_LENGTH = 65_536;
+
 const normalizedKey = (key: string) => key.toLowerCase().replace(/[^a-z]/g, '');
 
 function wholeNumber(value: unknown): string | undefined {
@@ -32,41 +39,66 @@ function wholeNumber(value: unknown): string | undefined {
 	return /^\d{1,15}$/.test(trimmed) && Number(trimmed) > 0 ? String(Number(trimmed)) : undefined;
 }
 
-function search(value: unknown, depth: number, found: Call): void {
-	if (depth > MAX_DEPTH || (found.packageId !== undefined && found.action !== undefined)) return;
+interface Search {
+	found: Call;
+	visitsLeft: number;
+}
+
+const done = ({ found, visitsLeft }: Search) => visitsLeft <= 0 || (found.packageId !== undefined && found.action !== undefined);
+
+function search(value: unknown, depth: number, state: Search): void {
+	const { found } = state;
+	if (depth > MAX_DEPTH || done(state)) return;
+	state.visitsLeft--;
 	if (typeof value === 'string') {
-		for (const pattern of PACKAGE_IN_TEXT) found.packageId ??= value.match(pattern)?.[1];
+		const text = value.slice(0, MAX_TEXT_LENGTH);
+		for (const pattern of PACKAGE_IN_TEXT) found.packageId ??= text.match(pattern)?.[1];
 		return;
 	}
 	if (Array.isArray(value)) {
-		for (const entry of value) search(entry, depth + 1, found);
+		for (let index = 0; index < value.length && !done(state); index++) search(value[index], depth + 1, state);
 		return;
 	}
 	if (typeof value !== 'object' || value === null) return;
-	for (const [key, entry] of Object.entries(value as IDataObject)) {
-		const name = normalizedKey(key);
-		if (PACKAGE_KEYS.has(name)) found.packageId ??= wholeNumber(Array.isArray(entry) ? entry[0] : entry);
-		else if (name === 'action' && typeof entry === 'string' && entry.trim() !== '') found.action ??= entry.trim().toLowerCase();
-		else search(entry, depth + 1, found);
+	for (const key in value) {
+		if (done(state)) return;
+		if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+		const entry = (value as IDataObject)[key];
+		const name = normalizedKey(key.slice(0, 64));
+		if (PACKAGE_KEYS.has(name)) {
+			state.visitsLeft--;
+			found.packageId ??= wholeNumber(Array.isArray(entry) ? entry[0] : entry);
+		} else if (name === 'action') {
+			state.visitsLeft--;
+			if (typeof entry === 'string' && entry.trim() !== '') found.action ??= entry.trim().slice(0, 64).toLowerCase();
+		} else search(entry, depth + 1, state);
 	}
 }
 
-/** The package and action a call names, from its query and its body (as n8n parsed it, or as text). */
+/**
+ * The package and action a call names, from its query and its body (as n8n parsed it, or as
+ * text), reading at most `MAX_VISITS` values of them.
+ */
 export function readCall(query: unknown, body: unknown): Call {
-	const found: Call = {};
-	search(query, 0, found);
-	search(body, 0, found);
-	return found;
+	const state: Search = { found: {}, visitsLeft: MAX_VISITS };
+	search(query, 0, state);
+	search(body, 0, state);
+	return state.found;
 }
 
+/** The shortest key the credential test accepts: about 96 bits when it is random letters and digits. */
+export const MIN_WEBHOOK_KEY_LENGTH = 16;
+
 /**
- * Whether the call carries the key the node asks for (`?key=`); any call does when no key is
- * set. Compared in time independent of where the texts differ.
+ * Whether the call may start a look. `expected` undefined: the trigger asks for no key, every call
+ * may. Otherwise only a call whose `?key=` is the same non-empty text: a key that came out empty
+ * (an expression that gave nothing, an empty credential) refuses every call. Compared in time
+ * independent of where the texts differ.
  */
-export function keyMatches(expected: string, query: unknown): boolean {
-	if (expected === '') return true;
+export function keyMatches(expected: string | undefined, query: unknown): boolean {
+	if (expected === undefined) return true;
 	const given = typeof query === 'object' && query !== null ? (query as IDataObject).key : undefined;
-	if (typeof given !== 'string') return false;
+	if (expected === '' || typeof given !== 'string') return false;
 	let difference = expected.length ^ given.length;
 	for (let i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ (given.charCodeAt(i % Math.max(given.length, 1)) || 0);
 	return difference === 0;

@@ -18,7 +18,7 @@ const OWNER = 'owner@example.com';
 const LEAVER = { email: 'leaver@example.com', password: 'leaver-pass-4d7e', enterprise: 'acme' };
 const CALLBACK = 'https://portal.example.com/signed?case=12';
 const BINARY_ONLY = ['document.download', 'document.upload', 'package.download', 'package.downloadEvidenceReport'];
-const DESTRUCTIVE = ['document.delete', 'document.deleteField', 'package.changeOwner', 'package.decline', 'package.delete', 'package.recall', 'recipient.remove'];
+const DESTRUCTIVE = ['document.delete', 'document.deleteField', 'package.changeOwner', 'package.decline', 'package.delete', 'package.recall', 'recipient.remove', 'recipient.update', 'workflow.complete'];
 
 const SCENARIO_PACKAGES = [
 	{ id: 10, owner: OWNER, status: 'DRAFT', name: 'Recipients', recipients: [{ user_email: 'wrong@example.com', user_name: 'Wrong' }, { user_email: 'second@example.com', user_name: 'Second' }] },

@@ -158,13 +158,37 @@ export interface FakeAnswer {
  * An instant trigger's contexts over one workflow's static data, as n8n hands them out: `hook`
  * for activation (checkExists, create, delete), `call(request)` for one call to its webhook.
  */
-export function fakeWebhookContexts(credentials: ICredentialDataDecryptedObject, parameters: IDataObject, { workflowId = 'wf', mode = 'webhook' } = {}) {
-	const node = { id: 'instant', name: 'SigningHub Instant Trigger', type: 'n8n-nodes-signinghub.signingHubInstantTrigger', typeVersion: 1, position: [0, 0], parameters, credentials: { signingHubApi: { id: 'fake', name: 'fake' } } } as unknown as INode;
+export interface FakeWebhookOptions {
+	workflowId?: string;
+	mode?: string;
+	typeVersion?: number;
+	/** The SigningHub Webhook Key credential, when the node has one. */
+	keyCredential?: ICredentialDataDecryptedObject;
+	/** What n8n's expressions gave for parameters saved as one (`key: '={{ $json.nothing }}'`): `{ key: undefined }`; an Error is thrown. */
+	evaluated?: IDataObject;
+}
+
+export function fakeWebhookContexts(credentials: ICredentialDataDecryptedObject, parameters: IDataObject, { workflowId = 'wf', mode = 'webhook', typeVersion = 1, keyCredential, evaluated = {} }: FakeWebhookOptions = {}) {
+	const credentialNames = { signingHubApi: { id: 'fake', name: 'fake' }, ...(keyCredential ? { signingHubWebhookKeyApi: { id: 'key', name: 'key' } } : {}) };
+	const node = { id: 'instant', name: 'SigningHub Instant Trigger', type: 'n8n-nodes-signinghub.signingHubInstantTrigger', typeVersion, position: [0, 0], parameters, credentials: credentialNames } as unknown as INode;
 	const { context, stored } = baseContext(node, credentials, [], { mode });
 	const staticData: IDataObject = {};
+	/** What the node wrote to n8n's log. */
+	const logs: string[] = [];
+	const log = (message: string, meta?: unknown) => logs.push(`${message} ${JSON.stringify(meta ?? {})}`);
 	const common = {
 		...context,
-		getNodeParameter: (name: string, fallback: unknown) => lookUp(parameters, name) ?? fallback,
+		logger: { warn: log, debug: log, info: log, error: log },
+		async getCredentials(type: string) {
+			if (type === 'signingHubApi') return await context.getCredentials();
+			if (type === 'signingHubWebhookKeyApi' && keyCredential) return { ...keyCredential };
+			throw new Error(`Node does not have any credentials set for "${type}"`);
+		},
+		getNodeParameter(name: string, fallback: unknown) {
+			if (!(name in evaluated)) return lookUp(parameters, name) ?? fallback;
+			if (evaluated[name] instanceof Error) throw evaluated[name];
+			return evaluated[name];
+		},
 		getWorkflowStaticData: () => staticData,
 		getWorkflow: () => ({ id: workflowId, name: workflowId, active: true }),
 	};
@@ -184,5 +208,5 @@ export function fakeWebhookContexts(credentials: ICredentialDataDecryptedObject,
 		const webhook = { ...common, getRequestObject: () => ({ method: 'POST', query: {}, body: {}, ...request }), getResponseObject: () => response };
 		return { context: webhook as unknown as IWebhookFunctions, answer };
 	};
-	return { hook, call, staticData, stored };
+	return { hook, call, staticData, stored, logs };
 }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { INodeType } from 'n8n-workflow';
 
 import { SigningHubApi } from '../../credentials/SigningHubApi.credentials';
+import { SigningHubWebhookKeyApi } from '../../credentials/SigningHubWebhookKeyApi.credentials';
 import { SigningHub } from '../../nodes/SigningHub/SigningHub.node';
 import { SigningHubInstantTrigger } from '../../nodes/SigningHubInstantTrigger/SigningHubInstantTrigger.node';
 import { SigningHubTrigger } from '../../nodes/SigningHubTrigger/SigningHubTrigger.node';
@@ -14,6 +15,8 @@ const root = resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const nodes: INodeType[] = [new SigningHub(), new SigningHubTrigger(), new SigningHubInstantTrigger()];
 const credential = new SigningHubApi();
+/** The instant trigger's key for the URL SigningHub calls: no request is made with it. */
+const webhookKey = new SigningHubWebhookKeyApi();
 
 /** Every string a user can see in the editor: names, descriptions, hints, placeholders, options. */
 function textsOf(value: unknown): string[] {
@@ -47,22 +50,25 @@ describe("n8n's verification requirements", () => {
 	it("declares every node and credential under dist/, each built from a source in the package", () => {
 		expect(manifest.n8n.n8nNodesApiVersion).toBe(1);
 		const declared = [...manifest.n8n.nodes, ...manifest.n8n.credentials] as string[];
-		expect(declared.length).toBe(nodes.length + 1);
+		expect(declared.length).toBe(nodes.length + 2);
 		for (const path of declared) {
 			expect(path).toMatch(/^dist\/.+\.(node|credentials)\.js$/);
 			expect(existsSync(join(root, path.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
 		}
 	});
 
-	it('serves one service: every node uses the one SigningHub credential', () => {
+	it('serves one service: every node uses the one SigningHub credential (the instant trigger also its key for the URL SigningHub calls)', () => {
 		for (const node of nodes) {
-			expect(node.description.credentials).toEqual([expect.objectContaining({ name: credential.name, required: true })]);
+			const [first, ...others] = node.description.credentials ?? [];
+			expect(first).toEqual(expect.objectContaining({ name: credential.name, required: true }));
+			expect(others.map((other) => other.name)).toEqual(node instanceof SigningHubInstantTrigger ? [webhookKey.name] : []);
 			expect(node.description.displayName).toMatch(/^SigningHub/);
 		}
+		expect(webhookKey.displayName).toMatch(/^SigningHub/);
 	});
 
 	it('speaks English in the editor: no text in another script', () => {
-		const texts = [...nodes.map((node) => node.description), credential.properties, credential.displayName].flatMap(textsOf);
+		const texts = [...nodes.map((node) => node.description), credential.properties, credential.displayName, webhookKey.properties, webhookKey.displayName].flatMap(textsOf);
 		expect(texts.length).toBeGreaterThan(500);
 		expect(texts.filter((text) => /[^\x20-\x7E\n\t…–—’]/.test(text))).toEqual([]);
 	});

@@ -51,19 +51,40 @@ export function readDownloadInputs(context: IExecuteFunctions, itemIndex: number
 
 /** Characters that must not reach a file name: controls, and those that reorder or hide text. */
 const UNSAFE_CHARACTERS = /[\p{Cc}\p{Cs}\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
-const MAX_NAME_LENGTH = 200;
+/** Characters Windows refuses in a file name: each becomes "_". */
+const WINDOWS_FORBIDDEN = /[<>:"|?*]/g;
+/** Names Windows keeps for devices, with any extension ("CON.pdf" opens the console): they get a "_". */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?=\s*(\.|$))/i;
+/** The longest name most file systems take (ext4, APFS, and NTFS's 255 UTF-16 units at the least). */
+const MAX_NAME_BYTES = 255;
+
+const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
+/** The longest start of `text` within `maxBytes` of UTF-8 that ends between two characters (as a reader sees them, e.g. a whole emoji). */
+function shortened(text: string, maxBytes: number): string {
+	let kept = '';
+	for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+		if (utf8Bytes(kept + segment) > maxBytes) break;
+		kept += segment;
+	}
+	return kept;
+}
 
 /**
- * A file name safe to hand on: its last path segment only, without control or bidirectional
- * characters, not "." or "..", at most 200 characters (the extension kept); undefined when
- * nothing usable is left.
+ * A file name every system accepts, safe to hand on: its last path segment only, without control
+ * or bidirectional characters, Windows' forbidden characters as "_", no trailing dots or spaces,
+ * not a Windows device name, at most 255 bytes of UTF-8 (shortened by whole characters, the
+ * extension kept); undefined when nothing usable is left.
  */
 export function safeBaseName(name: string | undefined): string | undefined {
-	const base = (name ?? '').replace(UNSAFE_CHARACTERS, '').split(/[/\\]/).pop()?.trim() ?? '';
+	const withoutTrailing = (text: string) => text.replace(/[. ]+$/u, '');
+	const segment = (name ?? '').replace(UNSAFE_CHARACTERS, '').split(/[/\\]/).pop() ?? '';
+	const base = withoutTrailing(segment.replace(WINDOWS_FORBIDDEN, '_').trim()).replace(WINDOWS_RESERVED, '$1_');
 	if (base === '' || /^\.+$/.test(base)) return undefined;
-	if (base.length <= MAX_NAME_LENGTH) return base;
-	const extension = /\.[^.]{1,10}$/.exec(base)?.[0] ?? '';
-	return `${base.slice(0, MAX_NAME_LENGTH - extension.length)}${extension}`;
+	if (utf8Bytes(base) <= MAX_NAME_BYTES) return base;
+	const extension = /\.[^.]{1,10}$/u.exec(base)?.[0] ?? '';
+	const stem = withoutTrailing(shortened(base.slice(0, base.length - extension.length), MAX_NAME_BYTES - utf8Bytes(extension)));
+	return stem === '' ? undefined : `${stem}${extension}`;
 }
 
 /** The file name SigningHub gave in Content-Disposition, if any. */

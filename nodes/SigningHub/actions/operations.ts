@@ -42,7 +42,7 @@ import { setReminders } from './recipient/setReminders.operation';
 import { updateRecipient } from './recipient/update.operation';
 import { applyTemplate } from './template/apply.operation';
 import { getManyTemplates } from './template/getMany.operation';
-import type { AnyOperation, Resource } from './types';
+import type { AgentTool, AnyOperation, Resource } from './types';
 import { completeWorkflow } from './workflow/complete.operation';
 import { getWorkflow } from './workflow/get.operation';
 import { getWorkflowHistory } from './workflow/getHistory.operation';
@@ -138,7 +138,20 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 
 /** Whether an operation may run in n8n's tool version of the node (its type name ends in "Tool"). */
 export function offeredToAgents(operation: AnyOperation): boolean {
-	return operation.toolDescription !== undefined;
+	return operation.agent !== undefined;
+}
+
+/** The tool description an AI agent reads: what the operation does, changes and reaches, in that order. */
+export function agentDescription({ does, changes, reaches, destructive, final, secret }: AgentTool): string {
+	return [
+		destructive ? `Destructive: ${does}` : does,
+		changes ? `Changes: ${changes}.` : 'Changes nothing in SigningHub.',
+		reaches && `Reaches: ${reaches}.`,
+		final && 'Cannot be undone.',
+		secret && `Its output is a secret: ${secret}.`,
+	]
+		.filter(Boolean)
+		.join(' ');
 }
 
 function operationMenu(resource: Resource, operations: AnyOperation[], defaultOperation: string, tool?: boolean): INodeProperties {
@@ -183,7 +196,7 @@ function toolDescriptionProperties(): INodeProperties[] {
 	};
 	return OPERATIONS.filter(offeredToAgents).map((operation) => ({
 		...field,
-		default: operation.toolDescription,
+		default: agentDescription(operation.agent as AgentTool),
 		displayOptions: { show: { '@tool': [true], resource: [operation.resource], operation: [operation.value] } },
 	}));
 }

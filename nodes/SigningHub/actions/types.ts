@@ -37,6 +37,26 @@ export interface BatchItem<Inputs> {
  * one item. The router reads every item (`read`) before it sends any (`send`), so with On Error
  * = Stop a bad item stops the run before the first request.
  */
+/**
+ * An operation as an AI agent's tool: what it does, and what it does to the world, for the agent
+ * to weigh before it calls it (n8n gives the agent these words, made into one text, as the tool's
+ * description).
+ */
+export interface AgentTool {
+	/** What it does, what it needs, what it returns. */
+	does: string;
+	/** What it changes in SigningHub; none: it only reads. */
+	changes?: string;
+	/** Who it can reach: whom SigningHub emails or lets act, who gets access. */
+	reaches?: string;
+	/** It takes something away or stops people acting: its description starts with "Destructive:". */
+	destructive?: true;
+	/** Its change cannot be undone (said as "Cannot be undone."). */
+	final?: true;
+	/** What its output grants to whoever holds it, when the output is a secret. */
+	secret?: string;
+}
+
 export interface Operation<Inputs = unknown> extends OperationDescription<Inputs> {
 	/** Calls SigningHub with what `read` gave, and returns the item's output: one item, or several for lists. */
 	send(item: ItemContext, inputs: Inputs): Promise<INodeExecutionData | INodeExecutionData[]>;
@@ -60,11 +80,11 @@ interface OperationDescription<Inputs> {
 	description: string;
 	action: string;
 	/**
-	 * What n8n's AI Agent reads about this operation when the node is its tool: what it does, what
-	 * it needs, what it returns, and whether it destroys something. An operation without one
-	 * (one that only moves binary files, which an agent cannot hand over) is not offered to agents.
+	 * What n8n's AI Agent reads about this operation when the node is its tool (see `AgentTool`).
+	 * An operation without one (one that only moves binary files, which an agent cannot hand
+	 * over) is not offered to agents.
 	 */
-	toolDescription?: string;
+	agent?: AgentTool;
 	/** Fields shown for this operation; their own display conditions are kept and narrowed to it. */
 	properties: INodeProperties[];
 	/** Options shown in the node's Options only for this operation; read per item by `read`. */

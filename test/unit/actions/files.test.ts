@@ -1,7 +1,8 @@
 // Files stream: an upload goes from n8n's binary store into the request (opened afresh for each
 // try, never sent again after a lost answer), a download from SigningHub's answer into the
 // binary store; a download that breaks off fails its item and nothing of it is kept.
-import { nodeHarness, OWNER, storedFileInput } from './harness';
+import { safeBaseName } from '../../../nodes/SigningHub/actions/files';
+import { API_VERSIONS, fileInput, nodeHarness, OWNER, storedFileInput } from './harness';
 
 const harness = nodeHarness();
 
@@ -121,5 +122,64 @@ describe('files stream', () => {
 		await harness.run(upload, [input, storedFileInput({ packageId: 7 }, 'data', 'letter.docx', 'filesystem-v2:word')], { storedFiles: { ...storedFiles, 'filesystem-v2:word': word } });
 		const headers = uploads(from).map((entry) => (entry.headers as Record<string, string>)['x-convert-document']);
 		expect(headers.sort()).toEqual(['true', undefined]);
+	});
+});
+
+describe('file names every system accepts', () => {
+	const bytes = (name: string) => Buffer.byteLength(name, 'utf8');
+	const wellFormed = (name: string) => !/\p{Cs}/u.test(name.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''));
+
+	it.each([
+		['a 195-letter name and an emoji: kept whole', `${'a'.repeat(195)}😀.pdf`, `${'a'.repeat(195)}😀.pdf`],
+		['a Windows device name, with or without an extension, in any case', 'CON.pdf', 'CON_.pdf'],
+		['nul', 'nul', 'nul_'],
+		['COM1 before a dotted extension', 'COM1.tar.gz', 'COM1_.tar.gz'],
+		['LPT9 with spaces before the dot', 'LPT9 .txt', 'LPT9_ .txt'],
+		['a name that only starts like one', 'CONTRACT.pdf', 'CONTRACT.pdf'],
+		['trailing dots and spaces', 'report.pdf. . ', 'report.pdf'],
+		["Windows' forbidden characters", 'Q3: "final" <v2>|draft?*.pdf', 'Q3_ _final_ _v2__draft__.pdf'],
+		['a path', 'C:\\Users\\x\\..\\contract.pdf', 'contract.pdf'],
+		['only dots', '. . .', undefined],
+	])('%s', (_case, name, expected) => {
+		expect(safeBaseName(name)).toBe(expected);
+	});
+
+	it('shortens a long name by whole characters to at most 255 bytes of UTF-8, the extension kept', () => {
+		for (const name of [`${'a'.repeat(252)}😀😀.pdf`, `${'é'.repeat(200)}.pdf`, `${'e\u0301'.repeat(100)}.pdf`, `${'🇩🇪'.repeat(40)}.pdf`, `${'x'.repeat(300)}`]) {
+			const safe = safeBaseName(name) as string;
+			expect({ name, bytes: bytes(safe) <= 255, wellFormed: wellFormed(safe), start: name.startsWith(safe.replace(/\.pdf$/, '')) }).toEqual({ name, bytes: true, wellFormed: true, start: true });
+			expect(safe.endsWith('.pdf')).toBe(name.endsWith('.pdf'));
+		}
+		expect(safeBaseName(`${'a'.repeat(250)}😀😀.pdf`)).toBe(`${'a'.repeat(250)}.pdf`);
+		// A flag is one character of two code points: never cut inside it.
+		expect(safeBaseName(`${'a'.repeat(250)}🇩🇪.pdf`)).toBe(`${'a'.repeat(250)}.pdf`);
+	});
+
+	describe.each(API_VERSIONS)('through upload and download (%s)', (apiVersion) => {
+		const pdf = Buffer.from('%PDF-1.4 named %%EOF');
+		beforeEach(() => harness.sim.reset({ packages: [{ id: 7, owner: OWNER, status: 'DRAFT' }] }));
+
+		it.each([
+			[`${'a'.repeat(195)}😀.pdf`, `${'a'.repeat(195)}😀.pdf`],
+			['CON.pdf', 'CON_.pdf'],
+			[`${'a'.repeat(253)}😀.pdf`, `${'a'.repeat(251)}.pdf`],
+		])('%s goes to SigningHub and comes back as %s', async (name, expected) => {
+			const uploaded = await harness.run(upload, [fileInput({ packageId: 7 }, 'data', name, pdf)], { apiVersion });
+			expect(uploaded.output[0].json.fileName).toBe(expected);
+			expect(harness.sim.packageOf(7).documents.map((doc: { name: string }) => doc.name)).toEqual([expected]);
+			harness.sim.packageOf(7).status = 'COMPLETED';
+			const { output, bytesOf } = await harness.run(download, [{ packageId: 7 }], { apiVersion });
+			expect([output[0].json.fileName, output[0].binary?.data.fileName]).toEqual([expected, expected]);
+			expect(bytesOf(output[0].binary?.data)?.length).toBeGreaterThan(0);
+		});
+
+		it('makes a name SigningHub sends safe the same way', async () => {
+			harness.sim.reset({ packages: [{ id: 8, owner: OWNER, status: 'COMPLETED', documents: [{ name: 'x.pdf', content: pdf }] }] });
+			harness.sim.setOptions({ downloadContentDisposition: 'hostile', hostileFileName: `NUL${'😀'.repeat(70)}.pdf. ` });
+			const { output } = await harness.run({ ...download, packageId: 8 }, [{}], { apiVersion });
+			const name = output[0].json.fileName as string;
+			expect({ bytes: bytes(name) <= 255, wellFormed: wellFormed(name) }).toEqual({ bytes: true, wellFormed: true });
+			expect(name).toBe(`NUL${'😀'.repeat(62)}.pdf`);
+		});
 	});
 });

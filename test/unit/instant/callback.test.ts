@@ -1,4 +1,6 @@
 // What the instant trigger reads from a call, in every shape SigningHub may send (as n8n parses it).
+import type { IDataObject } from 'n8n-workflow';
+
 import { keyMatches, readCall } from '../../../nodes/SigningHubInstantTrigger/callback';
 
 describe('readCall', () => {
@@ -41,9 +43,13 @@ describe('readCall', () => {
 });
 
 describe('keyMatches', () => {
-	test('no key set: every call counts', () => {
-		expect(keyMatches('', {})).toBe(true);
-		expect(keyMatches('', { key: 'anything' })).toBe(true);
+	test('no key asked for: every call counts', () => {
+		expect(keyMatches(undefined, {})).toBe(true);
+		expect(keyMatches(undefined, { key: 'anything' })).toBe(true);
+	});
+
+	test('a key asked for that came out empty: no call counts', () => {
+		for (const given of [undefined, '', 'undefined', 'anything']) expect(keyMatches('', { key: given })).toBe(false);
 	});
 
 	test('a key set: only the same key in ?key= counts', () => {
@@ -51,4 +57,14 @@ describe('keyMatches', () => {
 		for (const given of [undefined, '', 's3cret-key', 's3cret-Ke', 's3cret-Key2', ['s3cret-Key']]) expect(keyMatches('s3cret-Key', { key: given })).toBe(false);
 		expect(keyMatches('s3cret-Key', undefined)).toBe(false);
 	});
+});
+
+test('a body of 400,000 keys is searched only to its 1,000th value; a long text only in its first part', () => {
+	const body: IDataObject = {};
+	for (let i = 0; i < 400_000; i++) body[`key-${i}`] = `value ${i}`;
+	body.package_id = '5';
+	expect(readCall({}, body)).toEqual({});
+	expect(readCall({}, { ...Object.fromEntries(Object.entries(body).slice(0, 900)), package_id: '5' })).toEqual({ packageId: '5' });
+	expect(readCall({}, `${' '.repeat(70_000)}<DocumentID>5</DocumentID>`)).toEqual({});
+	expect(readCall({}, { deep: [[[{ action: 'signed' }]]], package_id: 5 })).toEqual({ packageId: '5', action: 'signed' });
 });

@@ -23,8 +23,9 @@ export const getManyContacts: Operation<{ searchText: string; sortBy: string; as
 	name: 'Get Many',
 	description: "List the credential's user's contacts, personal and enterprise, one item per contact",
 	action: 'Get many contacts',
-	toolDescription:
-		"Lists the SigningHub contacts (personal and enterprise) of the credential's user, optionally only those whose name or email holds a text. Read only. v4 only. Returns one item per contact: id, user_name, user_email, mobile_number, enterprise, created_on.",
+	agent: {
+		does: "Lists the SigningHub contacts (personal and enterprise) of the credential's user, optionally only those whose name or email holds a text. v4 only. Returns one item per contact: id, user_name, user_email, mobile_number, enterprise, created_on.",
+	},
 	properties: [
 		{ displayName: 'Search Text', name: 'searchText', type: 'string', default: '', description: 'Only contacts whose name or email holds this text (sent as SigningHub documents it: Base64 in x-search-text)' },
 		{

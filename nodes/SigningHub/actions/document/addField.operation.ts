@@ -152,8 +152,10 @@ export const addField: Operation<AddFieldInputs> = {
 	name: 'Add Field',
 	description: 'Place a signature, initials, in-person, text, checkbox, radio or QR code field, at a position or next to a text in the document',
 	action: 'Add a field to a document',
-	toolDescription:
-		"Places a signature, initials, in-person, text, checkbox or radio field for a recipient (by their order) in a document of a draft SigningHub package, next to a text of the document (e.g. 'Signature:') or at a page position; or a QR code at a page position (v4). Changes the draft only; nobody is notified; Delete Field removes it. Returns one item per field placed.",
+	agent: {
+		does: "Places a signature, initials, in-person, text, checkbox or radio field for a recipient (by their order) in a document of a draft SigningHub package, next to a text of the document (e.g. 'Signature:') or at a page position; or a QR code at a page position. Returns one item per field placed.",
+		changes: "the document's fields (draft packages only)",
+	},
 	properties: [
 		packageIdProperty('The ID of the draft package, e.g. 123'),
 		documentIdProperty,

@@ -9,8 +9,12 @@ export const deleteDocument: Operation = {
 	name: 'Delete',
 	description: 'Delete one document of a package',
 	action: 'Delete a document',
-	toolDescription:
-		'Destructive: deletes one document from a SigningHub package for good. Needs the package ID and the document ID (Package > Get Documents gives it). Returns the IDs and deleted: true.',
+	agent: {
+		does: 'Deletes one document from a SigningHub package. Needs the package ID and the document ID (Package > Get Documents gives it). Returns the IDs and deleted: true.',
+		changes: 'removes the document and its fields from the package',
+		destructive: true,
+		final: true,
+	},
 	properties: documentProperties('delete'),
 	identifyingInputs: documentInputs,
 	read: ({ context, itemIndex }) => readDocument(context, itemIndex),

@@ -9,8 +9,12 @@ export const deleteField: Operation<{ packageId: number; documentId?: number; fi
 	name: 'Delete Field',
 	description: 'Remove a field, by its name, from a document of a draft package',
 	action: 'Delete a field from a document',
-	toolDescription:
-		'Destructive: removes one field (signature, text, checkbox, radio, QR code, ...) by its name from a document of a draft SigningHub package; nobody is notified; it cannot be undone (add it again with Add Field). Needs the package ID and the field name (Document > Get Fields lists them). Returns deleted: true.',
+	agent: {
+		does: "Removes one field (signature, text, checkbox, radio, QR code, ...) by its name from a document of a draft SigningHub package. Needs the package ID and the field name (Document > Get Fields lists them). Returns deleted: true.",
+		changes: "the document's fields: the field is gone (add it again with Add Field); nobody is notified",
+		destructive: true,
+		final: true,
+	},
 	properties: [
 		packageIdProperty('The ID of the draft package, e.g. 123'),
 		documentIdProperty,

@@ -50,8 +50,10 @@ export const fillFields: Operation<FillInputs> = {
 	name: 'Fill Fields',
 	description: "Fill a document's text, checkbox, radio, dropdown and list fields by name, before sharing or as the owner",
 	action: "Fill a document's fields",
-	toolDescription:
-		'Fills form fields of a document in a SigningHub package by field name (text, checkbox, radio, dropdown, list), e.g. before sending it for signature. Needs the package ID and the names and values (JSON); an unknown name fails with the names there are. Returns the fields filled.',
+	agent: {
+		does: 'Fills form fields of a document in a SigningHub package by field name (text, checkbox, radio, dropdown, list), e.g. before sending it for signature. Needs the package ID and the names and values (JSON); an unknown name fails with the names there are. Returns the fields filled.',
+		changes: "the values in the document's form fields, which its recipients see and sign",
+	},
 	properties: [
 		packageIdProperty('The ID of the package, e.g. 123'),
 		documentIdProperty,

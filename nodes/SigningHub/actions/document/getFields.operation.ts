@@ -11,8 +11,9 @@ export const getFields: Operation<{ packageId: number; documentId?: number; outp
 	name: 'Get Fields',
 	description: "Read a document's fields: the values typed or filled in, and who signed each signature field, when, with its verification",
 	action: "Get a document's fields",
-	toolDescription:
-		"Reads the fields of a document in a SigningHub package: the values of its text, checkbox, radio, dropdown and list fields, and for each signature field who signed, when, and SigningHub's verification. Needs the package ID (and a document ID, else the first document). Changes nothing.",
+	agent: {
+		does: "Reads the fields of a document in a SigningHub package: the values of its text, checkbox, radio, dropdown and list fields, and for each signature field who signed, when, and SigningHub's verification. Needs the package ID (and a document ID, else the first document).",
+	},
 	properties: [
 		packageIdProperty('The ID of the package, e.g. 123'),
 		documentIdProperty,

@@ -10,7 +10,10 @@ export const renameDocument: Operation = {
 	name: 'Rename',
 	description: 'Give a document of a package a new name',
 	action: 'Rename a document',
-	toolDescription: 'Renames one document of a SigningHub package. Needs the package ID, the document ID (Package > Get Documents gives it) and the new name. Returns the IDs and the new name.',
+	agent: {
+		does: 'Renames one document of a SigningHub package. Needs the package ID, the document ID (Package > Get Documents gives it) and the new name. Returns the IDs and the new name.',
+		changes: "the document's name, which its recipients see",
+	},
 	properties: [
 		...documentProperties('rename'),
 		{ displayName: 'New Name', name: 'documentName', type: 'string', required: true, default: '', placeholder: 'Contract ACME.pdf', description: 'The name the document gets' },

@@ -5,8 +5,12 @@ export const approvePackage = recipientAction({
 	name: 'Approve',
 	description: 'As the reviewer whose turn it is, approve a package shared with you',
 	action: 'Approve a package as its reviewer',
-	toolDescription:
-		"Approves a SigningHub package as the reviewer whose turn it is (the credential's own user, or Act as User); the workflow moves on to the next recipient, who is notified. Cannot be undone. Needs the package ID; an optional reason is kept in the workflow. Returns approved: true.",
+	agent: {
+		does: "Approves a SigningHub package as the reviewer whose turn it is (the credential's own user, or Act as User). Needs the package ID; an optional reason is kept in the workflow. Returns approved: true.",
+		changes: "the package's workflow: it moves on to the next recipient",
+		reaches: "the next recipient, whom SigningHub notifies",
+		final: true,
+	},
 	endpoint: 'approvePackage',
 	verb: 'approve',
 	done: 'approved',

@@ -146,8 +146,12 @@ export const bulkPackages: BatchOperation<BulkInputs> = {
 	name: 'Share or Sign in Bulk',
 	description: "Share, or sign as yourself, every item's package in one SigningHub call, and wait until it is done",
 	action: 'Share or sign packages in bulk',
-	toolDescription:
-		"Shares (sends to their recipients, who are notified) or signs as the credential's own user many SigningHub packages in one call, then follows SigningHub's progress until done. v4 only. Cannot be undone: a shared package can only be recalled, a signature stays. Needs one package ID per item and the action (SHARE or SIGN). Returns one item per package: status (COMPLETED when done), or the package's error.",
+	agent: {
+		does: "Shares or signs, as the credential's own user, many SigningHub packages in one call, then follows SigningHub's progress until done. v4 only. Needs one package ID per item and the action (SHARE or SIGN). Returns one item per package: status (COMPLETED when done), or the package's error.",
+		changes: "each package: shared (only a recall takes it back) or signed (a signature stays)",
+		reaches: "the recipients of every package shared, whom SigningHub notifies",
+		final: true,
+	},
 	properties: [
 		packageIdProperty("The ID of this item's package, e.g. 123. All items go to SigningHub in one call."),
 		{

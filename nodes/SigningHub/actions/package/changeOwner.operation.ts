@@ -7,8 +7,13 @@ export const changeOwner: Operation = {
 	name: 'Change Owner',
 	description: 'Hand an in-progress or completed package to another user of the enterprise, e.g. from a leaver',
 	action: 'Change the owner of a package',
-	toolDescription:
-		'Destructive: hands a SigningHub package to another user of the same enterprise; the current owner loses access to it. Only in-progress or completed packages. Needs the package ID and the new owner\'s email; acts as the current owner (with an enterprise admin credential, set Act as User to the current owner). Returns the package ID and the new owner.',
+	agent: {
+		does: "Hands a SigningHub package to another user of the same enterprise. Only in-progress or completed packages. Needs the package ID and the new owner's email; acts as the current owner (with an enterprise admin credential, set Act as User to the current owner). Returns the package ID and the new owner.",
+		changes: "the package's owner: the current owner loses access to it",
+		reaches: 'the new owner: they get the package, its documents and its signatures',
+		destructive: true,
+		final: true,
+	},
 	properties: [
 		packageIdProperty('The ID of the package to hand over, e.g. 123'),
 		{

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { SigningHubError } from '../../transport';
 import { checkChoice, inputsNamed, readOption, readText } from '../parameters';
 import type { Operation } from '../types';
 
@@ -18,14 +19,34 @@ export const workflowModeOption: INodeProperties = {
 	description: 'Who signs the package. Without this option: Only Others (SigningHub v4 needs a mode, so the node always sends one).',
 };
 
+/**
+ * The ID of the package SigningHub created: its answer's `package_id` and nothing else, so that
+ * no other field of an answer can point what follows (uploads, a clean-up's delete) elsewhere.
+ */
+function createdPackageId(answer: IDataObject, packageName: string): number {
+	const id = answer.package_id;
+	const text = typeof id === 'number' || typeof id === 'string' ? String(id).trim() : '';
+	if (/^\d{1,15}$/.test(text) && Number(text) > 0) return Number(text);
+	throw new SigningHubError({
+		reason: 'notSigningHub',
+		responseStatus: null,
+		signingHubMessage: null,
+		transient: false,
+		message: `SigningHub's answer to creating the package "${packageName}" has no package ID`,
+		description: `SigningHub may have created it: look for the draft package "${packageName}" in SigningHub and delete it before running this item again.`,
+	});
+}
+
 export const createPackage: Operation<{ packageName: string; workflowMode: string }> = {
 	resource: 'package',
 	value: 'create',
 	name: 'Create',
 	description: 'Create an empty package (in draft) to upload documents to and add recipients',
 	action: 'Create a package',
-	toolDescription:
-		"Creates an empty SigningHub package (a draft) to upload documents to and add recipients to. Needs the package name; optionally who signs (workflow mode). Returns the new package's ID in packageId.",
+	agent: {
+		does: "Creates an empty SigningHub package (a draft) to upload documents to and add recipients to. Needs the package name; optionally who signs (workflow mode). Returns the new package's ID in packageId.",
+		changes: "adds a draft package to the user's documents",
+	},
 	properties: [
 		{
 			displayName: 'Package Name',
@@ -54,6 +75,8 @@ export const createPackage: Operation<{ packageName: string; workflowMode: strin
 			action: `create the package "${packageName}"`,
 		});
 		const created = response.body as IDataObject;
-		return { json: { packageId: created.package_id, packageName, ...created } };
+		const packageId = createdPackageId(created, packageName);
+		// The answer's fields after these two, which it cannot replace.
+		return { json: Object.assign({ packageId, packageName }, created, { packageId, packageName }) };
 	},
 };

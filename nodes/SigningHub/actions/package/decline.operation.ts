@@ -5,8 +5,13 @@ export const declinePackage = recipientAction({
 	name: 'Decline',
 	description: 'As the recipient whose turn it is, decline a package shared with you, with a reason',
 	action: 'Decline a package as its recipient',
-	toolDescription:
-		"Destructive: declines a SigningHub package as the recipient whose turn it is (the credential's own user, or Act as User): the package is declined for everyone (unless its owner set it to continue) and its owner is notified with the reason. Cannot be undone. Needs the package ID and a reason. Returns declined: true.",
+	agent: {
+		does: "Declines a SigningHub package as the recipient whose turn it is (the credential's own user, or Act as User). Needs the package ID and a reason. Returns declined: true.",
+		changes: "the package: declined for everyone (unless its owner set it to continue)",
+		reaches: "the package's owner, who is notified with the reason",
+		destructive: true,
+		final: true,
+	},
 	endpoint: 'declinePackage',
 	verb: 'decline',
 	done: 'declined',

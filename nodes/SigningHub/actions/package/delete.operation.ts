@@ -5,8 +5,13 @@ export const deletePackage = packageCall({
 	name: 'Delete',
 	description: 'Delete a package; SigningHub declines a pending one and recalls a shared one first',
 	action: 'Delete a package',
-	toolDescription:
-		"Destructive: deletes a SigningHub package and its documents for good (a pending package is declined first). Needs the package ID. Returns deleted: true.",
+	agent: {
+		does: 'Deletes a SigningHub package and its documents (a pending package is declined first). Needs the package ID. Returns deleted: true.',
+		changes: 'removes the package, its documents and their signatures',
+		reaches: 'its recipients: they can no longer open it',
+		destructive: true,
+		final: true,
+	},
 	method: 'DELETE',
 	endpoint: 'package',
 	verb: 'delete',

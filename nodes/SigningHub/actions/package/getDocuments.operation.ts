@@ -10,8 +10,9 @@ export const getDocuments: Operation = {
 	name: 'Get Documents',
 	description: "List a package's documents with their IDs, one item per document",
 	action: 'Get the documents of a package',
-	toolDescription:
-		"Lists the documents of a SigningHub package: each document's ID, name, size, pages and dates. Needs the package ID. Returns one item per document; the document IDs are what the Document operations need.",
+	agent: {
+		does: "Lists the documents of a SigningHub package: each document's ID, name, size, pages and dates. Needs the package ID. Returns one item per document; the document IDs are what the Document operations need.",
+	},
 	properties: [packageIdProperty('The ID of the package whose documents to list, e.g. 123')],
 	identifyingInputs: packageInput,
 	read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex) }),

@@ -20,8 +20,9 @@ export const getManyPackages: Operation<{ status: string; searchText: string; li
 	name: 'Get Many',
 	description: "List the packages of the credential's user, newest first, one item per package",
 	action: 'Get many packages',
-	toolDescription:
-		'Lists the SigningHub packages the user sees, newest first, optionally only those in one status (DRAFT, INPROGRESS, COMPLETED, DECLINED, ...) or whose name holds a text. Returns one item per package: package_id, package_name, package_owner, package_status, modified_on.',
+	agent: {
+		does: 'Lists the SigningHub packages the user sees, newest first, optionally only those in one status (DRAFT, INPROGRESS, COMPLETED, DECLINED, ...) or whose name holds a text. Returns one item per package: package_id, package_name, package_owner, package_status, modified_on.',
+	},
 	properties: [
 		{
 			displayName: 'Status',

@@ -58,8 +58,11 @@ export const getSigningLink: Operation = {
 	name: 'Get Signing Link',
 	description: "Get SigningHub's integration link for one recipient, for embedded signing in your portal (API v4)",
 	action: 'Get a signing link for a package',
-	toolDescription:
-		"Creates a SigningHub link with which one recipient opens a shared package in a browser (embedded signing, e.g. in a portal iframe); afterwards the browser returns to the callback URL. Needs the package ID, the recipient's email and the callback URL; API v4 only. Returns the link in url.",
+	agent: {
+		does: "Creates a SigningHub link with which one recipient opens a shared package in a browser (embedded signing, e.g. in a portal iframe); afterwards the browser returns to the callback URL. Needs the package ID, the recipient's email and the callback URL; API v4 only. Returns the link in url.",
+		reaches: 'whoever gets the link: they can open the package and sign as that recipient, without logging in',
+		secret: 'hand the link only to that recipient (e.g. in their own portal page), never into a chat, a message to anyone else, a log or a shared document',
+	},
 	properties: [
 		packageIdProperty('The ID of the shared package the recipient is to sign, e.g. 123'),
 		{ displayName: 'Recipient Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'The email of the recipient who opens the link' },

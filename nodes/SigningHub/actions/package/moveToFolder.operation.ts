@@ -8,8 +8,10 @@ export const moveToFolder: Operation<{ packageId: number; folderName: string }> 
 	name: 'Move to Folder',
 	description: "Move a package to one of your folders or a shared space's, by the folder's name",
 	action: 'Move a package to a folder',
-	toolDescription:
-		"Moves a SigningHub package of the credential's user into one of their folders (or a shared space's), named as in SigningHub; nobody is notified; moving it back undoes it. v4 only. Needs the package ID and the folder name. Returns moved: true.",
+	agent: {
+		does: "Moves a SigningHub package of the credential's user into one of their folders (or a shared space's), named as in SigningHub. v4 only. Needs the package ID and the folder name. Returns moved: true.",
+		changes: "the package's folder (moving it back undoes it); nobody is notified",
+	},
 	properties: [
 		packageIdProperty('The ID of the package to move, e.g. 123'),
 		{ displayName: 'Folder Name', name: 'folderName', type: 'string', required: true, default: '', placeholder: 'Contracts', description: 'The folder to move it to, named as SigningHub shows it' },

@@ -2,14 +2,14 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { Endpoint } from '../../transport/endpoints';
 import { packageIdProperty, packageInput, readPackageId } from '../parameters';
-import type { Operation } from '../types';
+import type { AgentTool, Operation } from '../types';
 
 interface PackageCall {
 	value: string;
 	name: string;
 	description: string;
 	action: string;
-	toolDescription: string;
+	agent: AgentTool;
 	method: IHttpRequestMethods;
 	endpoint: Endpoint;
 	/** Words for error messages, e.g. "share package". */
@@ -28,7 +28,7 @@ export function packageCall(call: PackageCall): Operation<{ packageId: number }>
 		name: call.name,
 		description: call.description,
 		action: call.action,
-		toolDescription: call.toolDescription,
+		agent: call.agent,
 		properties: [packageIdProperty(`The ID of the package to ${call.verb}, e.g. 123`)],
 		identifyingInputs: packageInput,
 		read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex) }),

@@ -2,14 +2,14 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Endpoint } from '../../transport/endpoints';
 import { packageIdProperty, packageInput, readPackageId, readText } from '../parameters';
-import type { Operation } from '../types';
+import type { AgentTool, Operation } from '../types';
 
 interface RecipientAction {
 	value: string;
 	name: string;
 	description: string;
 	action: string;
-	toolDescription: string;
+	agent: AgentTool;
 	endpoint: Endpoint;
 	/** Words for error messages, e.g. "approve package". */
 	verb: string;
@@ -31,7 +31,7 @@ export function recipientAction(spec: RecipientAction): Operation<{ packageId: n
 		name: spec.name,
 		description: spec.description,
 		action: spec.action,
-		toolDescription: spec.toolDescription,
+		agent: spec.agent,
 		properties: [packageIdProperty(`The ID of the package shared with the credential's user, to ${spec.verb}, e.g. 123`), ...(spec.reason ? [spec.reason] : [])],
 		identifyingInputs: packageInput,
 		read: ({ context, itemIndex }) => ({

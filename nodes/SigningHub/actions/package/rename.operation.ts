@@ -7,7 +7,10 @@ export const renamePackage: Operation = {
 	name: 'Rename',
 	description: 'Give a package a new name',
 	action: 'Rename a package',
-	toolDescription: 'Renames a SigningHub package. Needs the package ID and the new name. Returns the package ID and its new name.',
+	agent: {
+		does: 'Renames a SigningHub package. Needs the package ID and the new name. Returns the package ID and its new name.',
+		changes: "the package's name, which its recipients see",
+	},
 	properties: [
 		packageIdProperty('The ID of the package to rename, e.g. 123'),
 		{ displayName: 'New Name', name: 'packageName', type: 'string', required: true, default: '', placeholder: 'Sales contract ACME (signed)', description: 'The name the package gets' },

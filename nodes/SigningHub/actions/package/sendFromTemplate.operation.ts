@@ -120,8 +120,6 @@ export const sendFromTemplate: Operation<Inputs> = {
 	name: 'Send From Template',
 	description: "Create a package from the item's files, apply a template, put the item's people into its recipients (by order or placeholder), prefill fields and share it, in one step; a failed step deletes the draft",
 	action: 'Send documents from a template',
-	toolDescription:
-		"Sends the input item's documents for signature with a SigningHub workflow template in one step: creates a package, uploads the item's files, applies the template, puts the given people into the template's recipients (by placeholder name such as 'Customer', or by order), prefills form fields and shares it; a failed step deletes the draft. Needs the package name, the template's name and, per person, the template recipient, name and email. Returns the package ID and who takes which recipient.",
 	properties: [
 		packageNameProperty,
 		binaryFieldsProperty,

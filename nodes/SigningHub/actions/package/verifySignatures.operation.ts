@@ -18,8 +18,9 @@ export const verifySignatures: Operation = {
 	name: 'Verify Signatures',
 	description: "Check every signature of a package (or of one document): signer, time, status, timestamp, certificate",
 	action: 'Verify the signatures of a package',
-	toolDescription:
-		"Verifies the signatures of a SigningHub package, or of one of its documents: for each signature its signer, signing time, status (valid: true or false), timestamp and certificate (subject, issuer, validity). Needs the package ID; optionally a document ID. Returns one item per signature, or one item with valid: false and signatureCount: 0 when there is none.",
+	agent: {
+		does: 'Verifies the signatures of a SigningHub package, or of one of its documents: for each signature its signer, signing time, status (valid: true or false), timestamp and certificate (subject, issuer, validity). Needs the package ID; optionally a document ID. Returns one item per signature, or one item with valid: false and signatureCount: 0 when there is none.',
+	},
 	properties: [packageIdProperty('The ID of the package whose signatures to verify, e.g. 123')],
 	options: [documentOption],
 	identifyingInputs: inputsNamed('packageId', 'options.documentId'),

@@ -30,8 +30,11 @@ export const addRecipient: Operation<Inputs> = {
 	name: 'Add',
 	description: "Add recipients to a draft package's workflow",
 	action: 'Add a recipient',
-	toolDescription:
-		"Adds recipients (signer, reviewer, editor, carbon copy or in-person host) to a draft SigningHub package, after those it has. Needs the package ID and, for each recipient, their email, name and role; a list of any length may be given as JSON. Returns the recipients added.",
+	agent: {
+		does: "Adds recipients (signer, reviewer, editor, carbon copy or in-person host) to a draft SigningHub package, after those it has. Needs the package ID and, for each recipient, their email, name and role; a list of any length may be given as JSON. Returns the recipients added.",
+		changes: "the package's recipients (draft packages only)",
+		reaches: 'the emails given, once the package is shared: SigningHub sends them the documents and asks them to act',
+	},
 	properties: [
 		packageIdProperty('The ID of the draft package to add the recipients to, e.g. 123'),
 		recipientSourceProperty,

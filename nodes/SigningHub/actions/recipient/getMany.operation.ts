@@ -8,8 +8,9 @@ export const getManyRecipients: Operation<{ packageId: number }> = {
 	name: 'Get Many',
 	description: "List a package's recipients with their role and progress, one item per recipient",
 	action: 'Get many recipients',
-	toolDescription:
-		'Lists the recipients of a SigningHub package with their order in the workflow, email, name, role and progress (process_status: UN_PROCESSED, SIGNED, DECLINED, ...). Needs the package ID. Returns one item per recipient.',
+	agent: {
+		does: 'Lists the recipients of a SigningHub package with their order in the workflow, email, name, role and progress (process_status: UN_PROCESSED, SIGNED, DECLINED, ...). Needs the package ID. Returns one item per recipient.',
+	},
 	properties: [packageIdProperty('The ID of the package whose recipients to get, e.g. 123')],
 	identifyingInputs: packageInput,
 	read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex) }),

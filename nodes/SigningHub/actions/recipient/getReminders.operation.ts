@@ -22,8 +22,9 @@ export const getReminders: Operation = {
 	name: 'Get Reminders',
 	description: 'Get when SigningHub reminds a recipient, or every recipient, to act',
 	action: "Get a recipient's reminders",
-	toolDescription:
-		"Reads the reminder settings of a SigningHub package's recipients: whether reminders are on, after how many days or hours, how often they repeat and how many times. Needs the package ID and the recipient's order or email, or all recipients. Returns one item per recipient.",
+	agent: {
+		does: "Reads the reminder settings of a SigningHub package's recipients: whether reminders are on, after how many days or hours, how often they repeat and how many times. Needs the package ID and the recipient's order or email, or all recipients. Returns one item per recipient.",
+	},
 	properties: recipientTargetProperties('get the reminders of', { all: true }),
 	identifyingInputs: recipientTargetInputs,
 	read: ({ context, itemIndex }) => readRecipientTarget(context, itemIndex),

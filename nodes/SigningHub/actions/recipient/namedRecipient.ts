@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Endpoint } from '../../transport/endpoints';
 import { checkChoice, checkWholeNumber, inputsNamed, packageIdProperty, readBooleanOption, readOption, readPackageId, readText } from '../parameters';
-import type { Operation } from '../types';
+import type { AgentTool, Operation } from '../types';
 import { emailNotificationOption, ROLE_OPTIONS, ROLES, signingOrderOption } from './recipientList';
 
 /** A recipient known by a name only: a group (any member acts for all) or a placeholder (a person named later). */
@@ -11,7 +11,7 @@ interface NamedRecipient {
 	name: string;
 	description: string;
 	action: string;
-	toolDescription: string;
+	agent: AgentTool;
 	/** The name's field, e.g. Group Name. */
 	nameProperty: INodeProperties;
 	/** The name's key in SigningHub's body, e.g. `group_name`. */
@@ -43,7 +43,7 @@ export function addNamedRecipient(kind: NamedRecipient): Operation<NamedRecipien
 		name: kind.name,
 		description: kind.description,
 		action: kind.action,
-		toolDescription: kind.toolDescription,
+		agent: kind.agent,
 		properties: [
 			packageIdProperty(`The ID of the draft package to add the ${kind.noun} to, e.g. 123`),
 			{ ...kind.nameProperty, required: true },

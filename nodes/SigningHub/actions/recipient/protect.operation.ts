@@ -45,8 +45,11 @@ export const protectRecipient: Operation<ProtectInputs> = {
 	name: 'Protect Access',
 	description: "Make a recipient open the draft package with a password or an SMS one-time password, and only within a time window",
 	action: "Protect a recipient's access to a package",
-	toolDescription:
-		"Sets how one recipient (or all) of a draft SigningHub package may open it: with a password or an SMS one-time password to their mobile, and only between two dates or for some days after receiving it. Changes the package's draft settings only; nobody is notified; running it again with other values replaces them. Needs the package ID and the recipient's order or email. The password never appears in the output. Returns what was set.",
+	agent: {
+		does: "Sets how one recipient (or all) of a draft SigningHub package may open it: with a password or an SMS one-time password to their mobile, and only between two dates or for some days after receiving it. Needs the package ID and the recipient's order or email. The password never appears in the output. Returns what was set.",
+		changes: "the package's draft settings for that recipient: running it again with other values replaces them; nobody is notified",
+		reaches: "the mobile number given, when SMS is chosen: SigningHub texts it a one-time password when the recipient opens the package",
+	},
 	properties: [
 		...recipientTargetProperties('protect', { all: true }),
 		{

@@ -7,8 +7,11 @@ export const removeRecipient: Operation = {
 	name: 'Remove',
 	description: "Take a recipient out of a package's workflow",
 	action: 'Remove a recipient',
-	toolDescription:
-		"Destructive: removes one recipient from a SigningHub package's workflow (the recipients after it move up one place). Needs the package ID and the recipient's order in the workflow or email. Returns the package ID, the order and email removed.",
+	agent: {
+		does: "Removes one recipient from a SigningHub package's workflow (the recipients after it move up one place). Needs the package ID and the recipient's order in the workflow or email. Returns the package ID, the order and email removed.",
+		changes: "the package's recipients: the recipient is no longer asked to act and can no longer open the package",
+		destructive: true,
+	},
 	properties: recipientTargetProperties('remove'),
 	identifyingInputs: recipientTargetInputs,
 	read: ({ context, itemIndex }) => readRecipientTarget(context, itemIndex),

@@ -10,8 +10,10 @@ export const reorderRecipient: Operation<{ target: RecipientTarget; newOrder: nu
 	name: 'Change Order',
 	description: "Move a recipient to another place in a package's workflow",
 	action: "Change a recipient's order",
-	toolDescription:
-		"Moves one recipient of a SigningHub package to another place in its workflow (1 = first), the others making room. Needs the package ID, the recipient's current order or email, and the new order. Returns the recipient's old and new order.",
+	agent: {
+		does: "Moves one recipient of a SigningHub package to another place in its workflow (1 = first), the others making room. Needs the package ID, the recipient's current order or email, and the new order. Returns the recipient's old and new order.",
+		changes: "the order in which the package's recipients are asked to act",
+	},
 	properties: [
 		...recipientTargetProperties('move'),
 		{ displayName: 'New Order', name: 'newOrder', type: 'number', typeOptions: { minValue: 1 }, required: true, default: 1, description: 'The place the recipient moves to: 1 for the first' },

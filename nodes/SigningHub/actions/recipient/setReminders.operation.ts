@@ -68,8 +68,11 @@ export const setReminders: Operation = {
 	name: 'Set Reminders',
 	description: 'Set when SigningHub reminds a recipient, or every recipient, to act (draft packages)',
 	action: "Set a recipient's reminders",
-	toolDescription:
-		"Sets when SigningHub reminds a package's recipient, or all recipients, to act: after how many days or hours, repeating every so often, how many times. Needs the package ID and the recipient's order or email, or all recipients. SigningHub may allow it only while the package is a draft. Returns the settings sent.",
+	agent: {
+		does: "Sets when SigningHub reminds a package's recipient, or all recipients, to act: after how many days or hours, repeating every so often, how many times. Needs the package ID and the recipient's order or email, or all recipients. SigningHub may allow it only while the package is a draft. Returns the settings sent.",
+		changes: "the package's reminder settings",
+		reaches: 'the recipients: SigningHub emails them reminders on this schedule',
+	},
 	properties: [
 		...recipientTargetProperties('set the reminders of', { all: true }),
 		remindersOnProperty,

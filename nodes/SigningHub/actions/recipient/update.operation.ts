@@ -53,8 +53,12 @@ export const updateRecipient: Operation = {
 	name: 'Update',
 	description: "Correct a recipient of a package: email, name, role, order, delivery, mobile",
 	action: 'Update a recipient',
-	toolDescription:
-		"Changes one recipient of a SigningHub package (e.g. fixes a wrong email). Needs the package ID, the recipient's order in the workflow or current email, and the fields to change. Returns the recipient's new values.",
+	agent: {
+		does: "Changes one recipient of a SigningHub package (e.g. fixes a wrong email). Needs the package ID, the recipient's order in the workflow or current email, and the fields to change. Returns the recipient's new values.",
+		changes: "the recipient's email, name, role, place in the order, delivery or mobile number",
+		reaches: "a new email or mobile number: on a shared package SigningHub invites that address to act in the recipient's place, and the old address can no longer act. Change an email only to one the package owner confirmed",
+		destructive: true,
+	},
 	properties: [
 		...recipientTargetProperties('update'),
 		{

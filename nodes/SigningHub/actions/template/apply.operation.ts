@@ -34,8 +34,11 @@ export const applyTemplate: Operation<{ packageId: number; templateName: string;
 	name: 'Apply',
 	description: "Apply a workflow template (its recipients and fields) to a draft package's documents",
 	action: 'Apply a template',
-	toolDescription:
-		"Applies a SigningHub workflow template (its recipients, fields and settings) to a draft package. Needs the package ID and the template's name; optionally a document ID. Returns the package ID and template applied.",
+	agent: {
+		does: "Applies a SigningHub workflow template (its recipients, fields and settings) to a draft package. Needs the package ID and the template's name; optionally a document ID. Returns the package ID and template applied.",
+		changes: "the draft package's recipients, fields and workflow settings, as the template sets them",
+		reaches: "the template's recipients, once the package is shared",
+	},
 	properties: [
 		packageIdProperty('The ID of the draft package to apply the template to, e.g. 123'),
 		templateProperty,

@@ -9,8 +9,9 @@ export const getManyTemplates: Operation<{ searchText: string; limit: number }> 
 	name: 'Get Many',
 	description: "List the workflow templates the credential's user may apply, one item per template",
 	action: 'Get many templates',
-	toolDescription:
-		'Lists the SigningHub workflow templates the user may apply (their own and the enterprise\'s), optionally only those whose name holds a text. Returns one item per template: template_id, template_name, template_public, read_only, description. The name is what Template > Apply needs.',
+	agent: {
+		does: "Lists the SigningHub workflow templates the user may apply (their own and the enterprise's), optionally only those whose name holds a text. Returns one item per template: template_id, template_name, template_public, read_only, description. The name is what Template > Apply needs.",
+	},
 	properties: [
 		{
 			displayName: 'Search Text',

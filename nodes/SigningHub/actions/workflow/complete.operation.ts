@@ -35,8 +35,13 @@ export const completeWorkflow: Operation<{ packageId: number; lenient: boolean }
 	name: 'Complete',
 	description: "End a package's signing workflow now: recipients who have not signed yet are no longer asked to",
 	action: 'Complete a workflow',
-	toolDescription:
-		"Ends a shared SigningHub package's workflow now: recipients who have not signed yet are no longer asked to. Needs the package ID. Returns completed: true (alreadyCompleted: true when it was completed before).",
+	agent: {
+		does: "Ends a shared SigningHub package's workflow now. Needs the package ID. Returns completed: true (alreadyCompleted: true when it was completed before).",
+		changes: 'ends the workflow for good: recipients who have not acted yet are no longer asked to, and the package is completed as it stands',
+		reaches: 'the recipients and post-processing addresses SigningHub tells of a completed package',
+		destructive: true,
+		final: true,
+	},
 	properties: [packageIdProperty('The ID of the package whose workflow to complete, e.g. 123')],
 	options: [
 		alreadyCompletedOption,

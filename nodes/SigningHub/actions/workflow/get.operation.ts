@@ -8,8 +8,9 @@ export const getWorkflow: Operation<{ packageId: number }> = {
 	name: 'Get',
 	description: "Get a package's workflow: its status, type, owner, recipients and documents",
 	action: 'Get a workflow',
-	toolDescription:
-		"Reads a SigningHub package's workflow: status, type, owner, recipients with their progress, and documents. Needs the package ID. Returns SigningHub's workflow details.",
+	agent: {
+		does: "Reads a SigningHub package's workflow: status, type, owner, recipients with their progress, and documents. Needs the package ID. Returns SigningHub's workflow details.",
+	},
 	properties: [packageIdProperty('The ID of the package whose workflow to get, e.g. 123')],
 	identifyingInputs: packageInput,
 	read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex) }),

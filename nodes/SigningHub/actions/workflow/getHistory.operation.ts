@@ -9,8 +9,9 @@ export const getWorkflowHistory: Operation<{ packageId: number; limit: number }>
 	name: 'Get History',
 	description: 'List what happened to a package (shared, viewed, signed, ...), one item per action',
 	action: 'Get the history of a workflow',
-	toolDescription:
-		'Lists what happened to a SigningHub package (created, shared, viewed, signed, declined, ...) with time and user. Needs the package ID. Returns one item per action.',
+	agent: {
+		does: 'Lists what happened to a SigningHub package (created, shared, viewed, signed, declined, ...) with time and user. Needs the package ID. Returns one item per action.',
+	},
 	properties: [packageIdProperty('The ID of the package whose history to get, e.g. 123'), ...pagingProperties],
 	identifyingInputs: packageInput,
 	read: ({ context, itemIndex }) => ({ packageId: readPackageId(context, itemIndex), limit: readLimit(context, itemIndex) }),

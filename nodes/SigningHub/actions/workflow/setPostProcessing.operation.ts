@@ -41,8 +41,11 @@ export const setPostProcessing: Operation = {
 	name: 'Set Post-Processing',
 	description: 'Send the signed copy of a package to given addresses when its workflow completes',
 	action: 'Set the post-processing of a workflow',
-	toolDescription:
-		"Makes SigningHub email the signed copy of a package to the given addresses (e.g. an archive or legal) when its workflow completes. Needs the package ID and the addresses, comma-separated (\"Name <email>\" or email). Returns the settings sent.",
+	agent: {
+		does: 'Makes SigningHub email the signed copy of a package to the given addresses (e.g. an archive or legal) when its workflow completes. Needs the package ID and the addresses, comma-separated ("Name <email>" or email). Returns the settings sent.',
+		changes: "the package's post-processing settings",
+		reaches: 'every address given, inside or outside the enterprise: each gets the signed documents by email when the workflow completes, and an email sent cannot be called back. Use only addresses the package owner named',
+	},
 	properties: [
 		packageIdProperty('The ID of the package, e.g. 123'),
 		{

@@ -13,8 +13,11 @@ export const updateWorkflow: Operation = {
 	name: 'Update',
 	description: "Change a draft package's workflow: its type, message, and whether it continues after a decline",
 	action: 'Update a workflow',
-	toolDescription:
-		"Changes the workflow of a draft SigningHub package: type (SERIAL: one recipient after another, PARALLEL: all at once, INDIVIDUAL: a separate copy for each), the message to recipients, and whether it continues when a recipient declines. Needs the package ID and the fields to change. Returns the workflow settings sent.",
+	agent: {
+		does: 'Changes the workflow of a draft SigningHub package: type (SERIAL: one recipient after another, PARALLEL: all at once, INDIVIDUAL: a separate copy for each), the message to recipients, and whether it continues when a recipient declines. Needs the package ID and the fields to change. Returns the workflow settings sent.',
+		changes: "the package's workflow settings (draft packages only)",
+		reaches: 'the recipients, once the package is shared: they read the message',
+	},
 	properties: [
 		packageIdProperty('The ID of the package whose workflow to change, e.g. 123'),
 		{

@@ -92,6 +92,32 @@ describe.each(['v4', 'v3'])('Package > Send for Signature (%s)', (apiVersion) =>
 		expect(second.output[0].json.error).toMatchObject({ message: `Could not place fields next to "Customer signature:" in document ${harness.sim.packageOf(left).documents[0].id} of package ${left}: Invalid order. The draft package ${left} it created could not be deleted`, description: expect.stringContaining(`Delete package ${left} in SigningHub`) });
 	});
 
+	it("takes the package to fill and clean up only from package_id: no other field of SigningHub's answer points it elsewhere", async () => {
+		harness.sim.reset({ packages: [{ id: 42, owner: OWNER, status: 'DRAFT', name: 'Someone else\'s draft' }] });
+		// An answer that names package 42 in every field but package_id, which names one that does not exist.
+		harness.sim.addFaults({ path: '^/v\\d/packages$', method: 'POST', status: 200, body: { package_id: 99999, packageId: 42, packageid: 42, PackageId: 42, id: 42 }, times: 1 });
+		const from = harness.sim.log.length;
+		const { output } = await harness.run(send(), [itemWithFiles(form)], { apiVersion, continueOnFail: true });
+		expect(output[0].json.error).toMatchObject({ message: expect.stringContaining('package 99999') });
+		const touched = harness.requests(from).filter((entry) => /\/packages\/\d+/.test(String(entry.path)));
+		expect(touched.map((entry) => String(entry.path).match(/\/packages\/(\d+)/)?.[1])).not.toContain('42');
+		expect(touched.some((entry) => entry.method === 'DELETE' && String(entry.path).endsWith('/packages/99999'))).toBe(true);
+		expect(harness.sim.packageOf(42)).toMatchObject({ name: 'Someone else\'s draft', status: 'DRAFT' });
+	});
+
+	it('refuses an answer without a package_id: nothing is uploaded or deleted, and the package is named for the user to check', async () => {
+		harness.sim.reset({ packages: [{ id: 42, owner: OWNER, status: 'DRAFT' }] });
+		harness.sim.addFaults({ path: '^/v\\d/packages$', method: 'POST', status: 200, body: { packageId: 42, package_id: '42; DROP' }, times: 1 });
+		const from = harness.sim.log.length;
+		const { output } = await harness.run(send(), [itemWithFiles(form)], { apiVersion, continueOnFail: true });
+		expect(output[0].json.error).toMatchObject({
+			message: 'SigningHub\'s answer to creating the package "Service agreement Ada Lovelace" has no package ID',
+			description: expect.stringContaining('look for the draft package "Service agreement Ada Lovelace" in SigningHub'),
+		});
+		expect(harness.requests(from).map((entry) => `${entry.method} ${entry.path}`)).toEqual([`POST /${apiVersion}/packages`]);
+		expect(harness.sim.packageOf(42)).toBeDefined();
+	});
+
 	it('leaves a package whose Share answer was lost, and says it may have been shared', async () => {
 		harness.sim.addFaults({ path: '/workflow$', method: 'POST', kind: 'drop', after: true, times: 1 });
 		const { output } = await harness.run(send(), [itemWithFiles(form)], { apiVersion, continueOnFail: true });
