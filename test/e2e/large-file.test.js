@@ -50,7 +50,7 @@ function workflowOf(id, nodes, edges) {
 const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 const bigPackage = { id: 'ids', name: 'Big package', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: `return [{ json: { packageId: ${BIG} } }];` } };
 const sh = (name, position, parameters, onError) => signingHubNode(name, name, 'big', position, { parameters, onError });
-/** Max File Size above the largest file here (its default is 100 MB). */
+/** Max File Size above the largest file here (its default is 1,000 MB). */
 const downloadBig = { resource: 'package', operation: 'download', packageId: '={{ $json.packageId }}', options: { maxFileSize: 1024 } };
 
 /** Download -> Create (v4: Workflow Mode given) -> Upload of the downloaded file into it. */
