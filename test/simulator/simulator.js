@@ -186,6 +186,7 @@ class SigningHubSimulator {
 	async handle(req, res) {
 		// The body as bytes; JSON and form calls read it as text. Above `keepBodiesUpTo` (a huge
 		// upload) only its head is kept, with its size and SHA-256, so memory stays flat.
+		const began = Date.now();
 		const { body, size, sha256 } = await receiveBody(req, this.scenario.keepBodiesUpTo ?? Infinity, this.scenario.linkPaceMs);
 		const url = new URL(req.url, 'http://simulator');
 		if (url.pathname.startsWith('/_sim/')) return this.control(req, res, url, body.toString('utf8'));
@@ -198,6 +199,8 @@ class SigningHubSimulator {
 		if (url.pathname === '/authenticate') entry.clientId = new URLSearchParams(body.toString('utf8')).get('client_id') ?? undefined;
 		else entry.clientId = this.accessTokens.get(String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''))?.clientId;
 		this.log.push(entry);
+		// From the request's first byte to the answer's last (or the connection's end).
+		res.once('close', () => (entry.durationMs = Date.now() - began));
 		if (this.scenario.latencyMs) await sleep(this.scenario.latencyMs);
 
 		// An expireTokens rule expires every access token, before or after the request is handled.
