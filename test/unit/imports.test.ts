@@ -1,5 +1,6 @@
-// The package's import graph: no cycle, and the trigger and the editor's lists reach SigningHub
-// through the shared reads and the transport only, never through the node's operations.
+// The package's import graph: no cycle, nothing from outside but what n8n allows, and the trigger
+// and the editor's lists reach SigningHub through the shared reads and the transport only, never
+// through the node's operations.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -29,6 +30,16 @@ describe('import graph', () => {
 	it('resolves every relative import to a file', () => {
 		const missing = [...graph].flatMap(([file, targets]) => targets.filter((target) => !existsSync(target)).map((target) => `${name(file)} -> ${name(target)}`));
 		expect(missing).toEqual([]);
+	});
+
+	it("imports from outside the package only what n8n's verification allows: n8n-workflow and crypto", () => {
+		const outside = files.flatMap((file) =>
+			[...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s+'([^.'][^']*)'|require\('([^.'][^']*)'\)/g)]
+				.map(([, imported, required]) => imported ?? required)
+				.filter((module) => !['n8n-workflow', 'crypto', 'node:crypto'].includes(module))
+				.map((module) => `${name(file)}: ${module}`),
+		);
+		expect(outside).toEqual([]);
 	});
 
 	it('has no cycle', () => {
