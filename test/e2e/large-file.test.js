@@ -28,8 +28,13 @@ const BIG = 90001;
 const KEEP_UP_TO = MB;
 const DROP_AFTER = 8 * MB;
 const DATABASE_SIZE = 20 * MB;
-/** The slow link: 64 KiB every 20 ms, so 8 MB take about 2.6 s each way, four times Request Timeout. */
-const SLOW = { size: 8 * MB, paceMs: 20, requestTimeout: 1000, stallAfter: 2 * MB };
+/**
+ * The slow link: 64 KiB every 20 ms, so 24 MB take about 7.5 s each way, well past Request
+ * Timeout. (The simulator reads an upload slowly, so loopback's socket buffers, several MB,
+ * fill up: the last bytes handed over still take a while to be read, the answer with them, and
+ * that must stay under Request Timeout. A real slow link buffers far less.)
+ */
+const SLOW = { size: 24 * MB, paceMs: 20, requestTimeout: 5000, stallAfter: 2 * MB };
 /** The node's peak may pass n8n's idle peak by this much, whatever the file's size. */
 const FLAT_MARGIN_MB = 100;
 
@@ -133,6 +138,7 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 	let drop;
 	let filesBeforeDrop;
 	let filesAfterDrop;
+	let dropFrom;
 	let slowFrom;
 	let slowCopy;
 	let stall;
@@ -144,6 +150,7 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 		copy = await executeMeasured(n8n, 'wfBigFile');
 		simulator.setOptions({ dropDownloadAfterBytes: DROP_AFTER });
 		filesBeforeDrop = binaryFiles(n8n);
+		dropFrom = simulator.log.length;
 		drop = await n8n.execute('wfDrop');
 		filesAfterDrop = binaryFiles(n8n);
 		simulator.setOptions({ dropDownloadAfterBytes: null, hugeDownloadBytes: SLOW.size, linkPaceMs: SLOW.paceMs });
@@ -172,7 +179,7 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 		const [failed] = nodeOutput(drop.execution, 'Download', 1);
 		expect(failed.binary).toBeUndefined();
 		expect(String(failed.json.error?.message ?? failed.json.error)).toMatch(/^Could not download package 90001: the connection broke after \d+(\.\d)? MB of the file/);
-		const dropped = simulator.log.filter((entry) => entry.path === `/v4/packages/${BIG}` && entry.status === 'dropped');
+		const dropped = simulator.log.slice(dropFrom, slowFrom).filter((entry) => entry.path === `/v4/packages/${BIG}` && entry.status === 'dropped');
 		expect(dropped).toHaveLength(3);
 		// The copy's download is there: the check sees stored files.
 		expect(filesBeforeDrop.length).toBeGreaterThan(0);

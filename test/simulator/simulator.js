@@ -108,7 +108,14 @@ class SigningHubSimulator {
 	/** `{ https: true }` serves HTTPS with the self-signed test certificate. */
 	constructor(scenario = {}, { https = false } = {}) {
 		this.reset(scenario);
-		const handler = (req, res) => this.handle(req, res);
+		// A client that goes away mid-request (a deadline on a slow upload) ends the exchange; any
+		// other failure is the simulator's own, answered as a 500 a test will see.
+		const handler = (req, res) =>
+			this.handle(req, res).catch((error) => {
+				if (req.destroyed || error?.code === 'ECONNRESET') return res.destroy();
+				if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+				res.end(`simulator error: ${error?.stack ?? error}`);
+			});
 		this.protocol = https ? 'https' : 'http';
 		this.server = https
 			? createTlsServer({ key: readFileSync(TEST_TLS.key), cert: readFileSync(TEST_TLS.cert) }, handler)
