@@ -29,12 +29,13 @@ const KEEP_UP_TO = MB;
 const DROP_AFTER = 8 * MB;
 const DATABASE_SIZE = 20 * MB;
 /**
- * The slow link: 64 KiB every 20 ms, so 24 MB take about 7.5 s each way, well past Request
- * Timeout. (The simulator reads an upload slowly, so loopback's socket buffers, several MB,
- * fill up: the last bytes handed over still take a while to be read, the answer with them, and
- * that must stay under Request Timeout. A real slow link buffers far less.)
+ * The slow link: 64 KiB every 20 ms (3.2 MB/s, less on a busy machine), so 48 MB take 15 s or
+ * more each way, past Request Timeout. (The simulator reads an upload slowly, so the buffers
+ * between n8n and it, about 10 MB on loopback, fill up: the last bytes handed over are read some
+ * seconds later, the answer with them, which must stay under Request Timeout. A real slow link
+ * buffers far less.)
  */
-const SLOW = { size: 24 * MB, paceMs: 20, requestTimeout: 5000, stallAfter: 2 * MB };
+const SLOW = { size: 48 * MB, paceMs: 20, requestTimeout: 10_000, stallAfter: 2 * MB };
 /** The node's peak may pass n8n's idle peak by this much, whatever the file's size. */
 const FLAT_MARGIN_MB = 100;
 
@@ -142,6 +143,7 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 	let slowFrom;
 	let slowCopy;
 	let stall;
+	let filesBeforeStall;
 	let filesAfterStall;
 
 	beforeAll(async () => {
@@ -157,6 +159,7 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 		slowFrom = simulator.log.length;
 		slowCopy = await n8n.execute('wfSlowCopy');
 		simulator.setOptions({ stallDownloadAfterBytes: SLOW.stallAfter });
+		filesBeforeStall = binaryFiles(n8n);
 		stall = await n8n.execute('wfStall');
 		filesAfterStall = binaryFiles(n8n);
 	});
@@ -203,7 +206,7 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 		const [failed] = nodeOutput(stall.execution, 'Download', 1);
 		expect(failed.binary).toBeUndefined();
 		expect(String(failed.json.error?.message ?? failed.json.error)).toBe(`Could not download package ${BIG}: SigningHub sent nothing for ${SLOW.requestTimeout} ms after 2.1 MB of the file`);
-		const left = filesAfterStall.filter((file) => !filesAfterDrop.includes(file));
+		const left = filesAfterStall.filter((file) => !filesBeforeStall.includes(file));
 		expect(version === '2.8.4' ? left.filter((file) => file.endsWith('.metadata')) : left).toEqual([]);
 	});
 });
