@@ -29,13 +29,10 @@ const KEEP_UP_TO = MB;
 const DROP_AFTER = 8 * MB;
 const DATABASE_SIZE = 20 * MB;
 /**
- * The slow link: 64 KiB every 20 ms (3.2 MB/s, less on a busy machine), so 48 MB take 15 s or
- * more each way, past Request Timeout. (The simulator reads an upload slowly, so the buffers
- * between n8n and it, about 10 MB on loopback, fill up: the last bytes handed over are read some
- * seconds later, the answer with them, which must stay under Request Timeout. A real slow link
- * buffers far less.)
+ * The slow link: 64 KiB every 20 ms (3.2 MB/s, less on a busy machine), so 16 MB take 5 s or
+ * more each way, past Request Timeout.
  */
-const SLOW = { size: 48 * MB, paceMs: 20, requestTimeout: 10_000, stallAfter: 2 * MB };
+const SLOW = { size: 16 * MB, paceMs: 20, requestTimeout: 2000, stallAfter: 2 * MB };
 /** The node's peak may pass n8n's idle peak by this much, whatever the file's size. */
 const FLAT_MARGIN_MB = 100;
 

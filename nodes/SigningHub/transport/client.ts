@@ -352,8 +352,7 @@ export class SigningHubClient {
 	private async transmit(spec: RequestSpec, sent: SentBody, loggingIn: boolean): Promise<RawResponse> {
 		const file = Buffer.isBuffer(sent) || isByteStream(sent);
 		const deadline = this.tryDeadline(loggingIn, file || spec.expect === 'file');
-		// Each chunk of an upload read from n8n's binary store is progress.
-		const body = isByteStream(sent) ? sent.map((chunk: Buffer) => (deadline.touch(), chunk), { signal: deadline.signal }) : sent;
+		const body = isByteStream(sent) ? uploadProgress(sent, deadline) : sent;
 		const extraTimeMs = loggingIn ? LOGIN_TIMEOUT_MS : 0;
 		const headers: Record<string, string> = { Accept: spec.expect === 'file' ? 'application/octet-stream' : 'application/json' };
 		// An empty POST says so: without a length, Node sends it chunked, in two packets.
@@ -416,6 +415,18 @@ export class SigningHubClient {
 		if (deadline.aborted) return new SigningHubError(timeoutFailure(this.options.requestTimeout));
 		return new SigningHubError(describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout));
 	}
+}
+
+/**
+ * An upload read from n8n's binary store, each chunk read counting as progress. The buffers
+ * between here and SigningHub (several MB) still hold the last bytes once all is read, and they
+ * leave no faster than the file did: SigningHub then gets Request Timeout plus as long as the
+ * file took to hand over.
+ */
+function uploadProgress(file: ByteStream, deadline: IdleDeadline): ByteStream {
+	const started = Date.now();
+	file.once('end', () => deadline.touch(Date.now() - started));
+	return file.map((chunk: Buffer) => (deadline.touch(), chunk), { signal: deadline.signal });
 }
 
 /**
