@@ -3,8 +3,10 @@
 // byte for byte (200 MB on n8n 2.40.7, 50 MB on 2.8.4). n8n's peak resident memory must stay
 // within 100 MB of the same n8n running a workflow that does nothing: the file streams, it is
 // never held whole. And a download whose connection breaks mid-file fails its item, with
-// nothing handed on and nothing stored in n8n's binary store. The same copy, smaller, in n8n's
-// database binary mode (the one queue mode uses).
+// nothing handed on and nothing stored in n8n's binary store. On a slow link a file takes longer
+// than Request Timeout and still arrives (the timeout is the longest silence while a file moves);
+// a file that stops arriving fails its item. The same copy, smaller, in n8n's database binary
+// mode (the one queue mode uses).
 const { createHash } = require('node:crypto');
 const { existsSync, readdirSync } = require('node:fs');
 const { join } = require('node:path');
@@ -26,6 +28,11 @@ const BIG = 90001;
 const KEEP_UP_TO = MB;
 const DROP_AFTER = 8 * MB;
 const DATABASE_SIZE = 20 * MB;
+/**
+ * The slow link: 64 KiB every 20 ms (3.2 MB/s, less on a busy machine), so 16 MB take 5 s or
+ * more each way, past Request Timeout.
+ */
+const SLOW = { size: 16 * MB, paceMs: 20, requestTimeout: 2000, stallAfter: 2 * MB };
 /** The node's peak may pass n8n's idle peak by this much, whatever the file's size. */
 const FLAT_MARGIN_MB = 100;
 
@@ -50,21 +57,21 @@ function workflowOf(id, nodes, edges) {
 const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 const bigPackage = { id: 'ids', name: 'Big package', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: `return [{ json: { packageId: ${BIG} } }];` } };
 const sh = (name, position, parameters, onError) => signingHubNode(name, name, 'big', position, { parameters, onError });
-/** Max File Size above the largest file here (its default is 100 MB). */
+/** Max File Size above the largest file here (its default is 1,000 MB). */
 const downloadBig = { resource: 'package', operation: 'download', packageId: '={{ $json.packageId }}', options: { maxFileSize: 1024 } };
 
-/** Download -> Create (v4: Workflow Mode given) -> Upload of the downloaded file into it. */
-function copyWorkflow() {
+/** Download -> Create (v4: Workflow Mode given) -> Upload of the downloaded file into it; `options` on both transfers. */
+function copyWorkflow(id = 'wfBigFile', options = {}) {
 	const nodes = [
 		start,
 		bigPackage,
-		sh('Download', [400, 0], downloadBig),
+		sh('Download', [400, 0], { ...downloadBig, options: { ...downloadBig.options, ...options } }),
 		sh('Create copy', [600, -150], { resource: 'package', operation: 'create', packageName: 'Copy of the big one', options: { workflowMode: 'ONLY_OTHERS' } }),
 		{ id: 'merge', name: 'With file', type: 'n8n-nodes-base.merge', typeVersion: 3, position: [800, 0], parameters: { mode: 'combine', combineBy: 'combineByPosition', options: {} } },
-		sh('Upload', [1000, 0], { resource: 'document', operation: 'upload', packageId: "={{ $('Create copy').item.json.packageId }}", binaryPropertyName: 'data' }),
+		sh('Upload', [1000, 0], { resource: 'document', operation: 'upload', packageId: "={{ $('Create copy').item.json.packageId }}", binaryPropertyName: 'data', options }),
 	];
 	const edges = [link('Start', 'Big package'), link('Big package', 'Download'), link('Download', 'Create copy'), link('Create copy', 'With file'), link('Download', 'With file', 1), link('With file', 'Upload')];
-	return workflowOf('wfBigFile', nodes, edges);
+	return workflowOf(id, nodes, edges);
 }
 
 /** The same n8n doing nothing: its peak is the baseline. */
@@ -73,10 +80,12 @@ function idleWorkflow() {
 }
 
 /** A download on the error output, to see how a broken one ends. */
-function dropWorkflow() {
-	const nodes = [start, bigPackage, sh('Download', [400, 0], downloadBig, 'continueErrorOutput')];
-	return workflowOf('wfDrop', nodes, [link('Start', 'Big package'), link('Big package', 'Download')]);
+function dropWorkflow(id = 'wfDrop', options = {}) {
+	const nodes = [start, bigPackage, sh('Download', [400, 0], { ...downloadBig, options: { ...downloadBig.options, ...options } }, 'continueErrorOutput')];
+	return workflowOf(id, nodes, [link('Start', 'Big package'), link('Big package', 'Download')]);
 }
+
+const slowLink = { requestTimeout: SLOW.requestTimeout, maxAttempts: 1 };
 
 /** Every file under n8n's binary data folder (filesystem mode), temporary ones included. */
 function binaryFiles(n8n) {
@@ -101,18 +110,18 @@ async function sandbox(simulator, version, size, binaryMode) {
 	// Executions kept, so their binary data stays for the checks (n8n deletes both otherwise).
 	n8n.useEnv({ N8N_DEFAULT_BINARY_DATA_MODE: binaryMode, EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all' });
 	await n8n.importCredentials([credential]);
-	await n8n.importWorkflows([copyWorkflow(), idleWorkflow(), dropWorkflow()]);
+	await n8n.importWorkflows([copyWorkflow(), idleWorkflow(), dropWorkflow(), copyWorkflow('wfSlowCopy', slowLink), dropWorkflow('wfStall', slowLink)]);
 	return n8n;
 }
 
-/** The copy run downloaded `size` bytes into `binaryMode` storage and uploaded the same bytes, in one request. */
-async function expectSameBytesUploadedOnce(simulator, execution, size, binaryMode) {
+/** The copy run downloaded `size` bytes into `binaryMode` storage and uploaded the same bytes, in one request (logged from `from` on). */
+async function expectSameBytesUploadedOnce(simulator, execution, size, binaryMode, from = 0) {
 	const [downloaded] = nodeOutput(execution, 'Download');
 	expect(downloaded.json).toMatchObject({ packageId: BIG, fileName: 'big.pdf', mimeType: 'application/pdf', fileSize: size });
 	expect(downloaded.binary.data.id).toMatch(new RegExp(`^${binaryMode}`));
 	const [uploaded] = nodeOutput(execution, 'Upload').map((item) => item.json);
 	expect(uploaded).toMatchObject({ fileName: 'big.pdf', documentId: expect.any(Number) });
-	const uploads = simulator.log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/documents'));
+	const uploads = simulator.log.slice(from).filter((entry) => entry.method === 'POST' && entry.path.endsWith('/documents'));
 	expect(uploads.map((entry) => entry.bodyBytes)).toEqual([size]);
 	expect(uploads[0].bodySha256).toBe(await expectedSha256(size));
 	expect(simulator.packageOf(uploaded.packageId).documents[0]).toMatchObject({ size, sha256: uploads[0].bodySha256 });
@@ -127,6 +136,12 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 	let drop;
 	let filesBeforeDrop;
 	let filesAfterDrop;
+	let dropFrom;
+	let slowFrom;
+	let slowCopy;
+	let stall;
+	let filesBeforeStall;
+	let filesAfterStall;
 
 	beforeAll(async () => {
 		n8n = await sandbox(simulator, version, size, 'filesystem');
@@ -134,8 +149,16 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 		copy = await executeMeasured(n8n, 'wfBigFile');
 		simulator.setOptions({ dropDownloadAfterBytes: DROP_AFTER });
 		filesBeforeDrop = binaryFiles(n8n);
+		dropFrom = simulator.log.length;
 		drop = await n8n.execute('wfDrop');
 		filesAfterDrop = binaryFiles(n8n);
+		simulator.setOptions({ dropDownloadAfterBytes: null, hugeDownloadBytes: SLOW.size, linkPaceMs: SLOW.paceMs });
+		slowFrom = simulator.log.length;
+		slowCopy = await n8n.execute('wfSlowCopy');
+		simulator.setOptions({ stallDownloadAfterBytes: SLOW.stallAfter });
+		filesBeforeStall = binaryFiles(n8n);
+		stall = await n8n.execute('wfStall');
+		filesAfterStall = binaryFiles(n8n);
 	});
 
 	afterAll(async () => {
@@ -156,13 +179,31 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 		const [failed] = nodeOutput(drop.execution, 'Download', 1);
 		expect(failed.binary).toBeUndefined();
 		expect(String(failed.json.error?.message ?? failed.json.error)).toMatch(/^Could not download package 90001: the connection broke after \d+(\.\d)? MB of the file/);
-		const dropped = simulator.log.filter((entry) => entry.path === `/v4/packages/${BIG}` && entry.status === 'dropped');
+		const dropped = simulator.log.slice(dropFrom, slowFrom).filter((entry) => entry.path === `/v4/packages/${BIG}` && entry.status === 'dropped');
 		expect(dropped).toHaveLength(3);
 		// The copy's download is there: the check sees stored files.
 		expect(filesBeforeDrop.length).toBeGreaterThan(0);
 		const left = filesAfterDrop.filter((file) => !filesBeforeDrop.includes(file));
 		// n8n 2.8.4 writes a file in place and leaves what came of a failed stream, unregistered
 		// (no metadata, no binary ID) until the execution is deleted; 2.40 writes aside and removes it.
+		expect(version === '2.8.4' ? left.filter((file) => file.endsWith('.metadata')) : left).toEqual([]);
+	});
+
+	test(`on a slow link, ${SLOW.size / MB} MB take longer than Request Timeout (${SLOW.requestTimeout} ms) each way and still arrive: only silence ends a file`, async () => {
+		expect(slowCopy.code).toBe(0);
+		await expectSameBytesUploadedOnce(simulator, slowCopy.execution, SLOW.size, 'filesystem', slowFrom);
+		const transfers = simulator.log.slice(slowFrom).filter((entry) => entry.path === `/v4/packages/${BIG}` || entry.path.endsWith('/documents'));
+		expect(transfers.map((entry) => entry.durationMs)).toEqual([expect.any(Number), expect.any(Number)]);
+		for (const { durationMs } of transfers) expect(durationMs).toBeGreaterThan(SLOW.requestTimeout);
+	});
+
+	test('a file that stops arriving fails its item once Request Timeout passes without a byte, saying how much came, and stores nothing', () => {
+		expect(stall.code).toBe(0);
+		expect(nodeOutput(stall.execution, 'Download', 0)).toEqual([]);
+		const [failed] = nodeOutput(stall.execution, 'Download', 1);
+		expect(failed.binary).toBeUndefined();
+		expect(String(failed.json.error?.message ?? failed.json.error)).toBe(`Could not download package ${BIG}: SigningHub sent nothing for ${SLOW.requestTimeout} ms after 2.1 MB of the file`);
+		const left = filesAfterStall.filter((file) => !filesBeforeStall.includes(file));
 		expect(version === '2.8.4' ? left.filter((file) => file.endsWith('.metadata')) : left).toEqual([]);
 	});
 });

@@ -155,21 +155,39 @@ function drainedOrClosed(res) {
 }
 
 /** A PDF-looking body of exactly `size` bytes, written in chunks with back-pressure, never whole in memory. */
-async function writeLargePdf(res, size, stopAfter = size) {
+async function writeLargePdf(res, size, stopAfter = size, paceMs = 0) {
 	const head = Buffer.from('%PDF-1.4\n%', 'latin1');
 	const tail = Buffer.from('\n%%EOF\n', 'latin1');
-	const chunk = Buffer.alloc(64 * 1024, 0x20);
+	const chunk = Buffer.alloc(PIECE_BYTES, 0x20);
+	const out = bodyWriter(res, stopAfter, paceMs);
+	if (size < head.length + tail.length) return await out.send(Buffer.alloc(size, 0x25));
+	await out.send(head);
+	for (let left = size - head.length - tail.length; left > 0 && !res.destroyed && out.sent() < stopAfter; left -= chunk.length) await out.send(chunk.subarray(0, Math.min(left, chunk.length)));
+	return await out.send(tail);
+}
+
+/** Writes a file's bytes, up to `stopAfter`, in pieces with `paceMs` after each; returns the bytes sent. */
+async function writeFile(res, bytes, stopAfter = bytes.length, paceMs = 0) {
+	const out = bodyWriter(res, stopAfter, paceMs);
+	for (let at = 0; at < bytes.length && !res.destroyed && out.sent() < stopAfter; at += PIECE_BYTES) await out.send(bytes.subarray(at, at + PIECE_BYTES));
+	return out.sent();
+}
+
+const PIECE_BYTES = 64 * 1024;
+
+/** Writes to `res` no more than `stopAfter` bytes in all, waiting for the socket, and `paceMs` after each write (a slow link). */
+function bodyWriter(res, stopAfter, paceMs) {
 	let sent = 0;
-	const send = async (bytes) => {
-		const part = bytes.subarray(0, Math.max(0, Math.min(bytes.length, stopAfter - sent)));
-		sent += part.length;
-		if (part.length && !res.write(part)) await drainedOrClosed(res);
+	return {
+		sent: () => sent,
+		send: async (bytes) => {
+			const part = bytes.subarray(0, Math.max(0, Math.min(bytes.length, stopAfter - sent)));
+			sent += part.length;
+			if (part.length && !res.write(part)) await drainedOrClosed(res);
+			if (part.length && paceMs) await new Promise((resolve) => setTimeout(resolve, paceMs));
+			return sent;
+		},
 	};
-	if (size < head.length + tail.length) return send(Buffer.alloc(size, 0x25));
-	await send(head);
-	for (let left = size - head.length - tail.length; left > 0 && !res.destroyed && sent < stopAfter; left -= chunk.length) await send(chunk.subarray(0, Math.min(left, chunk.length)));
-	await send(tail);
-	return sent;
 }
 
 /** What an upload holds, by its first bytes and its name: `PDF`, `WORD`, `XML` or `OTHER`. */
@@ -214,6 +232,7 @@ module.exports = {
 	hostileAttachment,
 	HOSTILE_FILE_NAME,
 	writeLargePdf,
+	writeFile,
 	documentKind,
 	convertedName,
 	fileNameFromHeader,

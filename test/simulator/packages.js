@@ -3,7 +3,7 @@
 // neighbouring endpoints". Mixed into SigningHubSimulator's prototype (see simulator.js).
 // Every assumption made where the reference is silent is listed in README.md and kept in the
 // ASSUMED table of answers.js or next to the one line that applies it.
-const { storedZip, simplePdf, pageCount, attachment, hostileAttachment, HOSTILE_FILE_NAME, writeLargePdf, documentKind, convertedName, fileNameFromHeader } = require('./files');
+const { storedZip, simplePdf, pageCount, attachment, hostileAttachment, HOSTILE_FILE_NAME, writeLargePdf, writeFile, documentKind, convertedName, fileNameFromHeader } = require('./files');
 const { changeDate, processedDate } = require('./dates');
 const { json, message, empty, DOCUMENTED, ASSUMED } = require('./answers');
 const { RECIPIENT_ASSUMED } = require('./recipients');
@@ -310,10 +310,13 @@ const packageMethods = {
 	/**
 	 * A file answer after the download options: `downloadContentDisposition` ('attachment' as
 	 * usual, 'omit', 'hostile'), `hugeDownloadBytes` (a streamed body of that size instead of the
-	 * file) and `dropDownloadAfterBytes` (the connection is cut after that many body bytes).
+	 * file), `dropDownloadAfterBytes` (the connection is cut after that many body bytes),
+	 * `stallDownloadAfterBytes` (silence after that many, the connection held open) and
+	 * `linkPaceMs` (a slow link).
 	 */
 	fileAnswer(bytes, type, name) {
 		const { downloadContentDisposition: disposition, hugeDownloadBytes: huge, dropDownloadAfterBytes: dropAfter } = this.scenario;
+		const { stallDownloadAfterBytes: stallAfter, linkPaceMs: paceMs } = this.scenario;
 		const size = huge || bytes.length;
 		const headers = { 'content-type': type, 'content-length': String(size) };
 		if (disposition === 'hostile') {
@@ -321,23 +324,21 @@ const packageMethods = {
 			// Node refuses raw non-ASCII bytes in content-disposition beside a content-length: sent chunked.
 			delete headers['content-length'];
 		} else if (disposition !== 'omit') headers['content-disposition'] = attachment(name);
-		if (!huge && dropAfter == null) return { status: 200, body: bytes, headers };
+		if (!huge && dropAfter == null && stallAfter == null && !paceMs) return { status: 200, body: bytes, headers };
 		return {
 			status: 200,
 			headers,
 			/** Writes the body to `res`; returns the bytes sent. */
 			stream: async (res) => {
-				const stopAfter = dropAfter ?? size;
-				let sent;
-				if (huge) sent = await writeLargePdf(res, size, stopAfter);
-				else {
-					sent = Math.min(stopAfter, bytes.length);
-					res.write(bytes.subarray(0, sent));
-				}
+				const stopAfter = dropAfter ?? stallAfter ?? size;
+				const sent = huge ? await writeLargePdf(res, size, stopAfter, paceMs) : await writeFile(res, bytes, stopAfter, paceMs);
 				if (dropAfter != null && dropAfter < size) {
 					// Let the bytes leave before the connection is cut.
 					await new Promise((resolve) => setTimeout(resolve, 20));
 					res.socket?.destroy();
+				} else if (stallAfter != null && stallAfter < size) {
+					// Silence until the client gives up.
+					await new Promise((resolve) => res.once('close', resolve));
 				} else res.end();
 				return sent;
 			},

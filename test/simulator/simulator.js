@@ -64,6 +64,10 @@ const DEFAULT_SCENARIO = {
 	hugeDownloadBytes: 0,
 	/** Downloads cut the connection after this many body bytes (null: off). */
 	dropDownloadAfterBytes: null,
+	/** Downloads go silent after this many body bytes, the connection held open (null: off): a stalled link. */
+	stallDownloadAfterBytes: null,
+	/** A slow link: downloads send 64 KiB, then wait this many milliseconds, and so on; request bodies are read likewise (0: off). */
+	linkPaceMs: 0,
 	/** Request bodies above this many bytes are hashed as they arrive and only their head kept (null: keep all). */
 	keepBodiesUpTo: null,
 	/** `[{ method?, path }]` (`path` a regular expression): calls this SigningHub answers as unknown routes, as an older version would. */
@@ -85,6 +89,8 @@ const OPTION_CHECKS = {
 	hostileFileName: (v) => v === undefined || typeof v === 'string',
 	hugeDownloadBytes: (v) => Number.isInteger(v) && v >= 0,
 	dropDownloadAfterBytes: (v) => v === null || (Number.isInteger(v) && v >= 0),
+	stallDownloadAfterBytes: (v) => v === null || (Number.isInteger(v) && v >= 0),
+	linkPaceMs: (v) => Number.isInteger(v) && v >= 0,
 	keepBodiesUpTo: (v) => v === null || (Number.isInteger(v) && v >= 0),
 	addUsersAnswersUsers: (v) => typeof v === 'boolean',
 	latencyMs: (v) => Number.isFinite(v) && v >= 0,
@@ -118,7 +124,14 @@ class SigningHubSimulator {
 	/** `{ https: true }` serves HTTPS with the self-signed test certificate. */
 	constructor(scenario = {}, { https = false } = {}) {
 		this.reset(scenario);
-		const handler = (req, res) => this.handle(req, res);
+		// A client that goes away mid-request (a deadline on a slow upload) ends the exchange; any
+		// other failure is the simulator's own, answered as a 500 a test will see.
+		const handler = (req, res) =>
+			this.handle(req, res).catch((error) => {
+				if (req.destroyed || error?.code === 'ECONNRESET') return res.destroy();
+				if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+				res.end(`simulator error: ${error?.stack ?? error}`);
+			});
 		this.protocol = https ? 'https' : 'http';
 		this.server = https
 			? createTlsServer({ key: readFileSync(TEST_TLS.key), cert: readFileSync(TEST_TLS.cert) }, handler)
@@ -198,7 +211,8 @@ class SigningHubSimulator {
 	async handle(req, res) {
 		// The body as bytes; JSON and form calls read it as text. Above `keepBodiesUpTo` (a huge
 		// upload) only its head is kept, with its size and SHA-256, so memory stays flat.
-		const { body, size, sha256 } = await receiveBody(req, this.scenario.keepBodiesUpTo ?? Infinity);
+		const began = Date.now();
+		const { body, size, sha256 } = await receiveBody(req, this.scenario.keepBodiesUpTo ?? Infinity, this.scenario.linkPaceMs);
 		const url = new URL(req.url, 'http://simulator');
 		if (url.pathname.startsWith('/_sim/')) return this.control(req, res, url, body.toString('utf8'));
 
@@ -210,6 +224,8 @@ class SigningHubSimulator {
 		if (url.pathname === '/authenticate') entry.clientId = new URLSearchParams(body.toString('utf8')).get('client_id') ?? undefined;
 		else entry.clientId = this.accessTokens.get(String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, ''))?.clientId;
 		this.log.push(entry);
+		// From the request's first byte to the answer's last (or the connection's end).
+		res.once('close', () => (entry.durationMs = Date.now() - began));
 		if (this.scenario.latencyMs) await sleep(this.scenario.latencyMs);
 
 		// An expireTokens rule expires every access token, before or after the request is handled.
@@ -508,13 +524,17 @@ class SigningHubSimulator {
 /** The first bytes of a body kept when the rest is only hashed: enough to tell a PDF and count a page. */
 const KEPT_HEAD_BYTES = 64 * 1024;
 
-/** Reads a request body: whole up to `keepUpTo` bytes; above, its head, its size and its SHA-256. */
-async function receiveBody(req, keepUpTo) {
+/**
+ * Reads a request body: whole up to `keepUpTo` bytes; above, its head, its size and its SHA-256.
+ * With `paceMs`, a slow link: a pause after each 64 KiB read.
+ */
+async function receiveBody(req, keepUpTo, paceMs = 0) {
 	const chunks = [];
 	const hash = createHash('sha256');
 	let size = 0;
 	let kept = 0;
-	for await (const chunk of req) {
+	for await (const chunk of paceMs ? inPieces(req, 64 * 1024) : req) {
+		if (paceMs) await sleep(paceMs);
 		size += chunk.length;
 		hash.update(chunk);
 		if (kept < Math.max(keepUpTo, KEPT_HEAD_BYTES)) {
@@ -524,6 +544,11 @@ async function receiveBody(req, keepUpTo) {
 	}
 	const whole = Buffer.concat(chunks);
 	return { body: size > keepUpTo ? whole.subarray(0, KEPT_HEAD_BYTES) : whole, size, sha256: hash.digest('hex') };
+}
+
+/** A stream's bytes in pieces of at most `size` bytes. */
+async function* inPieces(stream, size) {
+	for await (const chunk of stream) for (let at = 0; at < chunk.length; at += size) yield chunk.subarray(at, at + size);
 }
 
 /**

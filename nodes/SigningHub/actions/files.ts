@@ -1,7 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { fileTypeFromMimeType } from 'n8n-workflow';
 
-import { CONFIG_FAILURE, firstBytesOf, invalidInput, SigningHubError, type RequestSpec, type StoredFile } from '../transport';
+import { CONFIG_FAILURE, firstBytesOf, invalidInput, MEGABYTE, SigningHubError, type RequestSpec, type StoredFile } from '../transport';
 import { checkWholeNumber, readOption } from './parameters';
 import type { ItemContext } from './types';
 
@@ -21,8 +21,7 @@ export const outputBinaryFieldOption: INodeProperties = {
  * or hostile server could fill n8n's binary storage (its memory in the database mode); the
  * transport stops the stream past this size.
  */
-const DEFAULT_MAX_FILE_SIZE_MB = 100;
-const BYTES_PER_MB = 1024 * 1024;
+const DEFAULT_MAX_FILE_SIZE_MB = 1000;
 
 export const maxFileSizeOption: INodeProperties = {
 	displayName: 'Max File Size (MB)',
@@ -30,7 +29,7 @@ export const maxFileSizeOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1 },
 	default: DEFAULT_MAX_FILE_SIZE_MB,
-	description: `The largest file to accept, in megabytes (default ${DEFAULT_MAX_FILE_SIZE_MB}): a larger one fails its item and nothing of it is kept. Files stream into n8n's binary data storage as they arrive.`,
+	description: `The largest file to accept, in megabytes of 1,000,000 bytes (default ${DEFAULT_MAX_FILE_SIZE_MB}, i.e. 1 GB): a larger one fails its item and nothing of it is kept. Files stream into n8n's binary data storage as they arrive, so a large limit costs no memory.`,
 };
 
 /** The download options every file operation has. */
@@ -46,7 +45,7 @@ export function readDownloadInputs(context: IExecuteFunctions, itemIndex: number
 	const field = String(readOption(context, itemIndex, outputBinaryFieldOption) ?? DEFAULT_BINARY_FIELD).trim();
 	const megabytes = readOption(context, itemIndex, maxFileSizeOption);
 	const maxFileSize = megabytes === undefined ? DEFAULT_MAX_FILE_SIZE_MB : checkWholeNumber(megabytes, maxFileSizeOption.displayName, 1);
-	return { field, maxBytes: maxFileSize * BYTES_PER_MB };
+	return { field, maxBytes: maxFileSize * MEGABYTE };
 }
 
 /** Characters that must not reach a file name: controls, and those that reorder or hide text. */

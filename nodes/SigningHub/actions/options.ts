@@ -55,7 +55,8 @@ const COMMON_OPTIONS: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: LIMITS.requestTimeout.min, maxValue: LIMITS.requestTimeout.max },
 		default: DEFAULT_REQUEST_TIMEOUT,
-		description: "How long one try may take, in milliseconds, until SigningHub's whole answer is in. Holds for the whole run: taken from the first item.",
+		description:
+			"How long one try may take, in milliseconds, until SigningHub's whole answer is in; while a file is sent or received, the longest time without a byte moving (a big file on a slow link still arrives). Holds for the whole run: taken from the first item.",
 	},
 ];
 

@@ -7,7 +7,6 @@ import {
 	CANCELLED,
 	CONFIG_FAILURE,
 	describeHttpFailure,
-	fileTooLarge,
 	forCall,
 	describeNetworkFailure,
 	describeRedirect,
@@ -30,12 +29,30 @@ import {
 	type RawResponse,
 } from './n8nBridge';
 import { TokenSession, type LoginRetry } from './session';
-import { brokenDownload, firstBytesOf, isByteStream, isStoredFile, MAX_ERROR_BODY_BYTES, receiveFile, storeFailure, type ByteStream, type IncomingFile, type StoredFile } from './fileStreams';
+import {
+	brokenDownload,
+	fileTooLarge,
+	firstBytesOf,
+	idleDeadline,
+	isByteStream,
+	isStoredFile,
+	MAX_ERROR_BODY_BYTES,
+	receiveFile,
+	stalledDownload,
+	storeFailure,
+	type ByteStream,
+	type IdleDeadline,
+	type IncomingFile,
+	type StoredFile,
+} from './fileStreams';
 
 export interface TransportOptions {
 	/** Tries per request, counting the first; only transient failures are tried again. */
 	maxAttempts: number;
-	/** Milliseconds one try may take, whole answer included. */
+	/**
+	 * Milliseconds one try may take, whole answer included; for a file sent or received, the
+	 * longest silence (no byte moving), so a big file on a slow link arrives.
+	 */
 	requestTimeout: number;
 }
 
@@ -309,18 +326,28 @@ export class SigningHubClient {
 	}
 
 	/**
-	 * The abort signal of one try: the execution's cancel signal and the deadline. A try that
-	 * logs in first gets its deadline once the token is there (and the login's own as a cap).
+	 * The deadline of one try, with the execution's cancel signal: the whole answer must arrive
+	 * within Request Timeout, a file may take as long as it keeps moving. A try that logs in first
+	 * gets its time once the token is there (the login's own timeout as a grace before).
 	 */
-	private tryDeadline(loggingIn: boolean): AbortSignal {
+	private tryDeadline(loggingIn: boolean, transfersFile: boolean): IdleDeadline {
 		const { requestTimeout } = this.options;
-		if (!loggingIn) return deadlineSignal(requestTimeout, this.cancelSignal);
+		if (transfersFile) {
+			const deadline = idleDeadline(requestTimeout, this.cancelSignal);
+			if (loggingIn) {
+				deadline.touch(LOGIN_TIMEOUT_MS);
+				this.loginContext.onLoggedIn = () => deadline.touch();
+			}
+			return deadline;
+		}
+		const noProgress = () => {};
+		if (!loggingIn) return { signal: deadlineSignal(requestTimeout, this.cancelSignal), touch: noProgress };
 		const afterLogin = new AbortController();
 		this.loginContext.onLoggedIn = () => {
 			const deadline = AbortSignal.timeout(requestTimeout);
 			deadline.addEventListener('abort', () => afterLogin.abort(deadline.reason), { once: true });
 		};
-		return AbortSignal.any([afterLogin.signal, deadlineSignal(requestTimeout + LOGIN_TIMEOUT_MS, this.cancelSignal)]);
+		return { signal: AbortSignal.any([afterLogin.signal, deadlineSignal(requestTimeout + LOGIN_TIMEOUT_MS, this.cancelSignal)]), touch: noProgress };
 	}
 
 	/**
@@ -330,10 +357,11 @@ export class SigningHubClient {
 	 * and the identity hash of authenticate(). Logins go through httpRequestWithAuthentication,
 	 * which calls preAuthentication and stores the token in the credential.
 	 */
-	private async transmit(spec: RequestSpec, body: SentBody, loggingIn: boolean): Promise<RawResponse> {
-		const deadline = this.tryDeadline(loggingIn);
+	private async transmit(spec: RequestSpec, sent: SentBody, loggingIn: boolean): Promise<RawResponse> {
+		const file = Buffer.isBuffer(sent) || isByteStream(sent);
+		const deadline = this.tryDeadline(loggingIn, file || spec.expect === 'file');
+		const body = isByteStream(sent) ? uploadProgress(sent, deadline) : sent;
 		const extraTimeMs = loggingIn ? LOGIN_TIMEOUT_MS : 0;
-		const file = Buffer.isBuffer(body) || isByteStream(body);
 		const headers: Record<string, string> = { Accept: spec.expect === 'file' ? 'application/octet-stream' : 'application/json' };
 		// An empty POST says so: without a length, Node sends it chunked, in two packets.
 		if (body === undefined && spec.method !== 'GET') headers['Content-Length'] = '0';
@@ -353,7 +381,7 @@ export class SigningHubClient {
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
 			timeout: this.options.requestTimeout + extraTimeMs,
-			abortSignal: deadline,
+			abortSignal: deadline.signal,
 			skipSslCertificateValidation: this.credentials.ignoreSslIssues === true,
 		};
 		const { helpers } = this.requester;
@@ -366,21 +394,23 @@ export class SigningHubClient {
 			if (isByteStream(response.body)) response.body = await this.incoming(response, spec, deadline);
 			return response;
 		} catch (error) {
-			throw this.asSigningHubError(error, deadline);
+			throw this.asSigningHubError(error, deadline.signal);
 		}
 	}
 
 	/** A streamed answer: the file passed on as it arrives, or an error answer's text. */
-	private async incoming(response: RawResponse, spec: RequestSpec, deadline: AbortSignal): Promise<IncomingFile | Buffer> {
+	private async incoming(response: RawResponse, spec: RequestSpec, deadline: IdleDeadline): Promise<IncomingFile | Buffer> {
 		const body = response.body as IncomingFile['stream'];
-		if (!SUCCESS_STATUSES.has(response.statusCode)) return await firstBytesOf(body, MAX_ERROR_BODY_BYTES, deadline);
+		if (!SUCCESS_STATUSES.has(response.statusCode)) return await firstBytesOf(body, MAX_ERROR_BODY_BYTES, deadline.signal);
 		return receiveFile(body, response.headers ?? {}, {
 			maxBytes: spec.maxBytes ?? Infinity,
-			signal: deadline,
+			deadline,
 			tooLarge: () => new SigningHubError(fileTooLarge(spec.action, spec.maxBytes ?? Infinity)),
 			broken: (error, received) => {
-				const failure = this.asSigningHubError(error, deadline);
-				return deadline.aborted || failure.reason !== 'network' ? failure : new SigningHubError(brokenDownload(failure, spec.action, received));
+				const failure = this.asSigningHubError(error, deadline.signal);
+				if (failure.reason !== 'network') return failure;
+				const { requestTimeout } = this.options;
+				return new SigningHubError(deadline.signal.aborted ? stalledDownload(failure, spec.action, received, requestTimeout) : brokenDownload(failure, spec.action, received));
 			},
 		});
 	}
@@ -393,6 +423,18 @@ export class SigningHubClient {
 		if (deadline.aborted) return new SigningHubError(timeoutFailure(this.options.requestTimeout));
 		return new SigningHubError(describeNetworkFailure(error, this.baseUrl, this.options.requestTimeout));
 	}
+}
+
+/**
+ * An upload read from n8n's binary store, each chunk read counting as progress. The buffers
+ * between here and SigningHub (several MB) still hold the last bytes once all is read, and they
+ * leave no faster than the file did: SigningHub then gets Request Timeout plus as long as the
+ * file took to hand over.
+ */
+function uploadProgress(file: ByteStream, deadline: IdleDeadline): ByteStream {
+	const started = Date.now();
+	file.once('end', () => deadline.touch(Date.now() - started));
+	return file.map((chunk: Buffer) => (deadline.touch(), chunk), { signal: deadline.signal });
 }
 
 /**

@@ -449,19 +449,6 @@ export function timeoutFailure(timeoutMs?: number): FailureDetails {
 	};
 }
 
-/** A file answer larger than the item allows: dropped while it arrived. */
-export function fileTooLarge(action: string, maxBytes: number): FailureDetails {
-	const megabytes = Math.round((maxBytes / (1024 * 1024)) * 100) / 100;
-	return {
-		reason: 'tooLarge',
-		responseStatus: null,
-		signingHubMessage: null,
-		transient: false,
-		message: `Could not ${action}: the file is larger than ${megabytes} MB (Max File Size)`,
-		description: 'The node stopped receiving it and kept nothing. If the file is expected to be this large, raise the Max File Size option.',
-	};
-}
-
 /** The base of a failure in the node's or credential's settings, found before anything is sent. */
 export const CONFIG_FAILURE = { reason: 'config', responseStatus: null, signingHubMessage: null, transient: false } as const;
 

@@ -42,12 +42,54 @@ export interface IncomingFile {
 /** How much of a file's start `head()` keeps: what telling a PDF takes (its header within 1024 bytes). */
 const HEAD_BYTES = 1024;
 
+/**
+ * The deadline of a file transfer: it fires once `idleMs` pass without a sign of progress (a
+ * byte sent or received), so a big file on a slow link arrives and a stalled one does not hang.
+ */
+export interface IdleDeadline {
+	/** Fires on silence, or with the execution's cancel signal. */
+	signal: AbortSignal;
+	/** Progress: the silence is counted from now (plus `graceMs`, e.g. while logging in first). */
+	touch(graceMs?: number): void;
+}
+
+/**
+ * An idle deadline with at most one timer at a time: when the timer fires after progress, it
+ * is set again for what is left of the silence, never once per chunk. (n8n's sandbox has no
+ * setTimeout: AbortSignal.timeout is the timer.)
+ */
+export function idleDeadline(idleMs: number, cancelSignal?: AbortSignal): IdleDeadline {
+	const controller = new AbortController();
+	let silentFrom = Date.now();
+	const arm = (ms: number) => {
+		const timer = AbortSignal.timeout(ms);
+		timer.addEventListener(
+			'abort',
+			() => {
+				if (controller.signal.aborted) return;
+				const silence = Date.now() - silentFrom;
+				if (silence >= idleMs) controller.abort(timer.reason);
+				else arm(idleMs - silence);
+			},
+			{ once: true },
+		);
+	};
+	arm(idleMs);
+	cancelSignal?.addEventListener('abort', () => controller.abort(cancelSignal.reason), { once: true });
+	return {
+		signal: controller.signal,
+		touch: (graceMs = 0) => {
+			silentFrom = Math.max(silentFrom, Date.now() + graceMs);
+		},
+	};
+}
+
 /** What a file's receiver needs to know to stop it. */
 export interface ReceiveLimits {
 	/** The most bytes to receive; past it the stream fails. */
 	maxBytes: number;
-	/** The try's deadline (and the execution's cancel signal). */
-	signal: AbortSignal;
+	/** The try's idle deadline (and the execution's cancel signal): every chunk is progress. */
+	deadline: IdleDeadline;
 	/** Builds the failure for a file over `maxBytes`. */
 	tooLarge: () => SigningHubError;
 	/** Builds the failure for a stream that broke or was stopped, from its error and the bytes received. */
@@ -72,10 +114,11 @@ export function receiveFile(body: ByteStream, headers: IDataObject, limits: Rece
 		// A copy: a slice would keep the whole chunk alive.
 		if (size < HEAD_BYTES) head.push(Buffer.from(chunk.subarray(0, HEAD_BYTES - size)));
 		size += chunk.length;
+		limits.deadline.touch();
 		if (size > limits.maxBytes) throw fail(limits.tooLarge());
 		return chunk;
 	};
-	const stream = body.map(passOn, { signal: limits.signal });
+	const stream = body.map(passOn, { signal: limits.deadline.signal });
 	// The stream's own error comes with the consumer's; this records why, for the item's message.
 	stream.on('error', (error) => fail(error instanceof SigningHubError ? error : limits.broken(error, size)));
 	body.on('error', (error) => fail(limits.broken(error, size)));
@@ -112,10 +155,11 @@ export async function firstBytesOf(stream: ByteStream, limit: number, signal?: A
 	return Buffer.concat(chunks).subarray(0, limit);
 }
 
-const KILOBYTE = 1024;
-const MEGABYTE = 1024 * KILOBYTE;
+const KILOBYTE = 1000;
+/** Max File Size's unit too: a megabyte of 1,000,000 bytes, as the label says. */
+export const MEGABYTE = 1000 * KILOBYTE;
 
-/** A size in words: bytes, KB or MB (to a tenth). */
+/** A size in words: bytes, KB or MB (decimal, as Max File Size counts; MB to a tenth). */
 function sizeInWords(bytes: number): string {
 	if (bytes < KILOBYTE) return `${bytes} bytes`;
 	if (bytes < MEGABYTE) return `${Math.round(bytes / KILOBYTE)} KB`;
@@ -128,6 +172,28 @@ export function brokenDownload(network: FailureDetails, action: string, received
 		...network,
 		message: `Could not ${action}: the connection broke after ${sizeInWords(received)} of the file`,
 		description: `${network.description} Nothing of the file was kept.`,
+	};
+}
+
+/** A file answer larger than the item allows: dropped while it arrived. */
+export function fileTooLarge(action: string, maxBytes: number): FailureDetails {
+	const megabytes = Math.round((maxBytes / MEGABYTE) * 100) / 100;
+	return {
+		reason: 'tooLarge',
+		responseStatus: null,
+		signingHubMessage: null,
+		transient: false,
+		message: `Could not ${action}: the file is larger than ${megabytes} MB (Max File Size)`,
+		description: 'The node stopped receiving it and kept nothing. If the file is expected to be this large, raise the Max File Size option.',
+	};
+}
+
+/** The file stopped arriving: nothing came for Request Timeout, so it was dropped. */
+export function stalledDownload(stall: FailureDetails, action: string, received: number, idleMs: number): FailureDetails {
+	return {
+		...stall,
+		message: `Could not ${action}: SigningHub sent nothing for ${idleMs} ms after ${sizeInWords(received)} of the file`,
+		description: `Nothing of the file was kept. Try again later, or raise the 'Request Timeout' option (the longest silence allowed while a file moves) if your SigningHub or the link is slow.`,
 	};
 }
 

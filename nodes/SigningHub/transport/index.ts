@@ -6,5 +6,5 @@
  */
 export { DEFAULT_TRANSPORT_OPTIONS, retryDelayMs, SigningHubClient, type Answer, type RequestSpec, type TransportOptions } from './client';
 export type { ApiVersion } from './endpoints';
-export { firstBytesOf, type IncomingFile, type StoredFile } from './fileStreams';
+export { firstBytesOf, MEGABYTE, type IncomingFile, type StoredFile } from './fileStreams';
 export { CANCELLED, CONFIG_FAILURE, errorPayload, invalidInput, RequestFailure, SigningHubError, toNodeError } from './errors';

@@ -82,11 +82,37 @@ describe('files stream', () => {
 		expect(storedIds()).toEqual([]);
 	});
 
-	it('ends a file that trickles in past Request Timeout, keeping nothing of it', async () => {
-		harness.sim.addFaults({ path: '/packages/8$', method: 'GET', kind: 'trickle', everyMs: 50, times: 1 });
+	it('receives a file that takes longer than Request Timeout on a slow link: only silence ends a file', async () => {
+		// 49 pieces of 64 KiB, 40 ms apart: about 2 s in all, never 1 s without a byte.
+		harness.sim.setOptions({ linkPaceMs: 40 });
+		const { output, bytesOf } = await harness.run({ ...download, options: { requestTimeout: 1000, maxAttempts: 1 } }, [{ packageId: 8 }]);
+		expect(bytesOf(output[0].binary?.data)?.equals(file)).toBe(true);
+	});
+
+	it('sends a file that takes longer than Request Timeout on a slow link', async () => {
+		// 256 pieces of 64 KiB, 10 ms apart: 2.6 s or more. The last bytes handed over wait in the
+		// buffers between client and simulator (several MB) for the slow reader: SigningHub gets
+		// Request Timeout plus the time the upload took from then.
+		const large = bigPdf(16 * MB);
+		harness.sim.setOptions({ linkPaceMs: 10 });
+		const from = harness.sim.log.length;
+		const stored = storedFileInput({ packageId: 7 }, 'data', 'large.pdf', 'filesystem-v2:large');
+		const { output } = await harness.run({ ...upload, options: { requestTimeout: 1000, maxAttempts: 1 } }, [stored], { storedFiles: { 'filesystem-v2:large': large } });
+		expect(output[0].json).toMatchObject({ packageId: 7, fileName: 'large.pdf' });
+		expect(uploads(from).map((entry) => entry.bodyBytes)).toEqual([large.length]);
+		expect(uploads(from)[0].durationMs).toBeGreaterThan(1000);
+		expect(harness.sim.packageOf(7).documents[0].content.equals(large)).toBe(true);
+	});
+
+	it('ends a file that stops arriving once Request Timeout passes without a byte, saying how much came and keeping nothing', async () => {
+		harness.sim.setOptions({ stallDownloadAfterBytes: MB, linkPaceMs: 1 });
 		const { output, storedIds } = await harness.run({ ...download, options: { requestTimeout: 1000, maxAttempts: 1 } }, [{ packageId: 8 }], { continueOnFail: true });
 		expect(output[0].binary).toBeUndefined();
-		expect(output[0].json.error).toMatchObject({ message: 'SigningHub did not answer within 1000 ms', attempts: 1 });
+		expect(output[0].json.error).toMatchObject({
+			message: 'Could not download package 8: SigningHub sent nothing for 1000 ms after 1 MB of the file',
+			description: expect.stringContaining('Nothing of the file was kept.'),
+			attempts: 1,
+		});
 		expect(storedIds()).toEqual([]);
 	});
 

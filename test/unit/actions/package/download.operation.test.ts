@@ -96,7 +96,7 @@ describe.each(API_VERSIONS)('Package > Download: safe names, types and Max File 
 		]);
 	});
 
-	it('fails the item past Max File Size (100 MB unless set), having stopped receiving; a smaller file passes', async () => {
+	it('fails the item past Max File Size (1,000 MB of 1,000,000 bytes unless set), having stopped receiving; a smaller file passes', async () => {
 		harness.sim.setOptions({ hugeDownloadBytes: 3 * 1024 * 1024 });
 		const from = harness.sim.log.length;
 		const { output } = await harness.run(downloadById({ maxFileSize: '={{ $json.max }}' }), [{ id: 11, max: 1 }, { id: 11, max: 5 }], { apiVersion, continueOnFail: true });
