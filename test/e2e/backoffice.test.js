@@ -39,7 +39,7 @@ const SCENARIO_PACKAGES = [
 		recipients: [{ user_email: 'signer@example.com', user_name: 'Sam Signer' }, { user_email: 'forger@example.com', user_name: 'Fay Forger' }],
 		signatureStatuses: { 'forger@example.com': 'INVALID' },
 	},
-	{ id: 60, owner: OWNER, status: 'IN_PROGRESS', name: 'Embedded', recipients: [{ user_email: 'signer@example.com' }] },
+	{ id: 60, owner: OWNER, status: 'IN_PROGRESS', name: 'Embedded', documents: [{ name: 'contract.pdf', content: '%PDF-1.4 embedded' }], recipients: [{ user_email: 'signer@example.com' }] },
 ];
 
 describe.each(versionsUnderTest())('The back office in n8n %s', (version) => {
@@ -228,7 +228,7 @@ describe.each(versionsUnderTest())('The back office in n8n %s', (version) => {
 		const [link, badCallback, stranger] = items('Signing link');
 		expect(link).toEqual({ packageId: 60, email: 'signer@example.com', url: expect.stringContaining('/web/Integration?') });
 		expect(new URL(link.url).searchParams.get('callback_url')).toBe(CALLBACK);
-		expect(badCallback.error).toMatchObject({ message: 'Callback URL must be an http or https address, not "ftp://portal.example.com"', attempts: 0 });
+		expect(badCallback.error).toMatchObject({ message: 'Callback URL must be an https address, not "ftp://portal.example.com"', attempts: 0 });
 		expect(stranger.error).toMatchObject({ httpCode: 400, signingHubMessage: 'The user is not a recipient of this document' });
 		expect(items('Signing link v3')[0].error).toMatchObject({ message: 'Get Signing Link needs API v4', attempts: 0 });
 		expect(simulator.log.filter((e) => e.path === '/v4/links/integration' && e.status !== 401)).toHaveLength(2);
@@ -242,7 +242,7 @@ describe.each(versionsUnderTest())('The back office in n8n %s', (version) => {
 		const { SigningHub } = require('../../dist/nodes/SigningHub/SigningHub.node');
 		const fullMenus = new SigningHub().description.properties.filter((p) => p.name === 'operation' && p.displayOptions.show['@tool']?.[0] !== true);
 		const every = fullMenus.flatMap((menu) => menu.options.map((option) => `${menu.displayOptions.show.resource[0]}.${option.value}`));
-		const notForAgents = [...BINARY_ONLY, 'document.sign', 'package.sendForSignature'];
+		const notForAgents = [...BINARY_ONLY, 'document.sign', 'package.sendForSignature', 'package.sendFromTemplate'];
 		expect(offered.sort()).toEqual(every.filter((key) => !notForAgents.includes(key)).sort());
 		expect(offered.filter((key) => BINARY_ONLY.includes(key))).toEqual([]);
 		for (const tool of agentTools.tools) {

@@ -191,7 +191,7 @@ describe.each(versionsUnderTest({ core: true }))('Complete Workflow in n8n %s', 
 	test.each([
 		['Wrong password', 'bad-password', 400, 'Invalid username or password', /email and password/],
 		['Disabled', 'disabled', 403, 'Account is disabled', /enable the account/],
-		['Two-factor', 'otp', 403, 'Two factor authentication is required', /Two-factor login cannot run unattended/],
+		['Two-factor', 'otp', 403, 'Two factor authentication is required', /A login that asks for a one-time password cannot run unattended/],
 		['Bad secret', 'bad-secret', 400, 'Invalid client credentials', /Client ID/],
 	])('a failed login (%s) fails every item with SigningHub\'s words after one attempt', (node, credentialId, httpCode, said, fix) => {
 		const errors = json(main(node)).map((j) => j.error);

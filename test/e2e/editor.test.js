@@ -159,7 +159,14 @@ async function outputItems(page) {
 	await panel.getByTestId('radio-button-json').click();
 	const json = panel.locator('.vjs-tree').first();
 	await json.waitFor();
-	return JSON.parse((await json.innerText()).replace(/\u00a0/g, ' '));
+	// The JSON view renders only the lines in sight: a tall window shows them all.
+	const viewport = page.viewportSize();
+	await page.setViewportSize({ width: viewport.width, height: 4000 });
+	try {
+		return JSON.parse((await json.innerText()).replace(/\u00a0/g, ' '));
+	} finally {
+		await page.setViewportSize(viewport);
+	}
 }
 
 // --- the test -------------------------------------------------------------------------------

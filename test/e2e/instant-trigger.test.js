@@ -17,8 +17,12 @@ const WORKFLOW_ID = 'wfInstant';
 const OWNER = 'owner@example.com';
 /** How long after an execution the test watches for another (a second look, a recheck). */
 const QUIET_MS = 4_000;
-/** The bound from a change in SigningHub to its execution. */
-const WITHIN_MS = 2_000;
+/**
+ * From a change in SigningHub to its execution: far below the polling trigger's shortest poll
+ * (a minute), so the call started it, not a poll. Not a speed goal: on a loaded machine (CI beside
+ * other work) 2 s was passed; latency figures belong to a benchmark.
+ */
+const WITHIN_MS = 15_000;
 
 jest.setTimeout(20 * 60 * 1000);
 

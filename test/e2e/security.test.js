@@ -201,7 +201,17 @@ describe.each(versionsUnderTest())('issue 26 in n8n %s', (version) => {
 		expect(byKey['workflow.setPostProcessing']).toMatch(/Reaches: every address given, inside or outside the enterprise/);
 		expect(byKey['workflow.complete']).toMatch(/^Destructive: .* Cannot be undone\./);
 		expect(byKey['package.getSigningLink']).toMatch(/Its output is a secret: /);
-		expect(Object.keys(byKey).filter((key) => / Cannot be undone\./.test(byKey[key])).sort()).toEqual(['document.delete', 'package.changeOwner', 'package.delete', 'workflow.complete']);
+		expect(Object.keys(byKey).filter((key) => / Cannot be undone\./.test(byKey[key])).sort()).toEqual([
+			'document.delete',
+			'document.deleteField',
+			'package.approve',
+			'package.bulk',
+			'package.changeOwner',
+			'package.decline',
+			'package.delete',
+			'package.submit',
+			'workflow.complete',
+		]);
 	});
 
 	test('a version 1 Key expression that gives nothing refuses every call, "undefined" included; nothing is read', () => {
