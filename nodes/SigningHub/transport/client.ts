@@ -380,7 +380,9 @@ export class SigningHubClient {
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
-			timeout: this.options.requestTimeout + extraTimeMs,
+			// n8n's timeout is the socket's silence: a streamed upload's last bytes wait in the buffers
+			// between with the socket silent, so its deadline is the idle one alone (with its grace).
+			timeout: isByteStream(sent) ? undefined : this.options.requestTimeout + extraTimeMs,
 			abortSignal: deadline.signal,
 			skipSslCertificateValidation: this.credentials.ignoreSslIssues === true,
 		};
