@@ -53,6 +53,9 @@ function exampleCredentials(url) {
  * Opens each example in n8n's editor (Debian's Chromium): the nodes each shows on its canvas,
  * and, with SIGNINGHUB_SCREENSHOTS=1, its picture docs/example-<file>.png.
  */
+/** The nodes of an example that the canvas draws as nodes (a sticky note is not one). */
+const canvasNodesOf = (file) => JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')).nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').length;
+
 async function openInEditor(server) {
 	const browser = await openBrowser({ viewport: { width: 1600, height: 800 } });
 	// Generous: the editor's first load takes long on a machine shared with other n8n runs.
@@ -63,8 +66,7 @@ async function openInEditor(server) {
 		for (const [file, id] of Object.entries(IMPORTED)) {
 			await browser.page.goto(`${server.url}/workflow/${id}`);
 			const nodes = browser.page.getByTestId('canvas-node');
-			const expected = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')).nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').length;
-			await nodes.nth(expected - 1).waitFor({ timeout: 60_000 });
+			await nodes.nth(canvasNodesOf(file) - 1).waitFor({ timeout: 60_000 });
 			shown[file] = await nodes.count();
 			if (docsDir) {
 				await browser.page.getByTestId('canvas-zoom-to-fit').click();
@@ -199,7 +201,7 @@ describe.each(versionsUnderTest())('the example workflows in n8n %s', (version) 
 
 	(EDITOR_VERSIONS.includes(version) ? test : test.skip)("each example opens in n8n's editor with all its nodes", async () => {
 		const editor = await openInEditor(server);
-		const expected = Object.fromEntries(Object.keys(IMPORTED).map((file) => [file, JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')).nodes.length]));
+		const expected = Object.fromEntries(Object.keys(IMPORTED).map((file) => [file, canvasNodesOf(file)]));
 		expect(editor).toEqual(expected);
 	});
 
