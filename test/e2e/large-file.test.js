@@ -138,6 +138,7 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 	let filesAfterDrop;
 	let dropFrom;
 	let slowFrom;
+	let stallFrom;
 	let slowCopy;
 	let stall;
 	let filesBeforeStall;
@@ -157,6 +158,7 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 		slowCopy = await n8n.execute('wfSlowCopy');
 		simulator.setOptions({ stallDownloadAfterBytes: SLOW.stallAfter });
 		filesBeforeStall = binaryFiles(n8n);
+		stallFrom = simulator.log.length;
 		stall = await n8n.execute('wfStall');
 		filesAfterStall = binaryFiles(n8n);
 	});
@@ -192,8 +194,8 @@ describe.each(versionsUnderTest())('a large PDF in n8n %s (filesystem binary mod
 	test(`on a slow link, ${SLOW.size / MB} MB take longer than Request Timeout (${SLOW.requestTimeout} ms) each way and still arrive: only silence ends a file`, async () => {
 		const failure = slowCopy.code === 0 ? null : slowCopy.output.split('\n').filter((line) => /"level":"error"/.test(line)).slice(-2).join('\n');
 		expect(failure).toBeNull();
-		await expectSameBytesUploadedOnce(simulator, slowCopy.execution, SLOW.size, 'filesystem', slowFrom);
-		const transfers = simulator.log.slice(slowFrom).filter((entry) => entry.path === `/v4/packages/${BIG}` || entry.path.endsWith('/documents'));
+		await expectSameBytesUploadedOnce(simulator, slowCopy.execution, SLOW.size, 'filesystem', slowFrom, stallFrom);
+		const transfers = simulator.log.slice(slowFrom, stallFrom).filter((entry) => entry.path === `/v4/packages/${BIG}` || entry.path.endsWith('/documents'));
 		expect(transfers.map((entry) => entry.durationMs)).toEqual([expect.any(Number), expect.any(Number)]);
 		for (const { durationMs } of transfers) expect(durationMs).toBeGreaterThan(SLOW.requestTimeout);
 	});
