@@ -56,7 +56,7 @@ export interface IdleDeadline {
 /**
  * An idle deadline with at most one timer at a time: when the timer fires after progress, it
  * is set again for what is left of the silence, never once per chunk. (n8n's sandbox has no
- * setTimeout: AbortSignal.timeout is the timer.)
+ * timer functions of its own: AbortSignal.timeout is the timer.)
  */
 export function idleDeadline(idleMs: number, cancelSignal?: AbortSignal): IdleDeadline {
 	const controller = new AbortController();
