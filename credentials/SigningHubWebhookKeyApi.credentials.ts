@@ -13,7 +13,7 @@ export class SigningHubWebhookKeyApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:signinghub.svg', dark: 'file:signinghub.dark.svg' };
 
-	documentationUrl = 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-instant-trigger';
+	documentationUrl = 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#signinghub-instant-trigger';
 
 	properties: INodeProperties[] = [
 		{

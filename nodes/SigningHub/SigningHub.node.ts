@@ -15,7 +15,7 @@ export class SigningHub implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send, manage and track SigningHub packages',
-		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-node',
+		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#operations',
 		defaults: {
 			name: 'SigningHub',
 		},

@@ -114,7 +114,7 @@ export class SigningHubInstantTrigger implements INodeType {
 		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow within seconds when SigningHub calls its URL',
-		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-instant-trigger',
+		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#signinghub-instant-trigger',
 		defaults: {
 			name: 'SigningHub Instant Trigger',
 		},

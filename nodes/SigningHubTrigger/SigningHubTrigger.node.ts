@@ -16,7 +16,7 @@ export class SigningHubTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Send, manage and track SigningHub packages',
-		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#the-trigger',
+		documentationUrl: 'https://github.com/signinghub-n8n/n8n-nodes-signinghub#signinghub-trigger-polling',
 		defaults: {
 			name: 'SigningHub Trigger',
 		},

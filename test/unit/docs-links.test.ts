@@ -1,8 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
-import { SigningHubApi } from '../../credentials/SigningHubApi.credentials';
-
 const root = resolve(__dirname, '../..');
 const repositoryUrl = 'https://github.com/signinghub-n8n/n8n-nodes-signinghub';
 
@@ -62,8 +60,9 @@ describe('README and docs/', () => {
 	});
 
 	it('links from the editor to the README land on a heading', () => {
+		const sources = [...readdirSync(join(root, 'credentials')).map((file) => join(root, 'credentials', file)), ...['SigningHub', 'SigningHubTrigger', 'SigningHubInstantTrigger'].map((node) => join(root, 'nodes', node, `${node}.node.ts`))];
 		const fromCode = [
-			new SigningHubApi().documentationUrl,
+			...sources.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/documentationUrl\s*[:=]\s*'([^']+)'/g)].map(([, url]) => url)),
 			...['SigningHub', 'SigningHubTrigger', 'SigningHubInstantTrigger'].flatMap((node) =>
 				[...readFileSync(join(root, 'nodes', node, `${node}.node.json`), 'utf8').matchAll(/"url":\s*"([^"]+)"/g)].map(([, url]) => url),
 			),
