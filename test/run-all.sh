@@ -19,7 +19,9 @@ status=0
 npx jest --maxWorkers="${SIGNINGHUB_TEST_WORKERS:-3}" --json --outputFile="$report" "$@" || status=$?
 node -e '
 const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-console.log(`\nTests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+const files = r.testResults.map((t) => [Math.round((t.endTime - t.startTime) / 1000), require("path").relative(process.cwd(), t.name)]).sort((a, b) => b[0] - a[0]);
+console.log("\nSlowest test files (s): " + files.slice(0, 12).map(([s, f]) => `${f} ${s}`).join(", "));
+console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
 ' "$report"
 rm -f "$report"
 exit "$status"
