@@ -69,7 +69,7 @@ async function openInEditor(server) {
 			await nodes.nth(canvasNodesOf(file) - 1).waitFor({ timeout: 60_000 });
 			shown[file] = await nodes.count();
 			if (docsDir) {
-				await browser.page.getByTestId('canvas-zoom-to-fit').click();
+				await browser.page.getByTestId('zoom-to-fit').click();
 				let last;
 				await waitFor(async () => last === (last = await browser.page.locator('.vue-flow__viewport').getAttribute('style')), 'the canvas to settle', 10_000);
 				mkdirSync(docsDir, { recursive: true });
