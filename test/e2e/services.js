@@ -243,6 +243,10 @@ function queueModeEnv(redis, postgres) {
 		DB_POSTGRESDB_DATABASE: postgres.database,
 		DB_POSTGRESDB_USER: postgres.user,
 		DB_POSTGRESDB_PASSWORD: postgres.password,
+		// n8n's default pool of 2 connections timed out (20 s) under a burst of 100 webhook calls on a
+		// machine loaded by other work, and that burst's event never reached the workflow; the
+		// queue-mode docs advise a larger pool, as here.
+		DB_POSTGRESDB_POOL_SIZE: '10',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 	};
 }
