@@ -49,13 +49,13 @@ function exampleCredentials(url) {
 	return [account, { ...admin, id: 'signinghub-admin-example', name: 'SigningHub enterprise admin' }];
 }
 
+/** The nodes of an example that the canvas draws as nodes (a sticky note is not one). */
+const canvasNodesOf = (file) => JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')).nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').length;
+
 /**
  * Opens each example in n8n's editor (Debian's Chromium): the nodes each shows on its canvas,
  * and, with SIGNINGHUB_SCREENSHOTS=1, its picture docs/example-<file>.png.
  */
-/** The nodes of an example that the canvas draws as nodes (a sticky note is not one). */
-const canvasNodesOf = (file) => JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')).nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').length;
-
 async function openInEditor(server) {
 	const browser = await openBrowser({ viewport: { width: 1600, height: 800 } });
 	// Generous: the editor's first load takes long on a machine shared with other n8n runs.

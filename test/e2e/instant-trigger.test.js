@@ -1,8 +1,8 @@
 // The SigningHub Instant Trigger in a running n8n 2.40.7: an active workflow whose production
 // URL the simulator calls the ways SigningHub might (JSON, an empty POST, a GET with query
 // parameters, a form, the Completion Report's HEAD probe and XML). Each change must start
-// exactly one execution, well before a poll would have seen it; a burst of 100 calls no duplicate; a wrong key nothing; an
-// n8n restarted between two changes must lose nothing. Then the same in queue mode (Redis,
+// exactly one execution, before a poll could have seen it; a burst of 100 calls no duplicate; a
+// wrong key nothing; an n8n restarted between two changes must lose nothing. Then the same in queue mode (Redis,
 // Postgres, a main taking the webhooks, a worker running the executions).
 const { SigningHubSimulator, DEFAULT_SCENARIO } = require('../simulator/simulator');
 const { Collector, collectNode } = require('./collector');

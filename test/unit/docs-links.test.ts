@@ -60,10 +60,14 @@ describe('README and docs/', () => {
 	});
 
 	it('links from the editor to the README land on a heading', () => {
-		const sources = [...readdirSync(join(root, 'credentials')).map((file) => join(root, 'credentials', file)), ...['SigningHub', 'SigningHubTrigger', 'SigningHubInstantTrigger'].map((node) => join(root, 'nodes', node, `${node}.node.ts`))];
+		const nodes = ['SigningHub', 'SigningHubTrigger', 'SigningHubInstantTrigger'];
+		const sources = [
+			...readdirSync(join(root, 'credentials')).filter((file) => file.endsWith('.ts')).map((file) => join(root, 'credentials', file)),
+			...nodes.map((node) => join(root, 'nodes', node, `${node}.node.ts`)),
+		];
 		const fromCode = [
 			...sources.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/documentationUrl\s*[:=]\s*'([^']+)'/g)].map(([, url]) => url)),
-			...['SigningHub', 'SigningHubTrigger', 'SigningHubInstantTrigger'].flatMap((node) =>
+			...nodes.flatMap((node) =>
 				[...readFileSync(join(root, 'nodes', node, `${node}.node.json`), 'utf8').matchAll(/"url":\s*"([^"]+)"/g)].map(([, url]) => url),
 			),
 		].filter((url) => url.startsWith(repositoryUrl));
