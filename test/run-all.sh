@@ -5,23 +5,51 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ -d node_modules ] || npm ci --no-audit --no-fund
-npm run lint
-npm run build
+started=$SECONDS
+phase() { echo "== $1 ($((SECONDS - started)) s since start)"; }
 
-# Install the pinned n8n versions first, so their (one-off) install shows its own progress.
-node test/e2e/install-n8n.js $(node -e 'console.log(require("./test/e2e/versions").allVersionsUnderTest().join(" "))') >/dev/null
+# The pinned n8n versions install (about 9 minutes on a new machine, nothing once cached) while
+# lint, build and the unit tests run: they need none of them. Their output goes to a log, shown
+# if the install fails. setsid puts the install in its own process group, stopped on any exit.
+install_log="$(mktemp)"
+reports="$(mktemp -d)"
+setsid node test/e2e/install-n8n.js $(node -e 'console.log(require("./test/e2e/versions").allVersionsUnderTest().join(" "))') >"$install_log" 2>&1 &
+install_pid=$!
+trap 'kill -- -"$install_pid" 2>/dev/null || true; rm -rf "$install_log" "$reports"' EXIT
+
+phase lint
+npm run lint
+phase build
+npm run build
 
 # Three test files at a time: most of an end-to-end file's time is spent waiting for n8n (its
 # polls, its start-up, a simulator that answers slowly), so this roughly halves the wall time on
-# two cores. SIGNINGHUB_TEST_WORKERS=1 runs one file at a time.
-report="$(mktemp)"
+# two cores. SIGNINGHUB_TEST_WORKERS=1 runs one file at a time. Arguments (test paths, -t) go to
+# both projects.
+jest_run() {
+	npx jest --selectProjects "$1" --passWithNoTests --maxWorkers="${SIGNINGHUB_TEST_WORKERS:-3}" --json --outputFile="$reports/$1.json" "${@:2}"
+}
 status=0
-npx jest --maxWorkers="${SIGNINGHUB_TEST_WORKERS:-3}" --json --outputFile="$report" "$@" || status=$?
+phase "unit tests"
+jest_run unit "$@" || status=$?
+
+phase "waiting for the n8n installs"
+if ! wait "$install_pid"; then
+	cat "$install_log" >&2
+	echo "Installing the pinned n8n versions failed (output above)." >&2
+	exit 1
+fi
+phase "end-to-end tests"
+jest_run e2e "$@" || status=$?
+phase done
+
 node -e '
-const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-const files = r.testResults.map((t) => [Math.round((t.endTime - t.startTime) / 1000), require("path").relative(process.cwd(), t.name)]).sort((a, b) => b[0] - a[0]);
+const { readFileSync } = require("fs");
+const { relative } = require("path");
+const reports = process.argv.slice(1).map((file) => JSON.parse(readFileSync(file, "utf8")));
+const files = reports.flatMap((r) => r.testResults).map((t) => [Math.round((t.endTime - t.startTime) / 1000), relative(process.cwd(), t.name)]).sort((a, b) => b[0] - a[0]);
+const sum = (key) => reports.reduce((total, r) => total + r[key], 0);
 console.log("\nSlowest test files (s): " + files.slice(0, 12).map(([s, f]) => `${f} ${s}`).join(", "));
-console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
-' "$report"
-rm -f "$report"
+console.log(`Tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed` + (sum("numPendingTests") ? `, ${sum("numPendingTests")} skipped` : ""));
+' "$reports"/*.json
 exit "$status"
