@@ -105,6 +105,11 @@ function installN8n(version) {
 		const node = installNode(config.node);
 		nodeBin = node.bin;
 		env.npm_config_nodedir = node.headers;
+	} else if (existsSync(join(nodeBin, '../include/node/common.gypi'))) {
+		// Native modules (sqlite3) build against the running Node's own headers: node-gyp would
+		// otherwise download them from nodejs.org, and sqlite3's prebuilt binary comes from GitHub;
+		// a machine that reaches only the npm registry has neither.
+		env.npm_config_nodedir = resolve(nodeBin, '..');
 	}
 	env.PATH = `${nodeBin}:${env.PATH}`;
 
