@@ -8,19 +8,30 @@ cd "$(dirname "$0")/.."
 started=$SECONDS
 phase() { echo "== $1 ($((SECONDS - started)) s since start)"; }
 
-# The pinned n8n versions install (about 9 minutes on a new machine, nothing once cached) while
-# lint, build and the unit tests run: they need none of them. Their output goes to a log, shown
-# if the install fails. setsid puts the install in its own process group, stopped on any exit.
+# The pinned n8n versions install in the background (minutes on a new machine, nothing once
+# cached): the first alone, while lint, build and the unit tests run, then the others while the
+# end-to-end tests run in the first (a test that needs one still installing waits for it). Their
+# output goes to a log, shown if an install fails. setsid gives the installs their own process
+# group, stopped on any exit.
+versions=($(node -e 'console.log(require("./test/e2e/versions").allVersionsUnderTest().join(" "))'))
 install_log="$(mktemp)"
 reports="$(mktemp -d)"
-setsid node test/e2e/install-n8n.js $(node -e 'console.log(require("./test/e2e/versions").allVersionsUnderTest().join(" "))') >"$install_log" 2>&1 &
+setsid node test/e2e/install-n8n.js "${versions[@]}" >"$install_log" 2>&1 &
 install_pid=$!
+installs_failed() {
+	cat "$install_log" >&2
+	echo "Installing the pinned n8n versions failed (output above)." >&2
+}
 trap 'kill -- -"$install_pid" 2>/dev/null || true; rm -rf "$install_log" "$reports"' EXIT
 
 phase lint
 npm run lint
 phase build
 npm run build
+# The unit tests are compiled file by file without type checking (isolatedModules); this checks
+# the types of the sources and the tests together, once.
+phase typecheck
+npm run typecheck
 
 # Three test files at a time: most of an end-to-end file's time is spent waiting for n8n (its
 # polls, its start-up, a simulator that answers slowly), so this roughly halves the wall time on
@@ -33,14 +44,17 @@ status=0
 phase "unit tests"
 jest_run unit "$@" || status=$?
 
-phase "waiting for the n8n installs"
-if ! wait "$install_pid"; then
-	cat "$install_log" >&2
-	echo "Installing the pinned n8n versions failed (output above)." >&2
+phase "waiting for n8n ${versions[0]}"
+if ! node -e 'require("./test/e2e/install-n8n").whenInstalled(process.argv[1]).catch(() => process.exit(1))' "${versions[0]}" >/dev/null 2>&1; then
+	installs_failed
 	exit 1
 fi
 phase "end-to-end tests"
 jest_run e2e "$@" || status=$?
+if ! wait "$install_pid"; then
+	installs_failed
+	status=1
+fi
 phase done
 
 node -e '

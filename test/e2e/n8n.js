@@ -5,7 +5,7 @@ const { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } = require('
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 
-const { installN8n } = require('./install-n8n');
+const { whenInstalled } = require('./install-n8n');
 const { freePort, removeDir, sleep, startProcess, tempDir, waitFor, which } = require('./services');
 
 const repoRoot = resolve(__dirname, '../..');
@@ -35,7 +35,7 @@ function packTarball() {
 class N8nSandbox {
 	/** A fresh n8n user folder with the package installed, for one pinned n8n version. */
 	static async create(version = process.env.N8N_TEST_VERSION || '2.8.4') {
-		const install = installN8n(version);
+		const install = await whenInstalled(version);
 		const userFolder = tempDir(`signinghub-n8n-${version}-`);
 		const packageDir = join(userFolder, '.n8n/nodes/node_modules', PACKAGE_NAME);
 		mkdirSync(packageDir, { recursive: true });
